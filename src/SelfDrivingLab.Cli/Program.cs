@@ -1,0 +1,1 @@
+return await SelfDrivingLab.Cli.SdlCommandLine.RunAsync(args).ConfigureAwait(false);

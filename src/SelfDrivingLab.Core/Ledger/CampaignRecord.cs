@@ -1,0 +1,22 @@
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Core.Ledger;
+
+/// <summary>A campaign as stored: its definition text is kept verbatim so a run can be reproduced.</summary>
+/// <param name="Id">The campaign id.</param>
+/// <param name="Name">Human-readable name from the definition.</param>
+/// <param name="Definition">The campaign file's text (YAML).</param>
+/// <param name="Seed">The seed every random choice of the campaign derives from.</param>
+/// <param name="Budget">Experiments the campaign may run.</param>
+/// <param name="Status">Current status.</param>
+/// <param name="CreatedAt">When it was created.</param>
+/// <param name="UpdatedAt">When its status last changed.</param>
+public sealed record CampaignRecord(
+    CampaignId Id,
+    string Name,
+    string Definition,
+    int Seed,
+    int Budget,
+    CampaignStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);

@@ -1,0 +1,63 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Parameters;
+
+namespace SelfDrivingLab.Core.Ledger;
+
+/// <summary>
+/// The durable record of campaigns, experiments, state transitions, commands and events; the
+/// source of truth the orchestrator writes <em>before</em> it acts. Implementations are thread-safe.
+/// Every write is atomic: it either happens whole or throws <see cref="LedgerException"/> and changes nothing.
+/// </summary>
+public interface ILedger
+{
+    /// <summary>Where the ledger lives (a file path, or a description).</summary>
+    string Location { get; }
+
+    /// <summary>Stores a new campaign; throws when its id exists.</summary>
+    ValueTask CreateCampaignAsync(CampaignRecord campaign, CancellationToken cancellationToken = default);
+
+    /// <summary>The campaign, or null when unknown.</summary>
+    ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default);
+
+    /// <summary>All campaigns, oldest first.</summary>
+    ValueTask<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Sets a campaign's status; throws for an unknown id.</summary>
+    ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a proposed experiment (with its first transition to its state); throws for an unknown campaign or a duplicate id or sequence.</summary>
+    ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Moves an experiment to <paramref name="status"/> and <see cref="StateTransitionRecord.To"/> and
+    /// stores the transition, in one transaction. For <see cref="ExperimentStatus.Failed"/> and
+    /// <see cref="ExperimentStatus.Aborted"/> the transition's detail becomes the failure reason.
+    /// Throws for an unknown experiment, for a <see cref="StateTransitionRecord.From"/> that is not
+    /// its current state, or when the experiment is already finished.
+    /// </summary>
+    ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an experiment's measurements and objective value (finite); throws for unknown ids or non-finite values.</summary>
+    ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a command before it is sent; throws for an unknown experiment or a duplicate command id.</summary>
+    ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores an event about a command; throws for an unknown command id.</summary>
+    ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>The experiment, or null when unknown.</summary>
+    ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default);
+
+    /// <summary>A campaign's experiments in sequence order.</summary>
+    ValueTask<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(CampaignId campaignId, CancellationToken cancellationToken = default);
+
+    /// <summary>An experiment's transitions, oldest first.</summary>
+    ValueTask<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(ExperimentId id, CancellationToken cancellationToken = default);
+
+    /// <summary>An experiment's commands, oldest first.</summary>
+    ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default);
+
+    /// <summary>A command's events, oldest first.</summary>
+    ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default);
+}
