@@ -1,0 +1,35 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Optimization.Space;
+
+namespace SelfDrivingLab.Campaigns.Definitions;
+
+/// <summary>A validated campaign file. Immutable; produced only by the campaign loader.</summary>
+/// <param name="Name">Campaign name (also the default id stem).</param>
+/// <param name="Description">Free text for people.</param>
+/// <param name="Site">Site whose instruments the campaign uses (default <c>lab</c>).</param>
+/// <param name="Seed">Seed of every random choice in the campaign.</param>
+/// <param name="Budget">Experiments to run, failed ones included.</param>
+/// <param name="Parallel">Experiments in flight at once (default 1).</param>
+/// <param name="Objective">What to optimize.</param>
+/// <param name="Space">The search space.</param>
+/// <param name="Proposer">Surrogate, acquisition and initial design.</param>
+/// <param name="Steps">Workflow steps, in order.</param>
+/// <param name="Simulators">Instruments the host starts as simulators.</param>
+/// <param name="SourceText">The file's text, stored verbatim in the ledger.</param>
+/// <param name="SourcePath">The file's full path, when loaded from a file.</param>
+public sealed record CampaignDefinition(
+    string Name,
+    string? Description,
+    SiteId Site,
+    int Seed,
+    int Budget,
+    int Parallel,
+    Objective Objective,
+    SearchSpace Space,
+    ProposerSettings Proposer,
+    IReadOnlyList<WorkflowStepDefinition> Steps,
+    IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
+    string SourceText,
+    string? SourcePath);

@@ -1,0 +1,20 @@
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Campaigns.Definitions;
+
+/// <summary>An instrument the host starts as a software simulator for this campaign.</summary>
+/// <param name="Id">Instrument id, unique at the site.</param>
+/// <param name="Type">Simulator type: <c>synthesis</c> (makes a sample, returns <c>sample_id</c>) or <c>characterization</c> (measures from <paramref name="GroundTruth"/>).</param>
+/// <param name="Capability">The action name it offers.</param>
+/// <param name="Duration">How long one action takes, on the injected clock.</param>
+/// <param name="FailureRate">Probability in [0, 1) that an action fails.</param>
+/// <param name="GroundTruth">Where measured values come from (characterization only).</param>
+/// <param name="Parameters">Parameter names the action takes (their limits are announced from the search space).</param>
+public sealed record SimulatedInstrumentDefinition(
+    InstrumentId Id,
+    string Type,
+    string Capability,
+    DurationDistribution Duration,
+    double FailureRate,
+    GroundTruthDefinition? GroundTruth,
+    IReadOnlyList<string> Parameters);

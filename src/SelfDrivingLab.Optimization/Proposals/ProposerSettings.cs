@@ -1,0 +1,24 @@
+namespace SelfDrivingLab.Optimization.Proposals;
+
+/// <summary>Everything that configures a proposer. Immutable.</summary>
+/// <param name="Surrogate">Surrogate model.</param>
+/// <param name="Acquisition">Acquisition function.</param>
+/// <param name="InitialDesign">Design of the first <paramref name="InitialCount"/> experiments.</param>
+/// <param name="InitialCount">Experiments chosen by the initial design before the model takes over (at least 1).</param>
+/// <param name="Seed">Seed of every random choice.</param>
+/// <param name="Kernel">GP kernel (GP only).</param>
+/// <param name="Restarts">GP hyperparameter optimizer restarts (GP only; default 4).</param>
+/// <param name="Beta">UCB exploration weight (UCB only; default 2).</param>
+/// <param name="Xi">EI/PI improvement margin in standardized units (default 0.01).</param>
+/// <param name="CandidateCount">Random/Sobol candidates scored per proposal in a continuous space (default 2048).</param>
+public sealed record ProposerSettings(
+    SurrogateKind Surrogate,
+    AcquisitionKind Acquisition,
+    InitialDesignKind InitialDesign,
+    int InitialCount,
+    int Seed,
+    KernelKind Kernel = KernelKind.Matern52,
+    int Restarts = 4,
+    double Beta = 2.0,
+    double Xi = 0.01,
+    int CandidateCount = 2048);

@@ -1,0 +1,5 @@
+namespace SelfDrivingLab.Optimization.Space;
+
+/// <summary>One dimension of a search space. Immutable.</summary>
+/// <param name="Name">The parameter's name, unique within the space.</param>
+public abstract record SpaceParameter(string Name);
