@@ -1,0 +1,178 @@
+namespace SelfDrivingLab.Core.Time;
+
+/// <summary>
+/// A clock for simulated campaigns: time stands still while any component works and jumps to the
+/// next timer when everything is idle, so hours of lab time pass in milliseconds while every
+/// component still sees a consistent clock. Thread-safe.
+/// </summary>
+/// <remarks>
+/// "Idle" means: no <see cref="IWorkTracker"/> scope is open (messages being published or handled,
+/// models being fitted), the thread pool has no queued work, and nothing changed across <see cref="VirtualClockDriver"/>'s settle checks. Timers fire in due order;
+/// timers due at the same instant fire together.
+/// </remarks>
+public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
+{
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<VirtualTimer, (long Due, long Sequence)> _timers = new();
+    private DateTimeOffset _now;
+    private long _sequence;
+    private int _openScopes;
+    private long _epoch;
+
+    /// <summary>Creates a clock reading <paramref name="start"/>.</summary>
+    public VirtualTimeProvider(DateTimeOffset start) => _now = start.ToUniversalTime();
+
+    /// <summary>Open work scopes right now.</summary>
+    public int OpenScopes => Volatile.Read(ref _openScopes);
+
+    /// <summary>Changes whenever work starts or ends or a timer is created, changed or fired.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    /// <summary>Timers waiting to fire.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (_gate)
+        {
+            return _now;
+        }
+    }
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+
+    /// <inheritdoc />
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <inheritdoc />
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new VirtualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    /// <inheritdoc />
+    public WorkScope Begin()
+    {
+        Interlocked.Increment(ref _openScopes);
+        Interlocked.Increment(ref _epoch);
+        return WorkScope.For(this);
+    }
+
+    /// <inheritdoc />
+    public void End()
+    {
+        Interlocked.Decrement(ref _openScopes);
+        Interlocked.Increment(ref _epoch);
+    }
+
+    /// <summary>
+    /// Moves the clock to the earliest pending timer and fires every timer due then. Returns false
+    /// when no timer is pending. Callbacks run on the thread pool, as real timers' do.
+    /// </summary>
+    public bool AdvanceToNextTimer()
+    {
+        List<VirtualTimer> due = [];
+        lock (_gate)
+        {
+            if (!TryDequeueLive(out var first))
+            {
+                return false;
+            }
+
+            _now = new DateTimeOffset(Math.Max(first.DueTicks, _now.UtcTicks), TimeSpan.Zero);
+            due.Add(first);
+            while (_timers.TryPeek(out var next, out var key) && key.Due <= _now.UtcTicks)
+            {
+                _timers.Dequeue();
+                if (next.IsScheduledAs(key.Sequence))
+                {
+                    due.Add(next);
+                }
+            }
+
+            foreach (var timer in due)
+            {
+                timer.MarkFired(_now.UtcTicks);
+            }
+
+            Interlocked.Increment(ref _epoch);
+        }
+
+        foreach (var timer in due)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Invoke(), timer, preferLocal: false);
+        }
+
+        return true;
+    }
+
+    internal void Schedule(VirtualTimer timer, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_gate)
+        {
+            var sequence = ++_sequence;
+            if (dueTime == Timeout.InfiniteTimeSpan)
+            {
+                timer.SetSchedule(sequence, long.MaxValue, period);
+            }
+            else
+            {
+                var due = _now.UtcTicks + Math.Max(0, dueTime.Ticks);
+                timer.SetSchedule(sequence, due, period);
+                _timers.Enqueue(timer, (due, sequence));
+            }
+
+            Interlocked.Increment(ref _epoch);
+        }
+    }
+
+    internal void Reschedule(VirtualTimer timer, long due)
+    {
+        lock (_gate)
+        {
+            var sequence = ++_sequence;
+            timer.SetSchedule(sequence, due, timer.Period);
+            _timers.Enqueue(timer, (due, sequence));
+            Interlocked.Increment(ref _epoch);
+        }
+    }
+
+    internal void Cancel(VirtualTimer timer)
+    {
+        lock (_gate)
+        {
+            // Stale queue entries are skipped lazily: their sequence no longer matches.
+            timer.SetSchedule(++_sequence, long.MaxValue, Timeout.InfiniteTimeSpan);
+            Interlocked.Increment(ref _epoch);
+        }
+    }
+
+    private bool TryDequeueLive(out VirtualTimer timer)
+    {
+        while (_timers.TryDequeue(out timer!, out var key))
+        {
+            if (timer.IsScheduledAs(key.Sequence))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,19 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Workflow.Experiments;
+
+namespace SelfDrivingLab.Workflow.Campaigns;
+
+/// <summary>A campaign's state after one experiment finished.</summary>
+/// <param name="CampaignId">The campaign.</param>
+/// <param name="Finished">The experiment that just finished.</param>
+/// <param name="Done">Experiments finished so far.</param>
+/// <param name="Budget">The campaign's budget.</param>
+/// <param name="Best">Best so far.</param>
+/// <param name="LabTime">Lab time since the campaign started.</param>
+public sealed record CampaignProgress(
+    CampaignId CampaignId,
+    ExperimentOutcome Finished,
+    int Done,
+    int Budget,
+    BestExperiment? Best,
+    TimeSpan LabTime);

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Workflow.Experiments;
+using SelfDrivingLab.Workflow.Instruments;
+
+namespace SelfDrivingLab.Workflow.Campaigns;
+
+/// <summary>
+/// The closed loop of one campaign: ask the proposer for as many experiments as there are free
+/// slots (accounting for those still running), store each proposal, run it through its workflow,
+/// feed completed results back, until the budget is spent. Thread-safe per call.
+/// </summary>
+public sealed partial class CampaignRunner
+{
+    private static readonly JsonSerializerOptions ProvenanceJson = new(JsonSerializerDefaults.Web);
+
+    private readonly ILedger _ledger;
+    private readonly ExperimentRunner _experiments;
+    private readonly TimeProvider _time;
+    private readonly IWorkTracker _work;
+    private readonly ILogger<CampaignRunner> _logger;
+
+    /// <summary>Creates the runner.</summary>
+    public CampaignRunner(ILedger ledger, ExperimentRunner experiments, TimeProvider time, IWorkTracker work, ILogger<CampaignRunner> logger)
+    {
+        _ledger = ledger;
+        _experiments = experiments;
+        _time = time;
+        _work = work;
+        _logger = logger;
+    }
+
+    /// <summary>Runs a new campaign from <paramref name="definition"/> to its budget.</summary>
+    public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetUtcNow();
+        var campaignId = await NewCampaignIdAsync(definition.Name, started, cancellationToken).ConfigureAwait(false);
+        await _ledger.CreateCampaignAsync(
+            new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started),
+            cancellationToken).ConfigureAwait(false);
+        Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
+
+        var state = new LoopState(definition, campaignId, started);
+        using var stopInFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
+        }
+        catch (NoInstrumentAvailableException ex)
+        {
+            await stopInFlight.CancelAsync().ConfigureAwait(false);
+            await DrainAsync(state, observer).ConfigureAwait(false);
+            return await FinishAsync(state, CampaignStatus.Failed, ex.Message).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await DrainAsync(state, observer).ConfigureAwait(false);
+            return await FinishAsync(state, CampaignStatus.Aborted, "the campaign was stopped before its budget was spent").ConfigureAwait(false);
+        }
+
+        return await FinishAsync(state, CampaignStatus.Completed, null).ConfigureAwait(false);
+    }
+
+    private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken cancellationToken)
+    {
+        var definition = state.Definition;
+        var proposer = new Proposer(definition.Space, definition.Objective, definition.Proposer);
+        while (state.Proposed < definition.Budget || state.Running.Count > 0)
+        {
+            var free = Math.Min(definition.Parallel - state.Running.Count, definition.Budget - state.Proposed);
+            if (free > 0)
+            {
+                await ProposeAndStartAsync(state, proposer, free, cancellationToken).ConfigureAwait(false);
+            }
+
+            var finished = await Task.WhenAny(state.Running.Keys).ConfigureAwait(false);
+            state.Running.Remove(finished);
+            Record(state, await finished.ConfigureAwait(false), observer);
+        }
+    }
+
+    private async Task ProposeAndStartAsync(LoopState state, Proposer proposer, int count, CancellationToken cancellationToken)
+    {
+        var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count);
+        IReadOnlyList<Proposal> proposals;
+        using (_work.Begin())
+        {
+            // Model fitting is CPU work: keep it off the caller's thread and hold the clock while it runs.
+            proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var proposal in proposals)
+        {
+            var sequence = ++state.Proposed;
+            var id = new ExperimentId(string.Create(CultureInfo.InvariantCulture, $"{state.CampaignId}-e{sequence:0000}"));
+            var now = _time.GetUtcNow();
+            var record = new ExperimentRecord(
+                id, state.CampaignId, sequence, proposal.Parameters, ExperimentStatus.Proposed, ExperimentStates.Proposed,
+                JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
+            await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
+            Log.ExperimentProposed(_logger, id.Value, proposal.Parameters.ToString(), proposal.Provenance.Strategy);
+            state.Running.Add(_experiments.RunAsync(record, state.Definition, cancellationToken), proposal.Parameters);
+        }
+    }
+
+    private void Record(LoopState state, ExperimentOutcome outcome, ICampaignObserver? observer)
+    {
+        state.Finished++;
+        switch (outcome.Status)
+        {
+            case ExperimentStatus.Completed when outcome.Objective is { } value:
+                state.Observations.Add(new Observation(outcome.Parameters, value));
+                state.Completed++;
+                if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))
+                {
+                    state.Best = new BestExperiment(outcome.Id, outcome.Sequence, outcome.Parameters, value);
+                }
+
+                break;
+            case ExperimentStatus.Aborted:
+                state.Aborted++;
+                break;
+            default:
+                state.Failed++;
+                Log.ExperimentFailed(_logger, outcome.Id.Value, outcome.FailureReason ?? "unknown");
+                break;
+        }
+
+        observer?.OnExperimentFinished(new CampaignProgress(
+            state.CampaignId, outcome, state.Finished, state.Definition.Budget, state.Best, _time.GetUtcNow() - state.StartedAt));
+    }
+
+    private async Task DrainAsync(LoopState state, ICampaignObserver? observer)
+    {
+        foreach (var task in state.Running.Keys.ToArray())
+        {
+            try
+            {
+                Record(state, await task.ConfigureAwait(false), observer);
+            }
+            catch (Exception ex) when (ex is NoInstrumentAvailableException or OperationCanceledException)
+            {
+                state.Failed++;
+            }
+        }
+
+        state.Running.Clear();
+    }
+
+    private async Task<CampaignSummary> FinishAsync(LoopState state, CampaignStatus status, string? error)
+    {
+        var finished = _time.GetUtcNow();
+        await _ledger.SetCampaignStatusAsync(state.CampaignId, status, finished, CancellationToken.None).ConfigureAwait(false);
+        Log.CampaignFinished(_logger, state.CampaignId.Value, status, state.Completed, state.Failed);
+        return new CampaignSummary(
+            state.CampaignId, state.Definition.Name, status, state.Proposed, state.Completed, state.Failed, state.Aborted,
+            state.Best, _ledger.Location, state.StartedAt, finished, error);
+    }
+
+    private async Task<CampaignId> NewCampaignIdAsync(string name, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        var stem = string.Create(CultureInfo.InvariantCulture, $"{name}-{started.UtcDateTime:yyyyMMdd-HHmmss}");
+        var candidate = new CampaignId(stem);
+        for (var n = 2; await _ledger.FindCampaignAsync(candidate, cancellationToken).ConfigureAwait(false) is not null; n++)
+        {
+            candidate = new CampaignId(string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}"));
+        }
+
+        return candidate;
+    }
+
+    private sealed class LoopState(CampaignDefinition definition, CampaignId campaignId, DateTimeOffset startedAt)
+    {
+        public CampaignDefinition Definition { get; } = definition;
+
+        public CampaignId CampaignId { get; } = campaignId;
+
+        public DateTimeOffset StartedAt { get; } = startedAt;
+
+        public List<Observation> Observations { get; } = [];
+
+        public Dictionary<Task<ExperimentOutcome>, ParameterSet> Running { get; } = [];
+
+        public int Proposed { get; set; }
+
+        public int Finished { get; set; }
+
+        public int Completed { get; set; }
+
+        public int Failed { get; set; }
+
+        public int Aborted { get; set; }
+
+        public BestExperiment? Best { get; set; }
+    }
+}

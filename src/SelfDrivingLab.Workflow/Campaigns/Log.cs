@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Ledger;
+
+namespace SelfDrivingLab.Workflow.Campaigns;
+
+/// <summary>Source-generated log messages of the campaign runner.</summary>
+public sealed partial class CampaignRunner
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Campaign {CampaignId} started: budget {Budget}, {Parallel} in parallel")]
+        public static partial void CampaignStarted(ILogger logger, string campaignId, int budget, int parallel);
+
+        [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
+        public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
+
+        [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Experiment {ExperimentId} failed: {Reason}")]
+        public static partial void ExperimentFailed(ILogger logger, string experimentId, string reason);
+
+        [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Campaign {CampaignId} finished {Status}: {Completed} completed, {Failed} failed")]
+        public static partial void CampaignFinished(ILogger logger, string campaignId, CampaignStatus status, int completed, int failed);
+    }
+}

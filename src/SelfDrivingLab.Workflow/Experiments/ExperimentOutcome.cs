@@ -1,0 +1,24 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+
+namespace SelfDrivingLab.Workflow.Experiments;
+
+/// <summary>How an experiment ended. Immutable.</summary>
+/// <param name="Id">The experiment.</param>
+/// <param name="Sequence">Its order in the campaign.</param>
+/// <param name="Status">Completed, Failed or Aborted.</param>
+/// <param name="Parameters">Its parameters.</param>
+/// <param name="Measurements">Every result the steps reported (completed only).</param>
+/// <param name="Objective">The objective output's value (completed only).</param>
+/// <param name="FailureReason">Why it failed or was aborted.</param>
+/// <param name="FinishedAt">When it ended, on the campaign clock.</param>
+public sealed record ExperimentOutcome(
+    ExperimentId Id,
+    int Sequence,
+    ExperimentStatus Status,
+    ParameterSet Parameters,
+    ParameterSet? Measurements,
+    double? Objective,
+    string? FailureReason,
+    DateTimeOffset FinishedAt);

@@ -1,0 +1,203 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Workflow.Instruments;
+
+namespace SelfDrivingLab.Workflow.Experiments;
+
+/// <summary>
+/// Runs one experiment through its workflow: every transition, command and event is written to the
+/// ledger before the runner acts on it. Thread-safe: each call owns its own state machine.
+/// </summary>
+public sealed partial class ExperimentRunner
+{
+    private readonly ILedger _ledger;
+    private readonly IInstrumentGateway _gateway;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ExperimentRunner> _logger;
+
+    /// <summary>Creates the runner.</summary>
+    public ExperimentRunner(ILedger ledger, IInstrumentGateway gateway, TimeProvider time, ILogger<ExperimentRunner> logger)
+    {
+        _ledger = ledger;
+        _gateway = gateway;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
+    /// Cancellation aborts it (recorded). A missing instrument is recorded as the failure and rethrown
+    /// as <see cref="NoInstrumentAvailableException"/> so the campaign can stop.
+    /// </summary>
+    public async Task<ExperimentOutcome> RunAsync(ExperimentRecord experiment, CampaignDefinition campaign, CancellationToken cancellationToken = default)
+    {
+        var machine = new ExperimentStateMachine(
+            campaign.Steps,
+            experiment.State,
+            t => RecordTransitionAsync(experiment.Id, t));
+        var outputs = new Dictionary<string, ParameterSet>(StringComparer.Ordinal);
+        try
+        {
+            await machine.FireAsync(ExperimentTrigger.Start).ConfigureAwait(false);
+            for (var index = 0; index < campaign.Steps.Count; index++)
+            {
+                var step = campaign.Steps[index];
+                var result = await RunStepAsync(experiment, campaign, step, index, outputs, cancellationToken).ConfigureAwait(false);
+                if (result.Status != StepCommandStatus.Completed)
+                {
+                    var reason = DescribeFailure(step, result);
+                    await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
+                    return Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
+                }
+
+                outputs[step.Name] = result.Results ?? ParameterSet.Empty;
+                if (index == campaign.Steps.Count - 1)
+                {
+                    var measured = Measurements(campaign.Steps, outputs);
+                    var objective = ReadObjective(campaign, measured, out var problem);
+                    if (objective is null)
+                    {
+                        await machine.FireAsync(ExperimentTrigger.StepFailed, problem).ConfigureAwait(false);
+                        return Outcome(experiment, ExperimentStatus.Failed, measured, null, problem);
+                    }
+
+                    await _ledger.RecordResultAsync(experiment.Id, measured, objective.Value, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    await machine.FireAsync(ExperimentTrigger.StepSucceeded).ConfigureAwait(false);
+                    return Outcome(experiment, ExperimentStatus.Completed, measured, objective, null);
+                }
+
+                await machine.FireAsync(ExperimentTrigger.StepSucceeded).ConfigureAwait(false);
+            }
+
+            throw new InvalidOperationException("A workflow ended without reaching a terminal state.");
+        }
+        catch (NoInstrumentAvailableException ex)
+        {
+            await machine.FireAsync(ExperimentTrigger.StepFailed, ex.Message).ConfigureAwait(false);
+            throw;
+        }
+        catch (StepBindingException ex)
+        {
+            // A binding could not be resolved: the experiment fails, the campaign goes on.
+            await machine.FireAsync(ExperimentTrigger.StepFailed, ex.Message).ConfigureAwait(false);
+            return Outcome(experiment, ExperimentStatus.Failed, null, null, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && machine.CanFire(ExperimentTrigger.Abort))
+        {
+            const string reason = "campaign stopped while the experiment was running";
+            await machine.FireAsync(ExperimentTrigger.Abort, reason).ConfigureAwait(false);
+            return Outcome(experiment, ExperimentStatus.Aborted, null, null, reason);
+        }
+    }
+
+    private static string DescribeFailure(WorkflowStepDefinition step, StepCommandResult result) =>
+        result.Status switch
+        {
+            StepCommandStatus.TimedOut => $"step '{step.Name}' missed its deadline of {step.Deadline}",
+            _ => $"step '{step.Name}' {result.Status.ToString().ToLowerInvariant()}: {result.Error}{(result.Message is null ? string.Empty : " - " + result.Message)}",
+        };
+
+    private static ParameterSet Measurements(IReadOnlyList<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
+    {
+        // Later steps win when two report the same output name.
+        var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
+        foreach (var step in steps)
+        {
+            if (outputs.TryGetValue(step.Name, out var set))
+            {
+                foreach (var (k, v) in set)
+                {
+                    merged[k] = v;
+                }
+            }
+        }
+
+        return new ParameterSet(merged);
+    }
+
+    private static double? ReadObjective(CampaignDefinition campaign, ParameterSet measured, out string problem)
+    {
+        var name = campaign.Objective.Output;
+        if (!measured.TryGetValue(name, out var value))
+        {
+            problem = $"the results do not contain the objective output '{name}'";
+            return null;
+        }
+
+        if (!value.IsNumber || !double.IsFinite(value.Number))
+        {
+            problem = $"the objective output '{name}' is '{value}', not a finite number";
+            return null;
+        }
+
+        problem = string.Empty;
+        return value.Number;
+    }
+
+    private async Task<StepCommandResult> RunStepAsync(
+        ExperimentRecord experiment,
+        CampaignDefinition campaign,
+        WorkflowStepDefinition step,
+        int index,
+        IReadOnlyDictionary<string, ParameterSet> outputs,
+        CancellationToken cancellationToken)
+    {
+        var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
+        using var lease = await _gateway.AcquireAsync(step.Capability, cancellationToken).ConfigureAwait(false);
+        var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}"));
+        var now = _time.GetUtcNow();
+        var command = new InstrumentCommand(
+            CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
+        await _ledger.RecordCommandAsync(
+            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline),
+            CancellationToken.None).ConfigureAwait(false);
+        Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
+
+        var result = await _gateway.ExecuteAsync(
+            lease,
+            command,
+            (e, ct) => _ledger.RecordEventAsync(
+                new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
+                ct),
+            cancellationToken).ConfigureAwait(false);
+
+        if (result.Status == StepCommandStatus.TimedOut)
+        {
+            await _ledger.RecordEventAsync(
+                new InstrumentEventRecord(commandId, lease.Instrument, "timeout", _time.GetUtcNow(), $"no final event within {step.Deadline}"),
+                CancellationToken.None).ConfigureAwait(false);
+            Log.StepTimedOut(_logger, commandId.Value, lease.Instrument.Value, step.Deadline);
+
+            // The instrument may still be working; tell it to stop so the sample is not used later.
+            await _gateway.AbortAsync(lease, commandId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));
+
+    private Task RecordTransitionAsync(ExperimentId id, ExperimentTransition t)
+    {
+        var status = t.To switch
+        {
+            ExperimentStates.Completed => ExperimentStatus.Completed,
+            ExperimentStates.Failed => ExperimentStatus.Failed,
+            ExperimentStates.Aborted => ExperimentStatus.Aborted,
+            ExperimentStates.Proposed => ExperimentStatus.Proposed,
+            _ => ExperimentStatus.Running,
+        };
+        return _ledger.RecordTransitionAsync(
+            new StateTransitionRecord(id, t.From, t.To, t.Trigger.ToString(), _time.GetUtcNow(), t.Detail),
+            status,
+            CancellationToken.None).AsTask();
+    }
+
+    private ExperimentOutcome Outcome(ExperimentRecord e, ExperimentStatus status, ParameterSet? measured, double? objective, string? reason) =>
+        new(e.Id, e.Sequence, status, e.Parameters, measured, objective, reason, _time.GetUtcNow());
+}

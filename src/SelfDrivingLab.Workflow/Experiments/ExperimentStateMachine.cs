@@ -1,0 +1,106 @@
+using SelfDrivingLab.Campaigns.Definitions;
+using Stateless;
+using Stateless.Graph;
+
+namespace SelfDrivingLab.Workflow.Experiments;
+
+/// <summary>
+/// The Stateless machine of one experiment, generated from the workflow steps:
+/// Proposed → step 1 → … → step n → Completed, any step → Failed, Proposed or any step → Aborted.
+/// The state lives outside the machine (accessor/mutator) so it can be restored from the ledger.
+/// Not thread-safe: one owner (the experiment's run loop) fires every trigger.
+/// </summary>
+public sealed class ExperimentStateMachine
+{
+    private readonly StateMachine<string, ExperimentTrigger> _machine;
+    private string _state;
+
+    /// <summary>Builds the machine in <paramref name="initialState"/>; <paramref name="onTransitioned"/> runs (and is awaited) on every transition before <see cref="FireAsync"/> returns.</summary>
+    public ExperimentStateMachine(
+        IReadOnlyList<WorkflowStepDefinition> steps,
+        string initialState = ExperimentStates.Proposed,
+        Func<ExperimentTransition, Task>? onTransitioned = null)
+    {
+        if (steps.Count == 0)
+        {
+            throw new ArgumentException("A workflow needs at least one step.", nameof(steps));
+        }
+
+        foreach (var step in steps)
+        {
+            if (ExperimentStates.IsReserved(step.Name))
+            {
+                throw new ArgumentException($"Step name '{step.Name}' is reserved for a workflow state.", nameof(steps));
+            }
+        }
+
+        Steps = steps;
+        _state = initialState;
+        _machine = new StateMachine<string, ExperimentTrigger>(() => _state, s => _state = s);
+        Configure(steps);
+        if (onTransitioned is not null)
+        {
+            _machine.OnTransitionedAsync(t => onTransitioned(new ExperimentTransition(t.Source, t.Destination, t.Trigger, PendingDetail)));
+        }
+    }
+
+    /// <summary>The steps, in order.</summary>
+    public IReadOnlyList<WorkflowStepDefinition> Steps { get; }
+
+    /// <summary>The current state.</summary>
+    public string State => _state;
+
+    /// <summary>True once Completed, Failed or Aborted.</summary>
+    public bool IsTerminal => ExperimentStates.IsTerminal(_state);
+
+    /// <summary>The step being run, or null outside a step state.</summary>
+    public WorkflowStepDefinition? CurrentStep => Steps.FirstOrDefault(s => s.Name == _state);
+
+    private string? PendingDetail { get; set; }
+
+    /// <summary>Renders a workflow's machine as a Mermaid state diagram.</summary>
+    public static string ToMermaid(IReadOnlyList<WorkflowStepDefinition> steps) =>
+        MermaidGraph.Format(new ExperimentStateMachine(steps)._machine.GetInfo());
+
+    /// <summary>True when <paramref name="trigger"/> is allowed now.</summary>
+    public bool CanFire(ExperimentTrigger trigger) => _machine.CanFire(trigger);
+
+    /// <summary>Fires <paramref name="trigger"/>; <paramref name="detail"/> (e.g. a failure reason) reaches the transition callback.</summary>
+    public async Task FireAsync(ExperimentTrigger trigger, string? detail = null)
+    {
+        if (!_machine.CanFire(trigger))
+        {
+            throw new InvalidOperationException($"Trigger {trigger} is not allowed in state '{_state}'.");
+        }
+
+        PendingDetail = detail;
+        try
+        {
+            await _machine.FireAsync(trigger).ConfigureAwait(false);
+        }
+        finally
+        {
+            PendingDetail = null;
+        }
+    }
+
+    private void Configure(IReadOnlyList<WorkflowStepDefinition> steps)
+    {
+        _machine.Configure(ExperimentStates.Proposed)
+            .Permit(ExperimentTrigger.Start, steps[0].Name)
+            .Permit(ExperimentTrigger.Abort, ExperimentStates.Aborted);
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var next = i + 1 < steps.Count ? steps[i + 1].Name : ExperimentStates.Completed;
+            _machine.Configure(steps[i].Name)
+                .Permit(ExperimentTrigger.StepSucceeded, next)
+                .Permit(ExperimentTrigger.StepFailed, ExperimentStates.Failed)
+                .Permit(ExperimentTrigger.Abort, ExperimentStates.Aborted);
+        }
+
+        _machine.Configure(ExperimentStates.Completed);
+        _machine.Configure(ExperimentStates.Failed);
+        _machine.Configure(ExperimentStates.Aborted);
+    }
+}

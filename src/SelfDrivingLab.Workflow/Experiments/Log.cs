@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Logging;
+
+namespace SelfDrivingLab.Workflow.Experiments;
+
+/// <summary>Source-generated log messages of the experiment runner.</summary>
+public sealed partial class ExperimentRunner
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "Command {CommandId} sent to {Instrument} for step {Step}")]
+        public static partial void CommandSent(ILogger logger, string commandId, string instrument, string step);
+
+        [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} missed its deadline of {Deadline}; aborting it")]
+        public static partial void StepTimedOut(ILogger logger, string commandId, string instrument, TimeSpan deadline);
+    }
+}

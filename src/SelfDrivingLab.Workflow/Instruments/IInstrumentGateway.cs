@@ -1,0 +1,24 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Workflow.Instruments;
+
+/// <summary>How the workflow reaches instruments: lease one by capability, send it a command, abort it. Thread-safe.</summary>
+public interface IInstrumentGateway
+{
+    /// <summary>
+    /// Waits for a free channel of an online instrument offering <paramref name="capability"/>.
+    /// Throws <see cref="NoInstrumentAvailableException"/> when no online instrument offers it within the gateway's wait limit.
+    /// </summary>
+    ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends <paramref name="command"/> on <paramref name="lease"/> and waits for its final event or its deadline; every event received goes to <paramref name="onEvent"/>.</summary>
+    Task<StepCommandResult> ExecuteAsync(
+        InstrumentLease lease,
+        InstrumentCommand command,
+        Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Asks the instrument to abort <paramref name="commandId"/> (best effort; the instrument deduplicates).</summary>
+    Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default);
+}
