@@ -1,0 +1,122 @@
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Optimization.Acquisition;
+using SelfDrivingLab.Optimization.Designs;
+using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Space;
+using SelfDrivingLab.Optimization.Surrogates;
+
+namespace SelfDrivingLab.Optimization.Proposals;
+
+/// <summary>
+/// Maximizes an acquisition function over the space: scores a seeded scrambled-Sobol candidate set in the design cube
+/// (one coordinate per parameter, so integers, categoricals and mixtures are always valid), refines the best few by a
+/// bounded pattern search, and returns the best point that is not excluded. Deterministic; not thread-safe.
+/// </summary>
+internal sealed class CandidateSearch(SpaceEncoder encoder, ISurrogateModel model, Objective objective, IAcquisitionFunction acquisition, double bestScore)
+{
+    private const int RefinedStarts = 5;
+    private const int MaxPatternIterations = 40;
+    private const double InitialStep = 0.1;
+    private const double MinStep = 1e-3;
+
+    public ScoredCandidate? FindBest(int candidateCount, int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
+    {
+        var design = encoder.DesignDimension <= JoeKuoDirectionNumbers.MaxDimension
+            ? new SobolSequence(encoder.DesignDimension, seed).Take(candidateCount)
+            : InitialDesign.UnitPoints(InitialDesignKind.Random, encoder.DesignDimension, candidateCount, seed);
+        var evaluations = Evaluate(design);
+        var order = Enumerable.Range(0, design.Length).OrderByDescending(i => evaluations[i].Rank).ToArray();
+
+        var pool = new List<(double[] Design, Evaluation Evaluation)>();
+        foreach (var i in order.Take(RefinedStarts))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pool.Add(Refine(design[i], evaluations[i]));
+        }
+
+        pool.AddRange(order.Select(i => (design[i], evaluations[i])));
+        foreach (var (point, evaluation) in pool.OrderByDescending(p => p.Evaluation.Rank))
+        {
+            var parameters = encoder.FromDesign(point);
+            if (!excluded.Contains(parameters))
+            {
+                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance));
+                var value = acquisition.Evaluate(scoreMean, scoreSd, bestScore);
+                return new ScoredCandidate(parameters, encoder.Encode(parameters), value, evaluation.Mean, Math.Sqrt(evaluation.Variance));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Coordinate pattern search in the design cube: try ±step along each axis, move to the best improvement, else halve the step.</summary>
+    private (double[] Design, Evaluation Evaluation) Refine(double[] start, Evaluation startEvaluation)
+    {
+        var current = (double[])start.Clone();
+        var currentEvaluation = startEvaluation;
+        var step = InitialStep;
+        for (var iteration = 0; iteration < MaxPatternIterations && step >= MinStep; iteration++)
+        {
+            var neighbours = new List<double[]>(2 * current.Length);
+            foreach (var direction in new[] { -1.0, 1.0 })
+            {
+                for (var j = 0; j < current.Length; j++)
+                {
+                    var moved = Math.Clamp(current[j] + (direction * step), 0, 1);
+                    if (moved != current[j])
+                    {
+                        var neighbour = (double[])current.Clone();
+                        neighbour[j] = moved;
+                        neighbours.Add(neighbour);
+                    }
+                }
+            }
+
+            var evaluations = Evaluate([.. neighbours]);
+            var best = -1;
+            for (var k = 0; k < evaluations.Length; k++)
+            {
+                if (evaluations[k].Rank > (best < 0 ? currentEvaluation.Rank : evaluations[best].Rank))
+                {
+                    best = k;
+                }
+            }
+
+            if (best >= 0)
+            {
+                (current, currentEvaluation) = (neighbours[best], evaluations[best]);
+            }
+            else
+            {
+                step /= 2;
+            }
+        }
+
+        return (current, currentEvaluation);
+    }
+
+    private Evaluation[] Evaluate(double[][] design)
+    {
+        var encoded = new double[design.Length][];
+        for (var i = 0; i < design.Length; i++)
+        {
+            encoded[i] = new double[encoder.Dimension];
+            encoder.DesignToEncoded(design[i], encoded[i]);
+        }
+
+        var mean = new double[design.Length];
+        var variance = new double[design.Length];
+        model.Predict(encoded, mean, variance);
+        var evaluations = new Evaluation[design.Length];
+        for (var i = 0; i < design.Length; i++)
+        {
+            var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(variance[i]));
+            var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
+            evaluations[i] = new Evaluation(double.IsNaN(rank) ? double.NegativeInfinity : rank, mean[i], variance[i]);
+        }
+
+        return evaluations;
+    }
+
+    private readonly record struct Evaluation(double Rank, double Mean, double Variance);
+}

@@ -1,0 +1,99 @@
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Optimization.Acquisition;
+using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Space;
+using SelfDrivingLab.Optimization.Surrogates;
+
+namespace SelfDrivingLab.Optimization.Proposals;
+
+/// <summary>
+/// The fitted surrogate of one <see cref="Proposer.Propose"/> call, conditioned on fantasies as the batch grows
+/// (Kriging believer: each pending or chosen point is added at its predicted mean). Not thread-safe.
+/// </summary>
+internal sealed class ModelContext
+{
+    private readonly ISurrogate _surrogate;
+    private readonly ISurrogateModel _fitted;
+    private readonly SpaceEncoder _encoder;
+    private readonly Objective _objective;
+    private readonly IAcquisitionFunction _acquisition;
+    private readonly double _bestScore;
+    private readonly int _candidateCount;
+    private ISurrogateModel _current;
+
+    private ModelContext(ISurrogate surrogate, ISurrogateModel fitted, SpaceEncoder encoder, Objective objective, IAcquisitionFunction acquisition, double bestScore, int candidateCount)
+    {
+        _surrogate = surrogate;
+        _fitted = fitted;
+        _current = fitted;
+        _encoder = encoder;
+        _objective = objective;
+        _acquisition = acquisition;
+        _bestScore = bestScore;
+        _candidateCount = candidateCount;
+    }
+
+    public static ModelContext Create(
+        ISurrogate surrogate,
+        SpaceEncoder encoder,
+        Objective objective,
+        ProposerSettings settings,
+        IReadOnlyList<Observation> observations,
+        IReadOnlyList<ParameterSet> fantasies,
+        CancellationToken cancellationToken)
+    {
+        var x = observations.Select(o => encoder.Encode(o.Parameters)).ToArray();
+        var y = observations.Select(o => o.Value).ToArray();
+        var fitted = surrogate.Fit(x, y, cancellationToken);
+        var scores = observations.Select(o => objective.Score(o.Value)).ToArray();
+        var (_, scoreSpread) = SurrogateData.Moments(scores);
+
+        // ξ is given in standardized units; the acquisition works in score units.
+        var xi = settings.Xi * (scoreSpread > 0 ? scoreSpread : 1);
+        IAcquisitionFunction acquisition = settings.Acquisition switch
+        {
+            AcquisitionKind.ExpectedImprovement => new ExpectedImprovement(xi),
+            AcquisitionKind.ProbabilityOfImprovement => new ProbabilityOfImprovement(xi),
+            AcquisitionKind.UpperConfidenceBound => new UpperConfidenceBound(settings.Beta),
+            _ => throw new InvalidOperationException($"Unknown acquisition {settings.Acquisition}."),
+        };
+        var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount);
+        foreach (var fantasy in fantasies)
+        {
+            context.Believe(encoder.Encode(fantasy));
+        }
+
+        return context;
+    }
+
+    /// <summary>The best non-excluded point of the acquisition, conditioned into the model; null when none is left.</summary>
+    public Proposal? Next(int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
+    {
+        var search = new CandidateSearch(_encoder, _current, _objective, _acquisition, _bestScore);
+        var best = search.FindBest(_candidateCount, seed, excluded, cancellationToken);
+        if (best is null)
+        {
+            return null;
+        }
+
+        _current = _current.Condition(best.Encoded, best.PredictedMean);
+        var provenance = new ProposalProvenance(
+            ProposalProvenance.ModelStrategy,
+            _surrogate.Name,
+            _fitted.Hyperparameters,
+            _fitted.DataCount,
+            _acquisition.Name,
+            best.AcquisitionValue,
+            best.PredictedMean,
+            best.PredictedStandardDeviation);
+        return new Proposal(best.Parameters, provenance);
+    }
+
+    private void Believe(double[] encoded)
+    {
+        var mean = new double[1];
+        var variance = new double[1];
+        _current.Predict([encoded], mean, variance);
+        _current = _current.Condition(encoded, mean[0]);
+    }
+}

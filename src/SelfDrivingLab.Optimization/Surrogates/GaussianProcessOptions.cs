@@ -1,0 +1,59 @@
+using SelfDrivingLab.Optimization.Proposals;
+
+namespace SelfDrivingLab.Optimization.Surrogates;
+
+/// <summary>
+/// Settings of <see cref="GaussianProcessSurrogate"/>. Variances are on the standardized y scale (y minus its mean,
+/// divided by its standard deviation); length scales are on the unit cube. Immutable.
+/// </summary>
+public sealed record GaussianProcessOptions
+{
+    /// <summary>Covariance function (default Matérn 5/2).</summary>
+    public KernelKind Kernel { get; init; } = KernelKind.Matern52;
+
+    /// <summary>Optimizer starts: the first from a default point, the rest random (default 4, at least 1 is used).</summary>
+    public int Restarts { get; init; } = 4;
+
+    /// <summary>Seed of the random starts (default 0).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Smallest length scale (default 0.01).</summary>
+    public double MinLengthScale { get; init; } = 0.01;
+
+    /// <summary>Largest length scale (default 20).</summary>
+    public double MaxLengthScale { get; init; } = 20;
+
+    /// <summary>Smallest signal variance (default 0.01).</summary>
+    public double MinSignalVariance { get; init; } = 0.01;
+
+    /// <summary>Largest signal variance (default 100).</summary>
+    public double MaxSignalVariance { get; init; } = 100;
+
+    /// <summary>Smallest noise variance (default 1e-6).</summary>
+    public double MinNoiseVariance { get; init; } = 1e-6;
+
+    /// <summary>Largest noise variance (default 1).</summary>
+    public double MaxNoiseVariance { get; init; } = 1;
+
+    /// <summary>Iterations per optimizer start (default 100).</summary>
+    public int MaxIterations { get; init; } = 100;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        Check(Restarts >= 0, nameof(Restarts), "must be >= 0");
+        Check(MaxIterations >= 1, nameof(MaxIterations), "must be >= 1");
+        Check(MinLengthScale > 0 && MinLengthScale < MaxLengthScale && double.IsFinite(MaxLengthScale), nameof(MinLengthScale), "must satisfy 0 < MinLengthScale < MaxLengthScale < ∞");
+        Check(MinSignalVariance > 0 && MinSignalVariance < MaxSignalVariance && double.IsFinite(MaxSignalVariance), nameof(MinSignalVariance), "must satisfy 0 < MinSignalVariance < MaxSignalVariance < ∞");
+        Check(MinNoiseVariance > 0 && MinNoiseVariance < MaxNoiseVariance && double.IsFinite(MaxNoiseVariance), nameof(MinNoiseVariance), "must satisfy 0 < MinNoiseVariance < MaxNoiseVariance < ∞");
+        Check(Enum.IsDefined(Kernel), nameof(Kernel), "is not a known kernel");
+    }
+
+    private static void Check(bool condition, string name, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"GaussianProcessOptions.{name} {rule}.", name);
+        }
+    }
+}

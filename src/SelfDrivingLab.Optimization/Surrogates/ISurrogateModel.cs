@@ -1,0 +1,23 @@
+namespace SelfDrivingLab.Optimization.Surrogates;
+
+/// <summary>A fitted surrogate: predictive mean and variance in the original units of y. Immutable and thread-safe.</summary>
+public interface ISurrogateModel
+{
+    /// <summary>Number of points the model is conditioned on (observations plus fantasies).</summary>
+    int DataCount { get; }
+
+    /// <summary>Fitted hyperparameters by name (recorded in provenance).</summary>
+    IReadOnlyDictionary<string, double> Hyperparameters { get; }
+
+    /// <summary>
+    /// Writes the predictive mean and variance (of a new noisy-free latent value, original y units) of each row of
+    /// <paramref name="x"/>. Spans must have <c>x.Length</c> elements.
+    /// </summary>
+    void Predict(double[][] x, Span<double> mean, Span<double> variance);
+
+    /// <summary>
+    /// Returns a model that also knows (<paramref name="x"/>, <paramref name="y"/>), keeping the hyperparameters fixed
+    /// (a "fantasy" observation, used for pending experiments and batches: the Kriging believer).
+    /// </summary>
+    ISurrogateModel Condition(double[] x, double y);
+}

@@ -1,0 +1,190 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+
+namespace SelfDrivingLab.Workflow.Tests.Fakes;
+
+/// <summary>A ledger in memory that enforces the same rules the SQLite one does for the calls the workflow makes.</summary>
+internal sealed class InMemoryLedger : ILedger
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<CampaignId, CampaignRecord> _campaigns = [];
+    private readonly Dictionary<ExperimentId, ExperimentRecord> _experiments = [];
+    private readonly List<StateTransitionRecord> _transitions = [];
+    private readonly List<CommandRecord> _commands = [];
+    private readonly List<InstrumentEventRecord> _events = [];
+
+    public string Location => "memory";
+
+    public IReadOnlyList<CommandRecord> Commands { get { lock (_gate) { return [.. _commands]; } } }
+
+    public IReadOnlyList<InstrumentEventRecord> Events { get { lock (_gate) { return [.. _events]; } } }
+
+    public ValueTask CreateCampaignAsync(CampaignRecord campaign, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_campaigns.TryAdd(campaign.Id, campaign))
+            {
+                throw new LedgerException($"campaign {campaign.Id} exists");
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_campaigns.GetValueOrDefault(id));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<CampaignRecord>>([.. _campaigns.Values]);
+        }
+    }
+
+    public ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _campaigns[id] = Campaign(id) with { Status = status, UpdatedAt = at };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            Campaign(experiment.CampaignId);
+            if (!_experiments.TryAdd(experiment.Id, experiment))
+            {
+                throw new LedgerException($"experiment {experiment.Id} exists");
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var e = Experiment(transition.ExperimentId);
+            if (e.State != transition.From)
+            {
+                throw new LedgerException($"experiment {e.Id} is in {e.State}, not {transition.From}");
+            }
+
+            if (e.Status is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
+            {
+                throw new LedgerException($"experiment {e.Id} is finished");
+            }
+
+            var reason = status is ExperimentStatus.Failed or ExperimentStatus.Aborted ? transition.Detail : e.FailureReason;
+            _experiments[e.Id] = e with { State = transition.To, Status = status, UpdatedAt = transition.At, FailureReason = reason };
+            _transitions.Add(transition);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        if (!double.IsFinite(objective))
+        {
+            throw new LedgerException("objective must be finite");
+        }
+
+        lock (_gate)
+        {
+            _experiments[id] = Experiment(id) with { Measurements = measurements, Objective = objective, UpdatedAt = at };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            Experiment(command.ExperimentId);
+            if (_commands.Any(c => c.Id == command.Id))
+            {
+                throw new LedgerException($"command {command.Id} exists");
+            }
+
+            _commands.Add(command);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_commands.Any(c => c.Id == instrumentEvent.CommandId))
+            {
+                throw new LedgerException($"unknown command {instrumentEvent.CommandId}");
+            }
+
+            _events.Add(instrumentEvent);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_experiments.GetValueOrDefault(id));
+        }
+    }
+
+    public ValueTask<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(CampaignId campaignId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<ExperimentRecord>>([.. _experiments.Values.Where(e => e.CampaignId == campaignId).OrderBy(e => e.Sequence)]);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(ExperimentId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<StateTransitionRecord>>([.. _transitions.Where(t => t.ExperimentId == id)]);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<CommandRecord>>([.. _commands.Where(c => c.ExperimentId == id)]);
+        }
+    }
+
+    public ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<InstrumentEventRecord>>([.. _events.Where(e => e.CommandId == id)]);
+        }
+    }
+
+    private CampaignRecord Campaign(CampaignId id) =>
+        _campaigns.TryGetValue(id, out var c) ? c : throw new LedgerException($"unknown campaign {id}");
+
+    private ExperimentRecord Experiment(ExperimentId id) =>
+        _experiments.TryGetValue(id, out var e) ? e : throw new LedgerException($"unknown experiment {id}");
+}

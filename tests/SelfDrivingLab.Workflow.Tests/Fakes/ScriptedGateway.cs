@@ -1,0 +1,84 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Workflow.Instruments;
+
+namespace SelfDrivingLab.Workflow.Tests.Fakes;
+
+/// <summary>An instrument gateway whose answers a test scripts per capability; it records every command.</summary>
+internal sealed class ScriptedGateway : IInstrumentGateway
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Func<InstrumentCommand, StepCommandResult>> _answers = [];
+    private readonly List<InstrumentCommand> _sent = [];
+    private readonly List<CommandId> _aborted = [];
+    private readonly HashSet<string> _missing = [];
+    private int _leased;
+
+    public int MaxConcurrentLeases { get; private set; }
+
+    public IReadOnlyList<InstrumentCommand> Sent { get { lock (_gate) { return [.. _sent]; } } }
+
+    public IReadOnlyList<CommandId> Aborted { get { lock (_gate) { return [.. _aborted]; } } }
+
+    public ScriptedGateway Answer(string capability, Func<InstrumentCommand, StepCommandResult> answer)
+    {
+        _answers[capability] = answer;
+        return this;
+    }
+
+    public ScriptedGateway Missing(string capability)
+    {
+        _missing.Add(capability);
+        return this;
+    }
+
+    public ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default)
+    {
+        if (_missing.Contains(capability))
+        {
+            throw new NoInstrumentAvailableException($"no online instrument offers '{capability}'");
+        }
+
+        lock (_gate)
+        {
+            _leased++;
+            MaxConcurrentLeases = Math.Max(MaxConcurrentLeases, _leased);
+        }
+
+        return ValueTask.FromResult(new InstrumentLease(new SiteId("lab"), new InstrumentId($"{capability}-1"), capability, _ =>
+        {
+            lock (_gate)
+            {
+                _leased--;
+            }
+        }));
+    }
+
+    public async Task<StepCommandResult> ExecuteAsync(InstrumentLease lease, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask> onEvent, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _sent.Add(command);
+        }
+
+        await onEvent(new InstrumentEvent(InstrumentEventKind.Accepted, command.CommandId, lease.Instrument, command.IssuedAt), cancellationToken);
+        var result = _answers[lease.Capability](command);
+        if (result.Status == StepCommandStatus.Completed)
+        {
+            await onEvent(new InstrumentEvent(InstrumentEventKind.Completed, command.CommandId, lease.Instrument, command.IssuedAt, Results: result.Results ?? ParameterSet.Empty), cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _aborted.Add(commandId);
+        }
+
+        return Task.CompletedTask;
+    }
+}
