@@ -1,0 +1,54 @@
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Optimization.Objectives;
+
+namespace SelfDrivingLab.Campaigns.Loading;
+
+/// <summary>Checks that need several sections at once: simulators cover the workflow, and the last step measures the objective.</summary>
+internal static class CampaignChecks
+{
+    /// <summary>What a synthesis simulator returns.</summary>
+    private const string SynthesisOutput = "sample_id";
+
+    public static void Check(
+        (IReadOnlyList<(WorkflowStepDefinition Step, YamlMap Map)> Steps, bool Complete) workflow,
+        (IReadOnlyList<(SimulatedInstrumentDefinition Simulator, YamlMap Map)> Simulators, IReadOnlyList<string> Capabilities, bool Complete) simulation,
+        Objective? objective,
+        YamlMap? objectiveMap)
+    {
+        var (steps, simulators) = (workflow.Steps, simulation.Simulators);
+
+        // Without simulators the instruments are real and announce their capabilities at run time.
+        if (simulation.Capabilities.Count == 0)
+        {
+            return;
+        }
+
+        var offered = simulation.Capabilities.Distinct(StringComparer.Ordinal).ToList();
+        foreach (var (step, map) in steps.Where(s => !offered.Contains(s.Step.Capability)))
+        {
+            map.Error(
+                "capability",
+                $"no simulator offers capability '{step.Capability}' (simulators offer {string.Join(", ", offered)}){NameSuggestion.DidYouMean(step.Capability, offered)}");
+        }
+
+        // Which step is last, and what it measures, is only known when every step and simulator parsed.
+        if (objective is null || objectiveMap is null || steps.Count == 0 || !workflow.Complete || !simulation.Complete)
+        {
+            return;
+        }
+
+        var last = steps[^1].Step;
+        var measuring = simulators.Where(s => s.Simulator.Capability == last.Capability).Select(s => s.Simulator).ToList();
+        var wrong = measuring.Where(s => Output(s) != objective.Output).ToList();
+        if (measuring.Count > 0 && wrong.Count > 0)
+        {
+            var produced = string.Join(", ", wrong.Select(s => $"{s.Id} returns '{Output(s)}'"));
+            objectiveMap.Error(
+                "output",
+                $"objective output '{objective.Output}' is not measured by the last step '{last.Name}' (capability '{last.Capability}': {produced})");
+        }
+    }
+
+    private static string Output(SimulatedInstrumentDefinition simulator) =>
+        simulator.GroundTruth?.Output ?? SynthesisOutput;
+}

@@ -1,0 +1,109 @@
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Optimization.Objectives;
+
+namespace SelfDrivingLab.Campaigns.Loading;
+
+/// <summary>Reads a whole campaign file's root mapping, section by section, collecting every error.</summary>
+internal static class CampaignReader
+{
+    private static readonly string[] TopLevelKeys =
+    [
+        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "mixtures",
+        "initial_design", "surrogate", "acquisition", "workflow", "simulators",
+    ];
+
+    private static readonly (string, ObjectiveGoal)[] Goals =
+    [
+        ("maximize", ObjectiveGoal.Maximize),
+        ("minimize", ObjectiveGoal.Minimize),
+        ("target", ObjectiveGoal.Target),
+    ];
+
+    /// <summary>The definition, or null when <paramref name="root"/> had errors (all recorded in <see cref="YamlMap.Errors"/>).</summary>
+    public static CampaignDefinition? Read(YamlMap root, string sourceText, string? sourcePath)
+    {
+        var errors = root.Errors;
+        var before = errors.Count;
+        root.CheckKeys(TopLevelKeys);
+
+        var name = root.String("name", required: true);
+        if (name is not null && !IdRules.IsValid(name))
+        {
+            root.Error("name", $"'{name}' is not a valid campaign name; use letters, digits, '-', '_' or '.'");
+        }
+
+        var description = root.String("description");
+        var site = ReadSite(root);
+        var seed = (int?)root.Integer("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
+        var budget = (int?)root.Integer("budget", required: true, min: 1, max: int.MaxValue);
+        var parallel = (int?)root.Integer("parallel", min: 1, max: budget ?? int.MaxValue, maxMeaning: "the budget") ?? 1;
+        var (objective, objectiveMap) = ReadObjective(root);
+        var (space, parameterNames) = SpaceReader.Read(root);
+        var proposer = ProposerReader.Read(root, budget, seed, space?.Parameters.Count ?? parameterNames.Count);
+        var workflow = WorkflowReader.Read(root, parameterNames);
+        var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
+        var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
+        CampaignChecks.Check(workflow, simulation, objective, objectiveMap);
+
+        if (errors.Count != before || name is null || site is null || budget is null || objective is null || space is null)
+        {
+            return null;
+        }
+
+        return new CampaignDefinition(
+            name,
+            description,
+            site.Value,
+            seed,
+            budget.Value,
+            parallel,
+            objective,
+            space,
+            proposer,
+            [.. workflow.Steps.Select(s => s.Step)],
+            [.. simulation.Simulators.Select(s => s.Simulator)],
+            sourceText,
+            sourcePath);
+    }
+
+    private static SiteId? ReadSite(YamlMap root)
+    {
+        var site = root.String("site") ?? "lab";
+        if (IdRules.IsValid(site))
+        {
+            return new SiteId(site);
+        }
+
+        root.Error("site", $"'{site}' is not a valid site id; use letters, digits, '-', '_' or '.'");
+        return null;
+    }
+
+    private static (Objective? Objective, YamlMap? Map) ReadObjective(YamlMap root)
+    {
+        if (root.Map("objective", required: true) is not { } map)
+        {
+            return (null, null);
+        }
+
+        map.CheckKeys("output", "goal", "target");
+        var output = map.String("output", required: true);
+        var goal = map.Choice("goal", "goal", Goals, required: true);
+        var target = map.Number("target");
+        if (goal is ObjectiveGoal.Target && target is null && !map.Has("target"))
+        {
+            map.Error("target", "goal 'target' needs a target value, e.g. target: 1.34");
+            return (null, map);
+        }
+
+        if (goal is ObjectiveGoal.Maximize or ObjectiveGoal.Minimize && map.Has("target"))
+        {
+            map.Error("target", "'target' applies only to goal: target");
+            return (null, map);
+        }
+
+        return output is null || goal is null || (map.Has("target") && target is null)
+            ? (null, map)
+            : (new Objective(output, goal.Value, target), map);
+    }
+}

@@ -1,0 +1,125 @@
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Campaigns.Loading;
+
+/// <summary>Reads <c>simulators</c>: instruments the host starts in software for this campaign.</summary>
+internal static class SimulatorReader
+{
+    public const string Synthesis = "synthesis";
+    public const string Characterization = "characterization";
+
+    /// <summary>
+    /// The simulators that parsed (with their mappings), every capability declared (even by simulators
+    /// with other errors, so a step is not also blamed for them), and whether every simulator parsed.
+    /// </summary>
+    public static (IReadOnlyList<(SimulatedInstrumentDefinition Simulator, YamlMap Map)> Simulators, IReadOnlyList<string> Capabilities, bool Complete) Read(
+        YamlMap root, string baseDirectory, IReadOnlyList<WorkflowStepDefinition> steps)
+    {
+        var simulators = new List<(SimulatedInstrumentDefinition, YamlMap)>();
+        var capabilities = new List<string>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var items = root.List("simulators") ?? [];
+        foreach (var (node, path) in items)
+        {
+            if (YamlMap.From(node, path, root.Errors) is not { } map)
+            {
+                continue;
+            }
+
+            map.CheckKeys("id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth");
+            var id = ReadId(map, ids, path);
+            var type = ReadType(map);
+            var capability = map.String("capability", required: true);
+            if (capability is not null)
+            {
+                capabilities.Add(capability);
+            }
+
+            var parameters = map.StringList("parameters") ?? DefaultParameters(steps, capability);
+            var duration = ReadDuration(map);
+            var failureRate = map.Number("failure_rate", min: 0, belowMax: 1);
+            var groundTruth = ReadGroundTruth(map, type, baseDirectory);
+
+            var complete = id is not null && type is not null && capability is not null && duration is not null
+                && (failureRate is not null || !map.Has("failure_rate"))
+                && (groundTruth is not null || type == Synthesis);
+            if (complete)
+            {
+                simulators.Add((new SimulatedInstrumentDefinition(id!.Value, type!, capability!, duration!, failureRate ?? 0, groundTruth, parameters), map));
+            }
+        }
+
+        return (simulators, capabilities, simulators.Count == items.Count);
+    }
+
+    private static InstrumentId? ReadId(YamlMap map, Dictionary<string, string> ids, string path)
+    {
+        var id = map.String("id", required: true);
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (!IdRules.IsValid(id))
+        {
+            map.Error("id", $"'{id}' is not a valid instrument id; use letters, digits, '-', '_' or '.'");
+            return null;
+        }
+
+        if (ids.TryGetValue(id, out var first))
+        {
+            map.Error("id", $"simulator '{id}' is already defined at {first}");
+            return null;
+        }
+
+        ids[id] = path;
+        return new InstrumentId(id);
+    }
+
+    private static string? ReadType(YamlMap map)
+    {
+        var type = map.String("type", required: true);
+        if (type is null or Synthesis or Characterization)
+        {
+            return type;
+        }
+
+        map.Error("type", $"'{type}' is not a simulator type; use {Synthesis} or {Characterization}{NameSuggestion.DidYouMean(type, [Synthesis, Characterization])}");
+        return null;
+    }
+
+    private static DurationDistribution? ReadDuration(YamlMap map)
+    {
+        if (map.Map("duration", required: true) is not { } duration)
+        {
+            return null;
+        }
+
+        duration.CheckKeys("mean", "sd");
+        var mean = duration.Duration("mean", required: true);
+        var sd = duration.Duration("sd", allowZero: true);
+        return mean is null || (sd is null && duration.Has("sd")) ? null : new DurationDistribution(mean.Value, sd ?? TimeSpan.Zero);
+    }
+
+    private static GroundTruthDefinition? ReadGroundTruth(YamlMap map, string? type, string baseDirectory)
+    {
+        var section = map.Map("ground_truth", required: type == Characterization);
+        if (section is null)
+        {
+            return null;
+        }
+
+        if (type == Synthesis)
+        {
+            map.Error("ground_truth", "only characterization simulators have a ground truth");
+            return null;
+        }
+
+        return GroundTruthReader.Read(section, baseDirectory);
+    }
+
+    /// <summary>The command parameters of every step that uses <paramref name="capability"/>, in first-use order.</summary>
+    private static IReadOnlyList<string> DefaultParameters(IReadOnlyList<WorkflowStepDefinition> steps, string? capability) =>
+        [.. steps.Where(s => s.Capability == capability).SelectMany(s => s.Parameters.Keys.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal)];
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Ledger.Hosting;
+
+namespace SelfDrivingLab.Ledger;
+
+/// <summary>Registers the SQLite ledger.</summary>
+public static class LedgerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ILedger"/> as a singleton <see cref="SqliteLedger"/> at
+    /// <see cref="LedgerOptions.Path"/> (default <c>.sdl/ledger.db</c>). Options are validated at start-up;
+    /// the file is opened (created, migrated) by a hosted initializer when the host starts, or on first
+    /// use when there is no host. The container closes the file when it is disposed.
+    /// </summary>
+    public static IServiceCollection AddSqliteLedger(this IServiceCollection services, Action<LedgerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<LedgerOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
+        services.TryAddSingleton<DeferredSqliteLedger>();
+        services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LedgerInitializer>());
+        return services;
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Data.Sqlite;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+
+namespace SelfDrivingLab.Ledger.Sqlite;
+
+/// <summary>The ledger's queries and how their rows become records.</summary>
+internal static class LedgerReads
+{
+    private const string CampaignColumns = "id, name, definition, seed, budget, status, created_at, updated_at";
+
+    private const string ExperimentColumns =
+        "id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason";
+
+    public static async Task<CampaignRecord?> FindCampaignAsync(SqliteConnection connection, CampaignId id, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(null, $"SELECT {CampaignColumns} FROM campaigns WHERE id = $id", ReadCampaign, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static async Task<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(null, $"SELECT {CampaignColumns} FROM campaigns ORDER BY created_at_ticks, rowid", ReadCampaign, cancellationToken).ConfigureAwait(false);
+
+    public static async Task<ExperimentRecord?> FindExperimentAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync(null, $"SELECT {ExperimentColumns} FROM experiments WHERE id = $id", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static async Task<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(SqliteConnection connection, CampaignId id, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(null, $"SELECT {ExperimentColumns} FROM experiments WHERE campaign_id = $id ORDER BY sequence", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+
+    public static async Task<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(
+            null,
+            "SELECT experiment_id, from_state, to_state, trigger, at, detail FROM transitions WHERE experiment_id = $id ORDER BY at_ticks, id",
+            r => new StateTransitionRecord(
+                new ExperimentId(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), LedgerValues.ParseTime(r.GetString(4)), NullableString(r, 5)),
+            cancellationToken,
+            ("$id", id.Value)).ConfigureAwait(false);
+
+    public static async Task<IReadOnlyList<CommandRecord>> GetCommandsAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(
+            null,
+            "SELECT id, experiment_id, instrument, step, action, parameters, sent_at, deadline FROM commands WHERE experiment_id = $id ORDER BY sent_at_ticks, rowid",
+            r => new CommandRecord(
+                new CommandId(r.GetString(0)),
+                new ExperimentId(r.GetString(1)),
+                new InstrumentId(r.GetString(2)),
+                r.GetString(3),
+                r.GetString(4),
+                LedgerValues.FromJson(r.GetString(5)),
+                LedgerValues.ParseTime(r.GetString(6)),
+                LedgerValues.ParseTime(r.GetString(7))),
+            cancellationToken,
+            ("$id", id.Value)).ConfigureAwait(false);
+
+    public static async Task<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(SqliteConnection connection, CommandId id, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(
+            null,
+            "SELECT command_id, instrument, kind, at, payload FROM events WHERE command_id = $id ORDER BY at_ticks, id",
+            r => new InstrumentEventRecord(
+                new CommandId(r.GetString(0)), new InstrumentId(r.GetString(1)), r.GetString(2), LedgerValues.ParseTime(r.GetString(3)), r.GetString(4)),
+            cancellationToken,
+            ("$id", id.Value)).ConfigureAwait(false);
+
+    private static CampaignRecord ReadCampaign(SqliteDataReader r) => new(
+        new CampaignId(r.GetString(0)),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetInt32(3),
+        r.GetInt32(4),
+        LedgerValues.ParseEnum<CampaignStatus>(r.GetString(5)),
+        LedgerValues.ParseTime(r.GetString(6)),
+        LedgerValues.ParseTime(r.GetString(7)));
+
+    private static ExperimentRecord ReadExperiment(SqliteDataReader r) => new(
+        new ExperimentId(r.GetString(0)),
+        new CampaignId(r.GetString(1)),
+        r.GetInt32(2),
+        LedgerValues.FromJson(r.GetString(3)),
+        LedgerValues.ParseEnum<ExperimentStatus>(r.GetString(4)),
+        r.GetString(5),
+        r.GetString(6),
+        LedgerValues.ParseTime(r.GetString(7)),
+        LedgerValues.ParseTime(r.GetString(8)),
+        r.IsDBNull(9) ? null : LedgerValues.FromJson(r.GetString(9)),
+        r.IsDBNull(10) ? null : r.GetDouble(10),
+        NullableString(r, 11));
+
+    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+}

@@ -1,0 +1,153 @@
+using Microsoft.Data.Sqlite;
+using SelfDrivingLab.Core.Ledger;
+
+namespace SelfDrivingLab.Ledger.Sqlite;
+
+/// <summary>Creates, recognises and migrates the ledger schema, versioned by <c>PRAGMA user_version</c>.</summary>
+internal static class LedgerSchema
+{
+    /// <summary>The schema version this build writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>
+    /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
+    /// version 0 is never mistaken for an empty ledger and written into.
+    /// </summary>
+    public const int ApplicationId = 0x53444C31;
+
+    // Timestamps are kept twice: ISO-8601 text with the original offset (what was recorded) and UTC
+    // ticks (what "oldest first" sorts by, since text with differing offsets does not sort by instant).
+    private const string Version1 = """
+        CREATE TABLE campaigns (
+            id TEXT NOT NULL PRIMARY KEY,
+            name TEXT NOT NULL,
+            definition TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            budget INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_at_ticks INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE experiments (
+            id TEXT NOT NULL PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            sequence INTEGER NOT NULL,
+            parameters TEXT NOT NULL,
+            status TEXT NOT NULL,
+            state TEXT NOT NULL,
+            proposal TEXT NOT NULL,
+            proposed_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            measurements TEXT,
+            objective REAL,
+            failure_reason TEXT,
+            UNIQUE (campaign_id, sequence)
+        ) STRICT;
+        CREATE TABLE transitions (
+            id INTEGER PRIMARY KEY,
+            experiment_id TEXT NOT NULL REFERENCES experiments (id),
+            from_state TEXT NOT NULL,
+            to_state TEXT NOT NULL,
+            trigger TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            detail TEXT
+        ) STRICT;
+        CREATE INDEX ix_transitions_experiment ON transitions (experiment_id, at_ticks, id);
+        CREATE TABLE commands (
+            id TEXT NOT NULL PRIMARY KEY,
+            experiment_id TEXT NOT NULL REFERENCES experiments (id),
+            instrument TEXT NOT NULL,
+            step TEXT NOT NULL,
+            action TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            sent_at TEXT NOT NULL,
+            sent_at_ticks INTEGER NOT NULL,
+            deadline TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_commands_experiment ON commands (experiment_id, sent_at_ticks);
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            command_id TEXT NOT NULL REFERENCES commands (id),
+            instrument TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            payload TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_events_command ON events (command_id, at_ticks, id);
+        """;
+
+    /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
+    public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
+    {
+        var version = await CheckAsync(connection, location, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+        if (version == CurrentVersion)
+        {
+            return;
+        }
+
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            // Only version 0 (a brand-new file) exists below 1; later versions add steps here.
+            await ExecuteAsync(connection, transaction, Version1, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Checks that a database is a ledger this build can read; returns its version (0 only when empty and allowed).</summary>
+    public static async Task<int> CheckAsync(SqliteConnection connection, string location, bool allowEmpty, CancellationToken cancellationToken)
+    {
+        var applicationId = await ScalarAsync(connection, "PRAGMA application_id;", cancellationToken).ConfigureAwait(false);
+        var version = await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+        var tables = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema;", cancellationToken).ConfigureAwait(false);
+
+        if (applicationId == 0 && version == 0 && tables == 0)
+        {
+            return allowEmpty
+                ? 0
+                : throw new LedgerException($"'{location}' is an empty database, not a ledger; run a campaign first to create it.");
+        }
+
+        if (applicationId != ApplicationId)
+        {
+            throw new LedgerException($"'{location}' is a SQLite database but not a SelfDrivingLab ledger (application_id {applicationId}, {tables} schema objects).");
+        }
+
+        if (version > CurrentVersion)
+        {
+            throw new LedgerException($"The ledger '{location}' has schema version {version}, newer than this build understands ({CurrentVersion}); upgrade SelfDrivingLab.");
+        }
+
+        if (version < 1)
+        {
+            throw new LedgerException($"The ledger '{location}' has no schema version; the file is damaged.");
+        }
+
+        return (int)version;
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+using Microsoft.Data.Sqlite;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Ledger.Sqlite;
+
+namespace SelfDrivingLab.Ledger;
+
+/// <summary>
+/// An <see cref="ILedger"/> in one SQLite file (WAL journal, <c>synchronous=FULL</c>, foreign keys on,
+/// schema versioned by <c>PRAGMA user_version</c>). Thread-safe: every operation holds one gate
+/// around one connection. Every write is one <c>BEGIN IMMEDIATE</c> transaction that either commits
+/// whole or throws <see cref="LedgerException"/> and rolls back.
+/// </summary>
+/// <remarks>
+/// One gated connection rather than a pool: SQLite admits a single writer per file anyway, the
+/// orchestrator's writes are small and infrequent (a few per experiment step), and a single
+/// connection means our own writers never see <c>SQLITE_BUSY</c> from each other and no pooled
+/// connection keeps the file open after <see cref="DisposeAsync"/>. Other processes (e.g. a
+/// read-only <c>sdl status</c>) are handled by the busy timeout and WAL's concurrent readers.
+/// </remarks>
+public sealed class SqliteLedger : ILedger, IAsyncDisposable
+{
+    /// <summary>The <see cref="StateTransitionRecord.From"/> of the transition stored with a new experiment (it had no state before).</summary>
+    public const string NoState = LedgerWrites.NoState;
+
+    /// <summary>The <see cref="StateTransitionRecord.Trigger"/> of the transition stored with a new experiment.</summary>
+    public const string ProposedTrigger = LedgerWrites.ProposedTrigger;
+
+    private const int BusyTimeoutMilliseconds = 10_000;
+
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _disposed;
+
+    private SqliteLedger(SqliteConnection connection, string location, bool isReadOnly)
+    {
+        _connection = connection;
+        Location = location;
+        IsReadOnly = isReadOnly;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <summary>True when opened with <see cref="OpenReadOnlyAsync"/>; writes then throw <see cref="LedgerException"/>.</summary>
+    public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// Opens the ledger at <paramref name="path"/> for reading and writing, creating the file (and its
+    /// directory) and schema when missing. Throws <see cref="LedgerException"/> when the file is not a
+    /// ledger or has a newer schema version.
+    /// </summary>
+    public static Task<SqliteLedger> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(path, isReadOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Opens an existing ledger read-only (for export and status while a campaign may be running).
+    /// Throws <see cref="LedgerException"/> when the file is missing, not a ledger, or newer than this build.
+    /// </summary>
+    public static Task<SqliteLedger> OpenReadOnlyAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(path, isReadOnly: true, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask CreateCampaignAsync(CampaignRecord campaign, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.CreateCampaignAsync(_connection, tx, campaign, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.FindCampaignAsync(_connection, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.ListCampaignsAsync(_connection, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.SetCampaignStatusAsync(_connection, tx, id, status, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The stored first transition goes from <see cref="NoState"/> to the experiment's state with trigger <see cref="ProposedTrigger"/>.</remarks>
+    public ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.AddExperimentAsync(_connection, tx, experiment, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.RecordTransitionAsync(_connection, tx, transition, status, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.RecordResultAsync(_connection, tx, id, measurements, objective, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.RecordCommandAsync(_connection, tx, command, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.RecordEventAsync(_connection, tx, instrumentEvent, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.FindExperimentAsync(_connection, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetExperimentsAsync(_connection, campaignId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetTransitionsAsync(_connection, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetCommandsAsync(_connection, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetEventsAsync(_connection, id, ct), cancellationToken);
+
+    /// <summary>Waits for the operation in progress, then closes the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // The gate itself is not disposed: callers still queued on it must get ObjectDisposedException, not a crash.
+            _gate.Release();
+        }
+    }
+
+    private static async Task<SqliteLedger> OpenCoreAsync(string path, bool isReadOnly, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var fullPath = Path.GetFullPath(path);
+        if (isReadOnly && !File.Exists(fullPath))
+        {
+            throw new LedgerException($"No ledger at '{fullPath}'.");
+        }
+
+        if (!isReadOnly)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        }
+
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = isReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            ForeignKeys = !isReadOnly,
+            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+        }.ToString();
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (isReadOnly)
+            {
+                await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty: false, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(null, $"PRAGMA query_only = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Check before the journal-mode change so a stranger database is never modified.
+                await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+                await connection.ExecuteAsync(
+                    null,
+                    $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
+                    cancellationToken).ConfigureAwait(false);
+                await LedgerSchema.EnsureCurrentAsync(connection, fullPath, cancellationToken).ConfigureAwait(false);
+            }
+
+            return new SqliteLedger(connection, fullPath, isReadOnly);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new LedgerException($"Cannot open '{fullPath}' as a ledger: {ex.Message}", ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return await read(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new LedgerException($"Reading the ledger '{Location}' failed: {ex.Message}", ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async ValueTask WriteAsync(Func<SqliteTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (IsReadOnly)
+        {
+            throw new LedgerException($"The ledger '{Location}' is open read-only.");
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Disposing an uncommitted transaction rolls it back, so any throw below leaves the file unchanged.
+                await write(transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new LedgerException($"The ledger '{Location}' refused the write: {ex.Message}", ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
