@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 
@@ -25,5 +26,6 @@ public sealed record InstrumentEvent(
     string Protocol = ProtocolVersion.Current)
 {
     /// <summary>True for completed, failed, rejected and aborted: nothing more will come about the command.</summary>
+    [JsonIgnore]
     public bool IsFinal => Kind is InstrumentEventKind.Completed or InstrumentEventKind.Failed or InstrumentEventKind.Rejected or InstrumentEventKind.Aborted;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SelfDrivingLab.Protocol.Messages;
 
@@ -31,9 +32,24 @@ public static class ProtocolJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteRequiredParametersEvenWhenNull } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
+    }
+
+    // A constructor parameter without a default is required when reading, so it must be written
+    // even when null (e.g. an abort command's action, a last will's time); otherwise
+    // WhenWritingNull would produce payloads this same reader refuses.
+    private static void WriteRequiredParametersEvenWhenNull(JsonTypeInfo typeInfo)
+    {
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.AssociatedParameter is { HasDefaultValue: false })
+            {
+                property.ShouldSerialize = static (_, _) => true;
+            }
+        }
     }
 }

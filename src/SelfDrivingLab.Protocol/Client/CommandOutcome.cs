@@ -1,0 +1,42 @@
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Protocol.Client;
+
+/// <summary>The end of one command. Immutable.</summary>
+/// <param name="Kind">How it ended.</param>
+/// <param name="Results">Measured outputs (completed only).</param>
+/// <param name="Error">Machine-readable error code: the instrument's (failed, rejected) or <see cref="TimeoutError"/>.</param>
+/// <param name="Message">Human-readable detail.</param>
+/// <param name="FinalEvent">The final event, unless the command timed out.</param>
+public sealed record CommandOutcome(
+    CommandOutcomeKind Kind,
+    ParameterSet? Results,
+    string? Error,
+    string? Message,
+    InstrumentEvent? FinalEvent)
+{
+    /// <summary>The <see cref="Error"/> of a <see cref="CommandOutcomeKind.TimedOut"/> outcome.</summary>
+    public const string TimeoutError = "timeout";
+
+    /// <summary>True when the action completed.</summary>
+    public bool IsCompleted => Kind == CommandOutcomeKind.Completed;
+
+    /// <summary>The outcome a final event reports.</summary>
+    /// <exception cref="ArgumentException">The event is not final.</exception>
+    public static CommandOutcome FromFinalEvent(InstrumentEvent finalEvent)
+    {
+        var kind = finalEvent.Kind switch
+        {
+            InstrumentEventKind.Completed => CommandOutcomeKind.Completed,
+            InstrumentEventKind.Failed => CommandOutcomeKind.Failed,
+            InstrumentEventKind.Rejected => CommandOutcomeKind.Rejected,
+            InstrumentEventKind.Aborted => CommandOutcomeKind.Aborted,
+            _ => throw new ArgumentException($"A {finalEvent.Kind} event does not end a command.", nameof(finalEvent)),
+        };
+        return new CommandOutcome(kind, finalEvent.Results, finalEvent.Error, finalEvent.Message, finalEvent);
+    }
+
+    /// <summary>The outcome of a command whose deadline passed without a final event.</summary>
+    public static CommandOutcome TimedOut(string message) => new(CommandOutcomeKind.TimedOut, null, TimeoutError, message, null);
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Protocol.Client;
+
+/// <summary>Source-generated log messages of the command client.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(100, LogLevel.Warning, "Dropped a message on {Topic} ({Reason}): {Detail}")]
+    public static partial void MessageDropped(ILogger logger, string topic, string reason, string detail);
+
+    [LoggerMessage(101, LogLevel.Debug, "Sent {CommandType} command {CommandId} to {Topic}")]
+    public static partial void CommandSent(ILogger logger, string commandType, CommandId commandId, string topic);
+
+    [LoggerMessage(102, LogLevel.Warning, "Command {CommandId} to {Topic} timed out at its deadline {Deadline:O}")]
+    public static partial void CommandTimedOut(ILogger logger, CommandId commandId, string topic, DateTimeOffset deadline);
+
+    [LoggerMessage(103, LogLevel.Error, "The event callback of command {CommandId} failed on a {EventKind} event")]
+    public static partial void EventCallbackFailed(ILogger logger, Exception exception, CommandId commandId, string eventKind);
+
+    [LoggerMessage(104, LogLevel.Information, "Command {CommandId} ended: {Outcome} {Error}")]
+    public static partial void CommandEnded(ILogger logger, CommandId commandId, string outcome, string? error);
+}

@@ -1,0 +1,197 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Client;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Protocol.Topics;
+
+namespace SelfDrivingLab.Protocol.Directory;
+
+/// <summary>
+/// The live list of instruments, built from the retained availability (with last will) and
+/// capabilities topics of every site. Invalid payloads are dropped, logged and counted
+/// (<c>sdl.protocol.rejected_messages</c>). Thread-safe.
+/// </summary>
+public sealed class InstrumentDirectory : IAsyncDisposable
+{
+    private const string AvailabilityLeaf = "availability";
+    private const string CapabilitiesLeaf = "capabilities";
+
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<InstrumentTopics, InstrumentInfo> _instruments = [];
+    private readonly List<IAsyncDisposable> _subscriptions = [];
+    private TaskCompletionSource _changed = NewSignal();
+    private long _rejected;
+
+    /// <summary>Creates an empty directory; call <see cref="StartAsync"/> to fill it.</summary>
+    public InstrumentDirectory(ILogger<InstrumentDirectory>? logger = null) => _logger = logger ?? (ILogger)NullLogger.Instance;
+
+    /// <summary>How many inbound messages were dropped as invalid.</summary>
+    public long RejectedMessageCount => Interlocked.Read(ref _rejected);
+
+    /// <summary>Subscribes to every instrument's availability and capabilities (retained messages arrive at once).</summary>
+    public async Task StartAsync(IMessageBus bus, CancellationToken cancellationToken = default)
+    {
+        _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllAvailability, OnMessageAsync, cancellationToken).ConfigureAwait(false));
+        _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllCapabilities, OnMessageAsync, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Every known instrument, ordered by site then id.</summary>
+    public IReadOnlyList<InstrumentInfo> Snapshot()
+    {
+        lock (_gate)
+        {
+            return [.. _instruments.Values
+                .OrderBy(i => i.Topics.Site.Value, StringComparer.Ordinal)
+                .ThenBy(i => i.Topics.Instrument.Value, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>
+    /// Completes with the online instruments offering <paramref name="capability"/> as soon as there is
+    /// at least one (immediately if there already is); waits on change notifications, never polls.
+    /// </summary>
+    public async Task<IReadOnlyList<InstrumentInfo>> WaitForCapabilityAsync(string capability, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(capability);
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                changed = _changed.Task;
+            }
+
+            var offering = Snapshot().Where(i => i.Offers(capability)).ToArray();
+            if (offering.Length > 0)
+            {
+                return offering;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Completes once <paramref name="instrument"/> is known to be in <paramref name="state"/> (immediately if it already is).</summary>
+    public async Task<InstrumentInfo> WaitForStateAsync(InstrumentTopics instrument, AvailabilityState state, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task changed;
+            InstrumentInfo? info;
+            lock (_gate)
+            {
+                changed = _changed.Task;
+                info = _instruments.GetValueOrDefault(instrument);
+            }
+
+            if (info is not null && info.State == state)
+            {
+                return info;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _subscriptions.Clear();
+    }
+
+    private ValueTask OnMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!InstrumentTopics.TryParse(message.Topic, out var topics, out var leaf) || topics is null || leaf is not (AvailabilityLeaf or CapabilitiesLeaf))
+        {
+            Reject(message.Topic, RejectReasons.BadTopic, "not an availability or capabilities topic");
+        }
+        else if (message.Payload.IsEmpty)
+        {
+            // An empty retained message is how MQTT deletes a retained value: forget what it said.
+            Update(topics, info => leaf == AvailabilityLeaf ? info with { State = AvailabilityState.Offline } : info with { Capabilities = null }, forgetIfEmpty: true);
+        }
+        else if (leaf == AvailabilityLeaf)
+        {
+            OnAvailability(message, topics);
+        }
+        else
+        {
+            OnCapabilities(message, topics);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnAvailability(InboundMessage message, InstrumentTopics topics)
+    {
+        if (!ProtocolReader.TryReadAvailability(message.Payload.Span, out var availability, out var error) || availability is null)
+        {
+            Reject(message.Topic, RejectReasons.InvalidPayload, error);
+        }
+        else if (availability.Instrument != topics.Instrument)
+        {
+            Reject(message.Topic, RejectReasons.InstrumentMismatch, $"payload instrument '{availability.Instrument}' on the topic of '{topics.Instrument}'");
+        }
+        else
+        {
+            Update(topics, info => info with { State = availability.State });
+            Log.AvailabilityChanged(_logger, topics.Site.Value, topics.Instrument.Value, availability.State);
+        }
+    }
+
+    private void OnCapabilities(InboundMessage message, InstrumentTopics topics)
+    {
+        if (!ProtocolReader.TryReadCapabilities(message.Payload.Span, out var capabilities, out var error) || capabilities is null)
+        {
+            Reject(message.Topic, RejectReasons.InvalidPayload, error);
+        }
+        else if (capabilities.Instrument != topics.Instrument)
+        {
+            Reject(message.Topic, RejectReasons.InstrumentMismatch, $"payload instrument '{capabilities.Instrument}' on the topic of '{topics.Instrument}'");
+        }
+        else
+        {
+            Update(topics, info => info with { Capabilities = capabilities });
+            Log.CapabilitiesChanged(_logger, topics.Site.Value, topics.Instrument.Value, capabilities.Model, capabilities.Capabilities.Count);
+        }
+    }
+
+    private void Update(InstrumentTopics topics, Func<InstrumentInfo, InstrumentInfo> change, bool forgetIfEmpty = false)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            var current = _instruments.GetValueOrDefault(topics) ?? new InstrumentInfo(topics, AvailabilityState.Offline, null);
+            var next = change(current);
+            if (forgetIfEmpty && next.State == AvailabilityState.Offline && next.Capabilities is null)
+            {
+                _instruments.Remove(topics);
+            }
+            else
+            {
+                _instruments[topics] = next;
+            }
+
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private void Reject(string topic, string reason, string detail)
+    {
+        Interlocked.Increment(ref _rejected);
+        ProtocolMetrics.Rejected(reason);
+        Log.MessageDropped(_logger, topic, reason, detail);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

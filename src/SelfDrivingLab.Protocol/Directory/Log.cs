@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Protocol.Directory;
+
+/// <summary>Source-generated log messages of the instrument directory.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(200, LogLevel.Warning, "Directory dropped a message on {Topic} ({Reason}): {Detail}")]
+    public static partial void MessageDropped(ILogger logger, string topic, string reason, string detail);
+
+    [LoggerMessage(201, LogLevel.Information, "Instrument {Site}/{Instrument} is {State}")]
+    public static partial void AvailabilityChanged(ILogger logger, string site, string instrument, AvailabilityState state);
+
+    [LoggerMessage(202, LogLevel.Information, "Instrument {Site}/{Instrument} ({Model}) offers {CapabilityCount} actions")]
+    public static partial void CapabilitiesChanged(ILogger logger, string site, string instrument, string model, int capabilityCount);
+}

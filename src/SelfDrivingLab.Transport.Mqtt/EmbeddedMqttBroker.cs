@@ -1,0 +1,176 @@
+using System.Net;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace SelfDrivingLab.Transport.Mqtt;
+
+/// <summary>
+/// An in-process MQTT 5 / 3.1.1 broker (MQTTnet) bound to 127.0.0.1 only, with persistent sessions
+/// and retained messages kept in memory. Runs as a hosted service when <see cref="MqttOptions.Embedded"/>
+/// is true; tests start and stop it directly. After the first start it always reuses the same port,
+/// so stopping and starting again simulates a broker restart. Thread-safe.
+/// </summary>
+public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisposable
+{
+    private readonly MqttOptions _options;
+    private readonly ILogger _logger;
+    private readonly TaskCompletionSource<int> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private MqttServer? _server;
+    private int _port;
+    private int _disposed;
+
+    /// <summary>Creates the broker from the registered options.</summary>
+    public EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker>? logger = null)
+        : this(options.Value, logger)
+    {
+    }
+
+    /// <summary>Creates the broker; <paramref name="options"/>.Port 0 picks a free ephemeral port.</summary>
+    public EmbeddedMqttBroker(MqttOptions options, ILogger? logger = null)
+    {
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _port = options.Port;
+    }
+
+    /// <summary>Completes with the bound port once the broker has started for the first time.</summary>
+    public Task<int> Started => _started.Task;
+
+    /// <summary>The bound TCP port on 127.0.0.1; only valid once <see cref="Started"/> has completed.</summary>
+    public int Port => _started.Task.IsCompletedSuccessfully
+        ? Volatile.Read(ref _port)
+        : throw new InvalidOperationException("The embedded MQTT broker has not started yet; await Started first.");
+
+    /// <summary>True while the broker accepts connections.</summary>
+    public bool IsRunning => _server?.IsStarted == true;
+
+    /// <summary>
+    /// Starts listening (no-op when already running, or when <see cref="MqttOptions.Embedded"/> is false).
+    /// A restart binds the port chosen by the first start.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_options.Embedded)
+        {
+            Log.EmbeddedBrokerDisabled(_logger);
+            return;
+        }
+
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_server is not null)
+            {
+                return;
+            }
+
+            var serverOptions = new MqttServerOptionsBuilder()
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                // IPAddress.None disables the IPv6 listener: the broker must only be reachable on 127.0.0.1.
+                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+                .WithDefaultEndpointPort(_port)
+                // A restart rebinds a port whose old connections may linger in TIME_WAIT.
+                .WithDefaultEndpointReuseAddress()
+                .WithPersistentSessions(true)
+                .Build();
+
+            var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            await server.StartAsync().ConfigureAwait(false);
+
+            // MQTTnet writes the OS-chosen port back into the endpoint options when bound to port 0.
+            _port = serverOptions.DefaultEndpointOptions.Port;
+            _server = server;
+            Log.EmbeddedBrokerStarted(_logger, _port);
+            _started.TrySetResult(_port);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops the broker, dropping every client connection (their last wills are not published).</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_server is not { } server)
+            {
+                return;
+            }
+
+            _server = null;
+            await server.StopAsync().ConfigureAwait(false);
+            server.Dispose();
+            Log.EmbeddedBrokerStopped(_logger, _port);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Drops one client's connection as a network failure would: the broker publishes the client's
+    /// last will. Used for fault injection in simulations and tests.
+    /// </summary>
+    /// <returns>False when no such client is connected.</returns>
+    public async Task<bool> DropClientAsync(string clientId, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_server is not { } server)
+            {
+                return false;
+            }
+
+            var clients = await server.GetClientsAsync().ConfigureAwait(false);
+            if (!clients.Any(c => c.Id == clientId))
+            {
+                return false;
+            }
+
+            // Any reason other than a client's own normal DISCONNECT makes the broker send the will.
+            await server.DisconnectClientAsync(clientId, MqttDisconnectReasonCode.UnspecifiedError).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        Dispose();
+    }
+
+    /// <summary>Disposes the broker without waiting for clients to be told (prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _server, null)?.Dispose();
+        _gate.Dispose();
+    }
+}

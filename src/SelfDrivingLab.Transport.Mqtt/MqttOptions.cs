@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SelfDrivingLab.Transport.Mqtt;
+
+/// <summary>
+/// Broker connection settings, bound from the <c>Mqtt</c> configuration section and validated at
+/// start-up. Not thread-safe to mutate; treat as immutable once the host has started.
+/// </summary>
+public sealed class MqttOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Mqtt";
+
+    /// <summary>The MQTT port used for an external broker when <see cref="Port"/> is 0.</summary>
+    public const int DefaultExternalPort = 1883;
+
+    /// <summary>
+    /// Start an in-process broker bound to 127.0.0.1 (default <c>true</c>). Set to <c>false</c> to use
+    /// an external broker at <see cref="Host"/>:<see cref="Port"/>.
+    /// </summary>
+    public bool Embedded { get; set; } = true;
+
+    /// <summary>Broker host name or address (default <c>127.0.0.1</c>). Ignored when <see cref="Embedded"/>.</summary>
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Broker TCP port (default 0). For the embedded broker, 0 picks a free ephemeral port; for an
+    /// external broker, 0 means <see cref="DefaultExternalPort"/> (1883).
+    /// </summary>
+    [Range(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>User name for an external broker (default none).</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Password for an external broker (default none).</summary>
+    public string? Password { get; set; }
+
+    /// <summary>MQTT keep-alive period (default 15 s): how fast a dead connection is noticed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "18:12:15")]
+    public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Timeout of one connection attempt (default 10 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>First reconnect delay; later delays grow exponentially with jitter (default 1 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Longest delay between reconnect attempts (default 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the broker keeps a disconnected client's session and queued QoS 1 messages (default
+    /// 1 h). Sessions are persistent: clean start is off and client ids are stable.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "49710.06:28:15")]
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Seed of the reconnect jitter, so runs are reproducible (default 0: derived from the client id).</summary>
+    public int JitterSeed { get; set; }
+
+    /// <summary>The port to connect to, after the defaults for 0 are applied (embedded ports are resolved by the broker).</summary>
+    internal int EffectiveExternalPort => Port == 0 ? DefaultExternalPort : Port;
+}
