@@ -1,0 +1,81 @@
+using System.Globalization;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Instruments.Sdk;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Simulators;
+
+/// <summary>
+/// A simulated characterization instrument: its one action requires the ground truth's inputs as
+/// parameters (and optionally <c>sample_id</c>), takes a sampled duration on the injected clock
+/// (progress at 50 %), fails with the definition's failure rate (<c>measurement_failed</c>) and
+/// otherwise returns one noisy measurement named after the ground truth's output.
+/// Thread-safe; deterministic for a given <see cref="Random"/> seed and call order.
+/// </summary>
+public sealed class CharacterizationSimulator : IInstrumentDriver
+{
+    /// <summary>The definition type this simulator implements.</summary>
+    public const string TypeName = "characterization";
+
+    private readonly SimulatedInstrumentDefinition _definition;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly Lock _randomGate = new();
+    private readonly IReadOnlyList<ParameterLimit> _limits;
+
+    /// <summary>Creates the simulator measuring <paramref name="groundTruth"/>; <paramref name="limits"/> tighten its parameters.</summary>
+    public CharacterizationSimulator(
+        SimulatedInstrumentDefinition definition,
+        IGroundTruth groundTruth,
+        TimeProvider timeProvider,
+        Random random,
+        IReadOnlyList<ParameterLimit>? limits = null)
+    {
+        SimulatorLimits.Validate(definition, TypeName);
+        _definition = definition;
+        GroundTruth = groundTruth ?? throw new ArgumentNullException(nameof(groundTruth));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _limits = SimulatorLimits.Build(groundTruth.Inputs, [.. definition.Parameters, SynthesisSimulator.SampleIdOutput], limits);
+    }
+
+    /// <summary>What the instrument measures.</summary>
+    public IGroundTruth GroundTruth { get; }
+
+    /// <inheritdoc />
+    public InstrumentCapabilities Describe(InstrumentId id) =>
+        new(id, "simulator/characterization", [new CapabilityDescription(_definition.Capability, Idempotent: true, _limits, [GroundTruth.Output])]);
+
+    /// <inheritdoc />
+    public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TimeSpan duration;
+        bool fails;
+        double value;
+        lock (_randomGate)
+        {
+            // Every draw happens up front, in a fixed order, so results do not depend on timing.
+            duration = _definition.Duration.Sample(_random);
+            fails = _random.NextDouble() < _definition.FailureRate;
+            try
+            {
+                value = GroundTruth.Measure(context.Parameters, _random);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new InstrumentActionException("invalid_input", ex.Message, ex);
+            }
+        }
+
+        await SimulatedTiming.RunAsync(duration, _time, context, cancellationToken).ConfigureAwait(false);
+        if (fails)
+        {
+            throw new InstrumentActionException("measurement_failed", $"simulated measurement failure on {_definition.Id} (failure rate {_definition.FailureRate.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        return new ParameterSet([new(GroundTruth.Output, value)]);
+    }
+}

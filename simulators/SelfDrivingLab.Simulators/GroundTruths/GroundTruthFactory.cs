@@ -1,0 +1,16 @@
+using SelfDrivingLab.Campaigns.Definitions;
+
+namespace SelfDrivingLab.Simulators;
+
+/// <summary>Builds the <see cref="IGroundTruth"/> a definition describes.</summary>
+public static class GroundTruthFactory
+{
+    /// <summary>A <see cref="TableGroundTruth"/> or an <see cref="AnalyticGroundTruth"/>.</summary>
+    public static IGroundTruth Create(GroundTruthDefinition definition) => definition switch
+    {
+        TableGroundTruthDefinition table => new TableGroundTruth(table),
+        AnalyticGroundTruthDefinition analytic => new AnalyticGroundTruth(analytic),
+        null => throw new ArgumentNullException(nameof(definition)),
+        _ => throw new ArgumentException($"Unsupported ground truth {definition.GetType().Name}.", nameof(definition)),
+    };
+}

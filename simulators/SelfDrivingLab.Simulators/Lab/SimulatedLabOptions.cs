@@ -1,0 +1,15 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Simulators;
+
+/// <summary>How a <see cref="SimulatedLab"/> runs its instruments. Immutable.</summary>
+/// <param name="Site">The site every simulated instrument belongs to.</param>
+/// <param name="Seed">Base seed; each instrument derives its own (default 0).</param>
+/// <param name="ExecutionLogDirectory">When set, each instrument appends its executions to <c>{instrument}.executions.jsonl</c> here.</param>
+/// <param name="Limits">Parameter limits per instrument (e.g. from the campaign's search space); absent means unconstrained.</param>
+public sealed record SimulatedLabOptions(
+    SiteId Site,
+    int Seed = 0,
+    string? ExecutionLogDirectory = null,
+    IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>>? Limits = null);
