@@ -1,12 +1,23 @@
+using System.CommandLine;
+using SelfDrivingLab.Cli.Commands;
+
 namespace SelfDrivingLab.Cli;
 
-/// <summary>Entry point of the <c>sdl</c> command (being built).</summary>
+/// <summary>The <c>sdl</c> command line: run campaigns, export ledgers, validate and draw workflows.</summary>
 public static class SdlCommandLine
 {
-    /// <summary>Runs the command line.</summary>
-    public static Task<int> RunAsync(string[] args)
+    /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        Console.Error.WriteLine($"sdl: not yet wired ({args.Length} arguments).");
-        return Task.FromResult(2);
+        var console = new CliConsole(output ?? Console.Out, error ?? Console.Error);
+        var root = new RootCommand("SelfDrivingLab: closed-loop orchestration for autonomous materials labs.")
+        {
+            RunCommand.Create(console),
+            ValidateCommand.Create(console),
+            ExportCommand.Create(console),
+            WorkflowCommand.Create(console),
+        };
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 }

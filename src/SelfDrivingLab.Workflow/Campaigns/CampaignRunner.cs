@@ -117,6 +117,7 @@ public sealed partial class CampaignRunner
         {
             case ExperimentStatus.Completed when outcome.Objective is { } value:
                 state.Observations.Add(new Observation(outcome.Parameters, value));
+                state.CompletedIds.Add((outcome.Id, outcome.Sequence));
                 state.Completed++;
                 if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))
                 {
@@ -156,12 +157,19 @@ public sealed partial class CampaignRunner
 
     private async Task<CampaignSummary> FinishAsync(LoopState state, CampaignStatus status, string? error)
     {
+        Recommendation? recommended;
+        using (_work.Begin())
+        {
+            var completed = state.Observations.Select((o, i) => (new BestExperiment(state.CompletedIds[i].Id, state.CompletedIds[i].Sequence, o.Parameters, o.Value), o.Value)).ToList();
+            recommended = await Task.Run(() => Recommender.Recommend(state.Definition.Space, state.Definition.Objective, state.Definition.Proposer, completed, CancellationToken.None)).ConfigureAwait(false);
+        }
+
         var finished = _time.GetUtcNow();
         await _ledger.SetCampaignStatusAsync(state.CampaignId, status, finished, CancellationToken.None).ConfigureAwait(false);
         Log.CampaignFinished(_logger, state.CampaignId.Value, status, state.Completed, state.Failed);
         return new CampaignSummary(
             state.CampaignId, state.Definition.Name, status, state.Proposed, state.Completed, state.Failed, state.Aborted,
-            state.Best, _ledger.Location, state.StartedAt, finished, error);
+            state.Best, _ledger.Location, state.StartedAt, finished, error, recommended);
     }
 
     private async Task<CampaignId> NewCampaignIdAsync(string name, DateTimeOffset started, CancellationToken cancellationToken)
@@ -185,6 +193,8 @@ public sealed partial class CampaignRunner
         public DateTimeOffset StartedAt { get; } = startedAt;
 
         public List<Observation> Observations { get; } = [];
+
+        public List<(ExperimentId Id, int Sequence)> CompletedIds { get; } = [];
 
         public Dictionary<Task<ExperimentOutcome>, ParameterSet> Running { get; } = [];
 

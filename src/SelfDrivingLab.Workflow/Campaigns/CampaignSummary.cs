@@ -16,6 +16,7 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 /// <param name="StartedAt">Campaign clock at the start.</param>
 /// <param name="FinishedAt">Campaign clock at the end.</param>
 /// <param name="Error">Why the campaign failed, when it did.</param>
+/// <param name="Recommended">The tested experiment the final model believes is best (robust to measurement noise).</param>
 public sealed record CampaignSummary(
     CampaignId CampaignId,
     string Name,
@@ -28,7 +29,8 @@ public sealed record CampaignSummary(
     string Ledger,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    string? Error = null)
+    string? Error = null,
+    Recommendation? Recommended = null)
 {
     /// <summary>Lab time the campaign took.</summary>
     public TimeSpan LabTime => FinishedAt - StartedAt;

@@ -15,6 +15,15 @@ namespace SelfDrivingLab.Workflow.Experiments;
 /// </summary>
 public sealed partial class ExperimentRunner
 {
+    /// <summary>Error code of an instrument refusing a command because all its channels are in use.</summary>
+    public const string BusyError = "busy";
+
+    /// <summary>How many times a step is sent when the instrument answers busy.</summary>
+    public const int MaxBusyAttempts = 6;
+
+    /// <summary>First pause after a busy answer; it doubles each time.</summary>
+    public static readonly TimeSpan BusyBackoff = TimeSpan.FromSeconds(30);
+
     private readonly ILedger _ledger;
     private readonly IInstrumentGateway _gateway;
     private readonly TimeProvider _time;
@@ -148,8 +157,34 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
+        for (var attempt = 1; ; attempt++)
+        {
+            var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
+            var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}{suffix}"));
+            var result = await SendStepCommandAsync(experiment, step, parameters, commandId, cancellationToken).ConfigureAwait(false);
+
+            // "busy" is the one refusal that says nothing about the experiment: the instrument ran
+            // nothing (e.g. it was still winding down an aborted command). Sending again under a
+            // new command id after a pause is safe; anything else is final.
+            if (result is not { Status: StepCommandStatus.Rejected, Error: BusyError } || attempt >= MaxBusyAttempts)
+            {
+                return result;
+            }
+
+            var pause = TimeSpan.FromTicks(BusyBackoff.Ticks << (attempt - 1));
+            Log.InstrumentBusy(_logger, commandId.Value, pause);
+            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StepCommandResult> SendStepCommandAsync(
+        ExperimentRecord experiment,
+        WorkflowStepDefinition step,
+        ParameterSet parameters,
+        CommandId commandId,
+        CancellationToken cancellationToken)
+    {
         using var lease = await _gateway.AcquireAsync(step.Capability, cancellationToken).ConfigureAwait(false);
-        var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}"));
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);

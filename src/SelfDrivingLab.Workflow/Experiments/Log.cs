@@ -12,5 +12,8 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} missed its deadline of {Deadline}; aborting it")]
         public static partial void StepTimedOut(ILogger logger, string commandId, string instrument, TimeSpan deadline);
+
+        [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Command {CommandId} was refused as busy; sending again in {Pause}")]
+        public static partial void InstrumentBusy(ILogger logger, string commandId, TimeSpan pause);
     }
 }

@@ -1,0 +1,35 @@
+using System.Diagnostics.CodeAnalysis;
+using SelfDrivingLab.Campaigns;
+using SelfDrivingLab.Campaigns.Definitions;
+
+namespace SelfDrivingLab.Cli.Commands;
+
+/// <summary>Loads a campaign file, printing every problem when it is broken.</summary>
+internal static class CampaignFileReader
+{
+    public static bool TryLoad(FileInfo file, CliConsole console, [NotNullWhen(true)] out CampaignDefinition? definition)
+    {
+        definition = null;
+        if (!file.Exists)
+        {
+            console.Error.WriteLine($"error: campaign file '{file.FullName}' does not exist.");
+            return false;
+        }
+
+        try
+        {
+            definition = CampaignLoader.LoadFile(file.FullName);
+            return true;
+        }
+        catch (CampaignDefinitionException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return false;
+        }
+        catch (IOException ex)
+        {
+            console.Error.WriteLine($"error: cannot read '{file.FullName}': {ex.Message}");
+            return false;
+        }
+    }
+}

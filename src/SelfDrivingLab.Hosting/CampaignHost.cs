@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Hosting.Campaigns;
+using SelfDrivingLab.Workflow.Campaigns;
+
+namespace SelfDrivingLab.Hosting;
+
+/// <summary>
+/// Runs one campaign in a generic host: embedded (or external) MQTT broker, SQLite ledger, the
+/// campaign's simulated instruments, the orchestrator, and — for simulated campaigns — the virtual clock.
+/// </summary>
+public static class CampaignHost
+{
+    /// <summary>
+    /// Builds the host, runs the campaign to its end and returns its summary. Start-up problems
+    /// (invalid settings, an unusable ledger, an unreachable broker) throw <see cref="CampaignHostException"/>
+    /// naming the problem; cancelling <paramref name="cancellationToken"/> aborts the campaign cleanly.
+    /// </summary>
+    public static async Task<CampaignSummary> RunAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        using var host = Build(settings, observer);
+        var completion = host.Services.GetRequiredService<CampaignCompletion>();
+        try
+        {
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or LedgerException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            throw new CampaignHostException($"could not run campaign '{settings.Definition.Name}': {ex.Message}", ex);
+        }
+
+        if (!completion.Result.IsCompleted)
+        {
+            throw new CampaignHostException($"campaign '{settings.Definition.Name}' did not start: the host stopped first.");
+        }
+
+        try
+        {
+            return await completion.Result.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CampaignHostException($"campaign '{settings.Definition.Name}' stopped with an error: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Builds (without starting) the host that runs the campaign; its <see cref="CampaignRunner"/> starts when the host starts.</summary>
+    public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ApplicationName = "sdl",
+            ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSelfDrivingLabCampaign(settings, observer);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,22 @@
+namespace SelfDrivingLab.Hosting;
+
+/// <summary>The host could not run the campaign (broker unreachable, ledger unusable, bad settings).</summary>
+public sealed class CampaignHostException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public CampaignHostException()
+    {
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public CampaignHostException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception with a message and cause.</summary>
+    public CampaignHostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,0 +1,29 @@
+using SelfDrivingLab.Campaigns.Definitions;
+
+namespace SelfDrivingLab.Hosting;
+
+/// <summary>How <see cref="CampaignHost"/> runs one campaign. Immutable.</summary>
+/// <param name="Definition">The validated campaign.</param>
+public sealed record CampaignHostSettings(CampaignDefinition Definition)
+{
+    /// <summary>Ledger file (default <c>.sdl/ledger.db</c> under the current directory).</summary>
+    public string LedgerPath { get; init; } = Path.GetFullPath(Path.Combine(".sdl", "ledger.db"));
+
+    /// <summary>External broker; null (default) starts an embedded broker on 127.0.0.1.</summary>
+    public BrokerAddress? Broker { get; init; }
+
+    /// <summary>
+    /// Run on a virtual clock that jumps whenever everything waits (default true). Only sensible
+    /// when every instrument is a simulator in this process; real instruments need the wall clock.
+    /// </summary>
+    public bool VirtualTime { get; init; } = true;
+
+    /// <summary>How long an experiment waits for an online instrument offering a capability before the campaign fails (default 10 minutes).</summary>
+    public TimeSpan InstrumentWaitTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Directory where each simulated instrument writes its execution log (one JSON line per physical execution); null (default) for none.</summary>
+    public string? ExecutionLogDirectory { get; init; }
+
+    /// <summary>Minimum log level written to the console (default Warning).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Hosting.Campaigns;
+using SelfDrivingLab.Hosting.Orchestration;
+using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Ledger;
+using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Client;
+using SelfDrivingLab.Protocol.Directory;
+using SelfDrivingLab.Simulators;
+using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Workflow.Campaigns;
+using SelfDrivingLab.Workflow.Experiments;
+using SelfDrivingLab.Workflow.Instruments;
+
+namespace SelfDrivingLab.Hosting;
+
+/// <summary>Registers everything one campaign needs, in start-up order.</summary>
+public static class CampaignServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
+    /// the SQLite ledger, the campaign's simulated instruments, the orchestrator connection, and the
+    /// campaign service. Hosted services start in that order.
+    /// </summary>
+    public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
+    {
+        var definition = settings.Definition;
+        if (settings.VirtualTime)
+        {
+            // The clock starts at the real time so ledger timestamps look like lab times.
+            var clock = new VirtualTimeProvider(TimeProvider.System.GetUtcNow());
+            services.AddSingleton(clock);
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton<IWorkTracker>(clock);
+            services.AddHostedService<VirtualClockService>();
+        }
+        else
+        {
+            services.AddSingleton(TimeProvider.System);
+            services.AddSingleton<IWorkTracker>(NoWorkTracker.Instance);
+        }
+
+        services.AddSdlMqtt(o =>
+        {
+            if (settings.Broker is { } broker)
+            {
+                o.Embedded = false;
+                o.Host = broker.Host;
+                o.Port = broker.Port;
+            }
+        });
+        services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+
+        if (definition.Simulators.Count > 0)
+        {
+            services.AddSingleton(provider => new SimulatedLab(
+                definition.Simulators,
+                provider.GetRequiredService<IMessageBusFactory>(),
+                provider.GetRequiredService<TimeProvider>(),
+                new SimulatedLabOptions(definition.Site, definition.Seed, settings.ExecutionLogDirectory, SimulatorLimitsFromSpace.Build(definition)),
+                provider.GetService<ILoggerFactory>()));
+            services.AddHostedService<SimulatedInstrumentsService>();
+        }
+
+        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{definition.Site}"));
+        services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>()));
+        services.AddSingleton(provider => new InstrumentCommandClient(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<InstrumentCommandClient>>()));
+        services.AddHostedService<OrchestratorConnection>();
+
+        services.AddSingleton<IInstrumentGateway>(provider => new PooledInstrumentGateway(
+            provider.GetRequiredService<InstrumentDirectory>(),
+            provider.GetRequiredService<InstrumentCommandClient>(),
+            provider.GetRequiredService<TimeProvider>(),
+            settings.InstrumentWaitTimeout));
+        services.AddSingleton<ExperimentRunner>();
+        services.AddSingleton<CampaignRunner>();
+        services.AddSingleton<CampaignCompletion>();
+        services.AddSingleton(definition);
+        if (observer is not null)
+        {
+            services.AddSingleton(observer);
+        }
+
+        services.AddHostedService<CampaignService>();
+        return services;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SelfDrivingLab.Workflow.Campaigns;
+
+namespace SelfDrivingLab.Hosting;
+
+/// <summary>Writes a campaign summary as JSON: <c>experiments</c>, <c>completed</c>, <c>failed</c>, <c>best</c> (<c>parameters</c>, <c>value</c>), <c>ledger</c>, and <c>recommended</c> (the model's best estimate among tested experiments).</summary>
+public static class CampaignSummaryJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>The summary as a JSON object.</summary>
+    public static JsonObject ToJson(CampaignSummary summary)
+    {
+        JsonNode? best = null;
+        if (summary.Best is { } b)
+        {
+            best = new JsonObject
+            {
+                ["experiment"] = b.Id.Value,
+                ["sequence"] = b.Sequence,
+                ["parameters"] = JsonSerializer.SerializeToNode(b.Parameters),
+                ["value"] = b.Value,
+            };
+        }
+
+        JsonNode? recommended = null;
+        if (summary.Recommended is { } r)
+        {
+            recommended = new JsonObject
+            {
+                ["experiment"] = r.Id.Value,
+                ["sequence"] = r.Sequence,
+                ["parameters"] = JsonSerializer.SerializeToNode(r.Parameters),
+                ["predicted_value"] = r.PredictedValue,
+                ["predicted_sd"] = r.PredictedStandardDeviation,
+                ["measured_value"] = r.MeasuredValue,
+                ["model"] = r.Model,
+            };
+        }
+
+        return new JsonObject
+        {
+            ["campaign"] = summary.CampaignId.Value,
+            ["name"] = summary.Name,
+            ["status"] = summary.Status.ToString().ToLowerInvariant(),
+            ["experiments"] = summary.Experiments,
+            ["completed"] = summary.Completed,
+            ["failed"] = summary.Failed,
+            ["aborted"] = summary.Aborted,
+            ["best"] = best,
+            ["recommended"] = recommended,
+            ["ledger"] = summary.Ledger,
+            ["started_at"] = summary.StartedAt,
+            ["finished_at"] = summary.FinishedAt,
+            ["lab_time_hours"] = summary.LabTime.TotalHours,
+            ["error"] = summary.Error,
+        };
+    }
+
+    /// <summary>Writes the summary to <paramref name="path"/> (creating its directory).</summary>
+    public static async Task WriteAsync(CampaignSummary summary, string path, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await File.WriteAllTextAsync(path, ToJson(summary).ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Workflow.Campaigns;
+
+namespace SelfDrivingLab.Hosting.Campaigns;
+
+/// <summary>The generic-host service that runs the campaign loop, then stops the application.</summary>
+internal sealed partial class CampaignService(
+    CampaignDefinition definition,
+    CampaignRunner runner,
+    CampaignCompletion completion,
+    IHostApplicationLifetime lifetime,
+    ILogger<CampaignService> logger,
+    ICampaignObserver? observer = null) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            completion.Complete(await runner.RunAsync(definition, observer, stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            completion.Cancel();
+        }
+        catch (Exception ex)
+        {
+            LogCampaignCrashed(logger, ex);
+            completion.Fail(ex);
+        }
+        finally
+        {
+            lifetime.StopApplication();
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Error, Message = "The campaign loop stopped with an error")]
+    private static partial void LogCampaignCrashed(ILogger logger, Exception exception);
+}
