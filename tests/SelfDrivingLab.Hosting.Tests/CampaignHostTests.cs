@@ -102,11 +102,32 @@ public sealed class CampaignHostTests : IDisposable
         }
     }
 
-    private Task<CampaignSummary> RunAsync(CampaignDefinition definition)
+    [Fact]
+    public async Task RunAsync_SameSeedTwice_TakesTheSamePathOnTheVirtualClock()
+    {
+        // Two experiments in flight: which results exist when the next proposal is made depends
+        // on the order of events, which the virtual clock must make reproducible.
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var definition = quickstart with { Budget = 10, Proposer = quickstart.Proposer with { InitialCount = 4 } };
+
+        var first = await RunAsync(definition, "first.db");
+        var second = await RunAsync(definition, "second.db");
+
+        Assert.Equal(await PathOfAsync("first.db", first), await PathOfAsync("second.db", second));
+        Assert.Equal(first.LabTime, second.LabTime);
+    }
+
+    private async Task<List<string>> PathOfAsync(string ledgerFile, CampaignSummary summary)
+    {
+        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_dir.File(ledgerFile));
+        return [.. (await ledger.GetExperimentsAsync(summary.CampaignId)).Select(e => $"{e.Sequence} {e.Parameters} {e.Status} {e.Objective}")];
+    }
+
+    private Task<CampaignSummary> RunAsync(CampaignDefinition definition, string ledgerFile = "ledger.db")
     {
         var settings = new CampaignHostSettings(definition)
         {
-            LedgerPath = _dir.File("ledger.db"),
+            LedgerPath = _dir.File(ledgerFile),
             ExecutionLogDirectory = _dir.File("executions"),
         };
         return CampaignHost.RunAsync(settings).WaitAsync(Bound);

@@ -53,7 +53,7 @@ public sealed partial class CampaignRunner
         {
             await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
         }
-        catch (NoInstrumentAvailableException ex)
+        catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException)
         {
             await stopInFlight.CancelAsync().ConfigureAwait(false);
             await DrainAsync(state, observer).ConfigureAwait(false);
@@ -72,6 +72,7 @@ public sealed partial class CampaignRunner
     {
         var definition = state.Definition;
         var proposer = new Proposer(definition.Space, definition.Objective, definition.Proposer);
+        using var hold = new WorkHold(_work);
         while (state.Proposed < definition.Budget || state.Running.Count > 0)
         {
             var free = Math.Min(definition.Parallel - state.Running.Count, definition.Budget - state.Proposed);
@@ -80,7 +81,12 @@ public sealed partial class CampaignRunner
                 await ProposeAndStartAsync(state, proposer, free, cancellationToken).ConfigureAwait(false);
             }
 
-            var finished = await Task.WhenAny(state.Running.Keys).ConfigureAwait(false);
+            if (state.Running.Count == 0)
+            {
+                throw new CampaignFailedException($"the proposer returned no new experiment after {state.Proposed} of {definition.Budget}: the search space has no untested points left");
+            }
+
+            var finished = await hold.WaitAsync(Task.WhenAny(state.Running.Keys)).ConfigureAwait(false);
             state.Running.Remove(finished);
             Record(state, await finished.ConfigureAwait(false), observer);
         }
@@ -89,12 +95,8 @@ public sealed partial class CampaignRunner
     private async Task ProposeAndStartAsync(LoopState state, Proposer proposer, int count, CancellationToken cancellationToken)
     {
         var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count);
-        IReadOnlyList<Proposal> proposals;
-        using (_work.Begin())
-        {
-            // Model fitting is CPU work: keep it off the caller's thread and hold the clock while it runs.
-            proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
-        }
+        // Model fitting is CPU work: keep it off the caller's thread (the loop's work hold keeps the clock still meanwhile).
+        var proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
         foreach (var proposal in proposals)
         {
@@ -106,7 +108,12 @@ public sealed partial class CampaignRunner
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
             Log.ExperimentProposed(_logger, id.Value, proposal.Parameters.ToString(), proposal.Provenance.Strategy);
-            state.Running.Add(_experiments.RunAsync(record, state.Definition, cancellationToken), proposal.Parameters);
+            // Start experiments one at a time, each up to its first instrument request: requests are
+            // served in order, so the same seed gives the same run.
+            var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = _experiments.RunAsync(record, state.Definition, () => queued.TrySetResult(), cancellationToken);
+            state.Running.Add(running, proposal.Parameters);
+            await Task.WhenAny(queued.Task, running).ConfigureAwait(false);
         }
     }
 

@@ -4,6 +4,7 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Workflow.Instruments;
 
@@ -27,14 +28,16 @@ public sealed partial class ExperimentRunner
     private readonly ILedger _ledger;
     private readonly IInstrumentGateway _gateway;
     private readonly TimeProvider _time;
+    private readonly IWorkTracker _work;
     private readonly ILogger<ExperimentRunner> _logger;
 
-    /// <summary>Creates the runner.</summary>
-    public ExperimentRunner(ILedger ledger, IInstrumentGateway gateway, TimeProvider time, ILogger<ExperimentRunner> logger)
+    /// <summary>Creates the runner; <paramref name="work"/> is held while the runner is active (not waiting on an instrument or a timer).</summary>
+    public ExperimentRunner(ILedger ledger, IInstrumentGateway gateway, TimeProvider time, IWorkTracker work, ILogger<ExperimentRunner> logger)
     {
         _ledger = ledger;
         _gateway = gateway;
         _time = time;
+        _work = work;
         _logger = logger;
     }
 
@@ -42,21 +45,24 @@ public sealed partial class ExperimentRunner
     /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
     /// Cancellation aborts it (recorded). A missing instrument is recorded as the failure and rethrown
     /// as <see cref="NoInstrumentAvailableException"/> so the campaign can stop.
+    /// <paramref name="queued"/> is called once the experiment has asked for its first instrument
+    /// (requests are served in order, so starting experiments one after another makes runs reproducible).
     /// </summary>
-    public async Task<ExperimentOutcome> RunAsync(ExperimentRecord experiment, CampaignDefinition campaign, CancellationToken cancellationToken = default)
+    public async Task<ExperimentOutcome> RunAsync(ExperimentRecord experiment, CampaignDefinition campaign, Action? queued = null, CancellationToken cancellationToken = default)
     {
         var machine = new ExperimentStateMachine(
             campaign.Steps,
             experiment.State,
             t => RecordTransitionAsync(experiment.Id, t));
         var outputs = new Dictionary<string, ParameterSet>(StringComparer.Ordinal);
+        using var hold = new WorkHold(_work);
         try
         {
             await machine.FireAsync(ExperimentTrigger.Start).ConfigureAwait(false);
             for (var index = 0; index < campaign.Steps.Count; index++)
             {
                 var step = campaign.Steps[index];
-                var result = await RunStepAsync(experiment, campaign, step, index, outputs, cancellationToken).ConfigureAwait(false);
+                var result = await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
                 if (result.Status != StepCommandStatus.Completed)
                 {
                     var reason = DescribeFailure(step, result);
@@ -150,10 +156,11 @@ public sealed partial class ExperimentRunner
 
     private async Task<StepCommandResult> RunStepAsync(
         ExperimentRecord experiment,
-        CampaignDefinition campaign,
         WorkflowStepDefinition step,
         int index,
         IReadOnlyDictionary<string, ParameterSet> outputs,
+        WorkHold hold,
+        Action? queued,
         CancellationToken cancellationToken)
     {
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
@@ -161,7 +168,7 @@ public sealed partial class ExperimentRunner
         {
             var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
             var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}{suffix}"));
-            var result = await SendStepCommandAsync(experiment, step, parameters, commandId, cancellationToken).ConfigureAwait(false);
+            var result = await SendStepCommandAsync(experiment, step, parameters, commandId, hold, queued, cancellationToken).ConfigureAwait(false);
 
             // "busy" is the one refusal that says nothing about the experiment: the instrument ran
             // nothing (e.g. it was still winding down an aborted command). Sending again under a
@@ -173,7 +180,7 @@ public sealed partial class ExperimentRunner
 
             var pause = TimeSpan.FromTicks(BusyBackoff.Ticks << (attempt - 1));
             Log.InstrumentBusy(_logger, commandId.Value, pause);
-            await Task.Delay(pause, _time, cancellationToken).ConfigureAwait(false);
+            await hold.WaitAsync(Task.Delay(pause, _time, cancellationToken)).ConfigureAwait(false);
         }
     }
 
@@ -182,9 +189,13 @@ public sealed partial class ExperimentRunner
         WorkflowStepDefinition step,
         ParameterSet parameters,
         CommandId commandId,
+        WorkHold hold,
+        Action? queued,
         CancellationToken cancellationToken)
     {
-        using var lease = await _gateway.AcquireAsync(step.Capability, cancellationToken).ConfigureAwait(false);
+        var acquiring = _gateway.AcquireAsync(step.Capability, cancellationToken).AsTask();
+        queued?.Invoke();
+        using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
@@ -193,13 +204,13 @@ public sealed partial class ExperimentRunner
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
-        var result = await _gateway.ExecuteAsync(
+        var result = await hold.WaitAsync(_gateway.ExecuteAsync(
             lease,
             command,
             (e, ct) => _ledger.RecordEventAsync(
                 new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
                 ct),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken)).ConfigureAwait(false);
 
         if (result.Status == StepCommandStatus.TimedOut)
         {

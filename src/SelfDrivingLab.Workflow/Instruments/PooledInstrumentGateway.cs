@@ -8,9 +8,10 @@ namespace SelfDrivingLab.Workflow.Instruments;
 
 /// <summary>
 /// Reaches instruments over the wire protocol: leases a free channel of an online instrument that
-/// offers a capability (instruments announce their channel count; each runs that many commands at
-/// once), sends commands with <see cref="InstrumentCommandClient"/>, and frees the channel after.
-/// Thread-safe.
+/// offers a capability (instruments announce their channel count), sends commands with
+/// <see cref="InstrumentCommandClient"/>, and frees the channel after. Waiting requests are served
+/// strictly first come, first served: a freed channel is handed to the oldest waiter that can use
+/// it, so the order of work on shared instruments is reproducible. Thread-safe.
 /// </summary>
 public sealed class PooledInstrumentGateway : IInstrumentGateway
 {
@@ -20,7 +21,7 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
     private readonly TimeSpan _waitTimeout;
     private readonly Lock _gate = new();
     private readonly Dictionary<(SiteId Site, InstrumentId Instrument), int> _inUse = [];
-    private TaskCompletionSource _released = NewSignal();
+    private readonly LinkedList<Waiter> _waiters = new();
 
     /// <summary>Creates the gateway; <paramref name="waitTimeout"/> bounds how long a step waits for an online instrument offering its capability.</summary>
     public PooledInstrumentGateway(InstrumentDirectory directory, InstrumentCommandClient client, TimeProvider time, TimeSpan waitTimeout)
@@ -31,50 +32,42 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         _waitTimeout = waitTimeout;
     }
 
-    /// <inheritdoc />
-    public async ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default)
+    /// <summary>Requests waiting for a channel right now.</summary>
+    public int Waiting
     {
-        while (true)
+        get
         {
-            Task released;
-            bool anyOnline;
             lock (_gate)
             {
-                var offering = _directory.Snapshot().Where(i => i.Offers(capability)).ToList();
-                var free = offering
-                    .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
-                    .Where(x => x.Used < Math.Max(1, x.Info.Capabilities!.Channels))
-                    .OrderBy(x => x.Used)
-                    .ThenBy(x => x.Info.Topics.Instrument.Value, StringComparer.Ordinal)
-                    .Select(x => x.Info)
-                    .FirstOrDefault();
-                if (free is not null)
-                {
-                    _inUse[Key(free)] = _inUse.GetValueOrDefault(Key(free)) + 1;
-                    return new InstrumentLease(free.Topics.Site, free.Topics.Instrument, capability, Release);
-                }
+                return _waiters.Count;
+            }
+        }
+    }
 
-                anyOnline = offering.Count > 0;
-                released = _released.Task;
+    /// <inheritdoc />
+    /// <remarks>The request is queued (or granted) before this method first yields, so callers that start requests in order are served in that order.</remarks>
+    public async ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default)
+    {
+        var waiter = new Waiter(capability);
+        lock (_gate)
+        {
+            _waiters.AddLast(waiter.CreateNode());
+            GrantWaiters();
+        }
+
+        using var registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
+        while (true)
+        {
+            var offered = _directory.Snapshot().Any(i => i.Offers(capability));
+            if (offered || waiter.Lease.Task.IsCompleted)
+            {
+                return await waiter.Lease.Task.ConfigureAwait(false);
             }
 
-            if (anyOnline)
+            await WaitForInstrumentAsync(waiter, cancellationToken).ConfigureAwait(false);
+            lock (_gate)
             {
-                // Every instrument offering it is busy: wait for any lease to be returned.
-                await released.WaitAsync(cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            using var timeout = new CancellationTokenSource(_waitTimeout, _time);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                await _directory.WaitForCapabilityAsync(capability, linked.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                throw new NoInstrumentAvailableException(
-                    $"no online instrument offers the capability '{capability}' (waited {_waitTimeout}); start one or fix the workflow step");
+                GrantWaiters();
             }
         }
     }
@@ -104,11 +97,75 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
 
     private static (SiteId, InstrumentId) Key(InstrumentInfo info) => (info.Topics.Site, info.Topics.Instrument);
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // No online instrument offers the capability: wait (bounded) for one to appear.
+    private async Task WaitForInstrumentAsync(Waiter waiter, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_waitTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            await _directory.WaitForCapabilityAsync(waiter.Capability, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Cancel(waiter, CancellationToken.None);
+            throw new NoInstrumentAvailableException(
+                $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}); start one or fix the workflow step");
+        }
+    }
+
+    private void Cancel(Waiter waiter, CancellationToken cancellationToken)
+    {
+        InstrumentLease? granted = null;
+        lock (_gate)
+        {
+            if (waiter.ListNode?.List is not null)
+            {
+                _waiters.Remove(waiter.ListNode);
+            }
+            else if (waiter.Lease.Task.IsCompletedSuccessfully)
+            {
+                granted = waiter.Lease.Task.Result;
+            }
+        }
+
+        if (!waiter.Lease.TrySetCanceled(cancellationToken))
+        {
+            // Granted just before the cancellation: give the channel back.
+            granted?.Dispose();
+        }
+    }
+
+    // Under _gate: hand free channels to waiters in arrival order. A waiter whose capability has no
+    // free channel does not block later waiters for other capabilities (different instruments).
+    private void GrantWaiters()
+    {
+        var instruments = _directory.Snapshot();
+        for (var node = _waiters.First; node is not null;)
+        {
+            var next = node.Next;
+            var waiter = node.Value;
+            var free = instruments
+                .Where(i => i.Offers(waiter.Capability))
+                .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
+                .Where(x => x.Used < Math.Max(1, x.Info.Capabilities!.Channels))
+                .OrderBy(x => x.Used)
+                .ThenBy(x => x.Info.Topics.Instrument.Value, StringComparer.Ordinal)
+                .Select(x => x.Info)
+                .FirstOrDefault();
+            if (free is not null)
+            {
+                _inUse[Key(free)] = _inUse.GetValueOrDefault(Key(free)) + 1;
+                _waiters.Remove(node);
+                waiter.Lease.TrySetResult(new InstrumentLease(free.Topics.Site, free.Topics.Instrument, waiter.Capability, Release));
+            }
+
+            node = next;
+        }
+    }
 
     private void Release(InstrumentLease lease)
     {
-        TaskCompletionSource signal;
         lock (_gate)
         {
             var key = (lease.Site, lease.Instrument);
@@ -124,10 +181,22 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
                 }
             }
 
-            signal = _released;
-            _released = NewSignal();
+            GrantWaiters();
         }
+    }
 
-        signal.TrySetResult();
+    private sealed class Waiter(string capability)
+    {
+        public string Capability { get; } = capability;
+
+        public TaskCompletionSource<InstrumentLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? ListNode { get; private set; }
+
+        public LinkedListNode<Waiter> CreateNode()
+        {
+            ListNode = new LinkedListNode<Waiter>(this);
+            return ListNode;
+        }
     }
 }

@@ -94,7 +94,7 @@ public sealed class CampaignRunnerTests
 
     private CampaignRunner Runner(IInstrumentGateway gateway) => new(
         _ledger,
-        new ExperimentRunner(_ledger, gateway, _time, NullLogger<ExperimentRunner>.Instance),
+        new ExperimentRunner(_ledger, gateway, _time, NoWorkTracker.Instance, NullLogger<ExperimentRunner>.Instance),
         _time,
         NoWorkTracker.Instance,
         NullLogger<CampaignRunner>.Instance);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
 using SelfDrivingLab.Workflow.Tests.Fakes;
@@ -109,7 +110,7 @@ public sealed class ExperimentRunnerTests
         });
         var experiment = await ProposeAsync();
 
-        var outcome = await Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps(), cts.Token);
+        var outcome = await Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps(), cancellationToken: cts.Token);
 
         Assert.Equal(ExperimentStatus.Aborted, outcome.Status);
         Assert.Equal(ExperimentStatus.Aborted, (await _ledger.FindExperimentAsync(experiment.Id))!.Status);
@@ -117,7 +118,7 @@ public sealed class ExperimentRunnerTests
 
     private static StepCommandResult Done(KeyValuePair<string, ParameterValue> result) => new(StepCommandStatus.Completed, new ParameterSet([result]));
 
-    private ExperimentRunner Runner(IInstrumentGateway gateway) => new(_ledger, gateway, _time, NullLogger<ExperimentRunner>.Instance);
+    private ExperimentRunner Runner(IInstrumentGateway gateway) => new(_ledger, gateway, _time, NoWorkTracker.Instance, NullLogger<ExperimentRunner>.Instance);
 
     private async Task<ExperimentRecord> ProposeAsync()
     {
