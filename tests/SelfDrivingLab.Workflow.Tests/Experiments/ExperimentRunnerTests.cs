@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
@@ -12,7 +11,7 @@ namespace SelfDrivingLab.Workflow.Tests.Experiments;
 
 public sealed class ExperimentRunnerTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+    private readonly SignallingTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemoryLedger _ledger = new();
 
     [Fact]
@@ -84,6 +83,42 @@ public sealed class ExperimentRunnerTests
         Assert.Equal(ExperimentStatus.Failed, outcome.Status);
         Assert.Contains("'y'", outcome.FailureReason, StringComparison.Ordinal);
         Assert.Null((await _ledger.FindExperimentAsync(experiment.Id))!.Objective);
+    }
+
+    [Fact]
+    public async Task RunAsync_InstrumentBusyOnce_SendsAgainUnderANewIdAfterThePause()
+    {
+        var answers = 0;
+        var gateway = new ScriptedGateway()
+            .Answer("anneal", _ => Interlocked.Increment(ref answers) == 1
+                ? new StepCommandResult(StepCommandStatus.Rejected, null, ExperimentRunner.BusyError, "1 of 1 channels in use")
+                : Done(new("sample_id", "S-2")))
+            .Answer("measure", _ => Done(new("y", 1.0)));
+        var experiment = await ProposeAsync();
+
+        var pause = _time.NextTimer;
+        var running = Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps());
+
+        Assert.Equal(ExperimentRunner.BusyBackoff, await pause.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(running.IsCompleted);
+        _time.Advance(ExperimentRunner.BusyBackoff);
+        var outcome = await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(ExperimentStatus.Completed, outcome.Status);
+        Assert.Equal(["c1-e0001-s1", "c1-e0001-s1-r2", "c1-e0001-s2"], gateway.Sent.Select(c => c.CommandId.Value));
+    }
+
+    [Fact]
+    public async Task RunAsync_RejectedForLimits_IsNotRetried()
+    {
+        var gateway = new ScriptedGateway()
+            .Answer("anneal", _ => new StepCommandResult(StepCommandStatus.Rejected, null, "limit_violation", "too hot"));
+        var experiment = await ProposeAsync();
+
+        var outcome = await Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps());
+
+        Assert.Equal(ExperimentStatus.Failed, outcome.Status);
+        Assert.Single(gateway.Sent);
     }
 
     [Fact]
