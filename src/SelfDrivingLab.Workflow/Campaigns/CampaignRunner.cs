@@ -37,17 +37,15 @@ public sealed partial class CampaignRunner
         _logger = logger;
     }
 
-    /// <summary>Runs a new campaign from <paramref name="definition"/> to its budget.</summary>
+    /// <summary>
+    /// Runs the campaign of <paramref name="definition"/> to its budget. When the ledger holds an
+    /// unfinished (Running) campaign with the same name and the same file text, that campaign is
+    /// resumed: completed results feed the model again, experiments that were in flight continue
+    /// from their recorded state, and only the rest of the budget is proposed.
+    /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
-        var started = _time.GetUtcNow();
-        var campaignId = await NewCampaignIdAsync(definition.Name, started, cancellationToken).ConfigureAwait(false);
-        await _ledger.CreateCampaignAsync(
-            new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started),
-            cancellationToken).ConfigureAwait(false);
-        Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
-
-        var state = new LoopState(definition, campaignId, started);
+        var state = await ResumeOrCreateAsync(definition, cancellationToken).ConfigureAwait(false);
         using var stopInFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -66,6 +64,42 @@ public sealed partial class CampaignRunner
         }
 
         return await FinishAsync(state, CampaignStatus.Completed, null).ConfigureAwait(false);
+    }
+
+    private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, CancellationToken cancellationToken)
+    {
+        var campaigns = await _ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false);
+        var unfinished = campaigns.LastOrDefault(c => c.Status == CampaignStatus.Running && c.Name == definition.Name && c.Definition == definition.SourceText);
+        if (unfinished is null)
+        {
+            var started = _time.GetUtcNow();
+            var campaignId = await NewCampaignIdAsync(definition.Name, started, cancellationToken).ConfigureAwait(false);
+            await _ledger.CreateCampaignAsync(
+                new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started),
+                cancellationToken).ConfigureAwait(false);
+            Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
+            return new LoopState(definition, campaignId, started);
+        }
+
+        var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt);
+        var experiments = await _ledger.GetExperimentsAsync(unfinished.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var e in experiments)
+        {
+            state.Proposed = Math.Max(state.Proposed, e.Sequence);
+            if (e.Status is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
+            {
+                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt);
+                Record(state, outcome, observer: null);
+            }
+        }
+
+        Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
+        foreach (var e in experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running))
+        {
+            await StartAsync(state, e, cancellationToken).ConfigureAwait(false);
+        }
+
+        return state;
     }
 
     private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken cancellationToken)
@@ -108,13 +142,18 @@ public sealed partial class CampaignRunner
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
             Log.ExperimentProposed(_logger, id.Value, proposal.Parameters.ToString(), proposal.Provenance.Strategy);
-            // Start experiments one at a time, each up to its first instrument request: requests are
-            // served in order, so the same seed gives the same run.
-            var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var running = _experiments.RunAsync(record, state.Definition, () => queued.TrySetResult(), cancellationToken);
-            state.Running.Add(running, proposal.Parameters);
-            await Task.WhenAny(queued.Task, running).ConfigureAwait(false);
+            await StartAsync(state, record, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Start experiments one at a time, each up to its first instrument request: requests are
+    // served in order, so the same seed gives the same run.
+    private async Task StartAsync(LoopState state, ExperimentRecord record, CancellationToken cancellationToken)
+    {
+        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _experiments.RunAsync(record, state.Definition, () => queued.TrySetResult(), cancellationToken);
+        state.Running.Add(running, record.Parameters);
+        await Task.WhenAny(queued.Task, running).ConfigureAwait(false);
     }
 
     private void Record(LoopState state, ExperimentOutcome outcome, ICampaignObserver? observer)

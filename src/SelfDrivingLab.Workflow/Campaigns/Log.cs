@@ -11,6 +11,9 @@ public sealed partial class CampaignRunner
         [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Campaign {CampaignId} started: budget {Budget}, {Parallel} in parallel")]
         public static partial void CampaignStarted(ILogger logger, string campaignId, int budget, int parallel);
 
+        [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Campaign {CampaignId} resumed: {Finished} experiments finished, {InFlight} in flight, budget {Budget}")]
+        public static partial void CampaignResumed(ILogger logger, string campaignId, int finished, int inFlight, int budget);
+
         [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
         public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
 

@@ -58,11 +58,24 @@ public sealed partial class ExperimentRunner
         using var hold = new WorkHold(_work);
         try
         {
-            await machine.FireAsync(ExperimentTrigger.Start).ConfigureAwait(false);
-            for (var index = 0; index < campaign.Steps.Count; index++)
+            var first = 0;
+            if (machine.State == ExperimentStates.Proposed)
+            {
+                await machine.FireAsync(ExperimentTrigger.Start).ConfigureAwait(false);
+            }
+            else
+            {
+                // Resuming after a restart: earlier steps' results come from the ledger.
+                first = StepIndex(campaign, machine.State);
+                await LoadEarlierOutputsAsync(experiment, campaign.Steps.Take(first), outputs).ConfigureAwait(false);
+            }
+
+            for (var index = first; index < campaign.Steps.Count; index++)
             {
                 var step = campaign.Steps[index];
-                var result = await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                var result = index == first && experiment.State == step.Name
+                    ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
+                    : await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
                 if (result.Status != StepCommandStatus.Completed)
                 {
                     var reason = DescribeFailure(step, result);
@@ -204,26 +217,29 @@ public sealed partial class ExperimentRunner
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
-        var result = await hold.WaitAsync(_gateway.ExecuteAsync(
-            lease,
-            command,
-            (e, ct) => _ledger.RecordEventAsync(
-                new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
-                ct),
-            cancellationToken)).ConfigureAwait(false);
-
+        var result = await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(commandId, e, ct), cancellationToken)).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
-            await _ledger.RecordEventAsync(
-                new InstrumentEventRecord(commandId, lease.Instrument, "timeout", _time.GetUtcNow(), $"no final event within {step.Deadline}"),
-                CancellationToken.None).ConfigureAwait(false);
-            Log.StepTimedOut(_logger, commandId.Value, lease.Instrument.Value, step.Deadline);
-
-            // The instrument may still be working; tell it to stop so the sample is not used later.
-            await _gateway.AbortAsync(lease, commandId, cancellationToken).ConfigureAwait(false);
+            await RecordTimeoutAsync(lease, commandId, step.Deadline, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
+    }
+
+    private ValueTask RecordInstrumentEventAsync(CommandId commandId, InstrumentEvent e, CancellationToken cancellationToken) =>
+        _ledger.RecordEventAsync(
+            new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
+            cancellationToken);
+
+    private async Task RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        await _ledger.RecordEventAsync(
+            new InstrumentEventRecord(commandId, lease.Instrument, "timeout", _time.GetUtcNow(), $"no final event within {deadline}"),
+            CancellationToken.None).ConfigureAwait(false);
+        Log.StepTimedOut(_logger, commandId.Value, lease.Instrument.Value, deadline);
+
+        // The instrument may still be working; tell it to stop so the sample is not used later.
+        await _gateway.AbortAsync(lease, commandId, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));

@@ -15,5 +15,8 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Command {CommandId} was refused as busy; sending again in {Pause}")]
         public static partial void InstrumentBusy(ILogger logger, string commandId, TimeSpan pause);
+
+        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; sent again to {Instrument} to reconcile it")]
+        public static partial void CommandReconciled(ILogger logger, string commandId, string instrument);
     }
 }

@@ -12,6 +12,13 @@ public interface IInstrumentGateway
     /// </summary>
     ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Waits for a free channel of one particular instrument (to reconcile a command it was sent
+    /// before a restart). Throws <see cref="NoInstrumentAvailableException"/> when it is not online
+    /// with <paramref name="capability"/> within the gateway's wait limit.
+    /// </summary>
+    ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default);
+
     /// <summary>Sends <paramref name="command"/> on <paramref name="lease"/> and waits for its final event or its deadline; every event received goes to <paramref name="onEvent"/>.</summary>
     Task<StepCommandResult> ExecuteAsync(
         InstrumentLease lease,

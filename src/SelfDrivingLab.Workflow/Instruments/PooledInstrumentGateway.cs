@@ -46,9 +46,16 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
 
     /// <inheritdoc />
     /// <remarks>The request is queued (or granted) before this method first yields, so callers that start requests in order are served in that order.</remarks>
-    public async ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default)
+    public ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default) =>
+        AcquireAsync(new Waiter(capability, null), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default) =>
+        AcquireAsync(new Waiter(capability, new InstrumentTopics(site, instrument)), cancellationToken);
+
+    private async ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken)
     {
-        var waiter = new Waiter(capability);
+        var capability = waiter.Capability;
         lock (_gate)
         {
             _waiters.AddLast(waiter.CreateNode());
@@ -58,7 +65,7 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         using var registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
         while (true)
         {
-            var offered = _directory.Snapshot().Any(i => i.Offers(capability));
+            var offered = _directory.Snapshot().Any(waiter.CanUse);
             if (offered || waiter.Lease.Task.IsCompleted)
             {
                 return await waiter.Lease.Task.ConfigureAwait(false);
@@ -104,13 +111,22 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            await _directory.WaitForCapabilityAsync(waiter.Capability, linked.Token).ConfigureAwait(false);
+            if (waiter.Only is { } only)
+            {
+                await _directory.WaitForStateAsync(only, AvailabilityState.Online, linked.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _directory.WaitForCapabilityAsync(waiter.Capability, linked.Token).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             Cancel(waiter, CancellationToken.None);
             throw new NoInstrumentAvailableException(
-                $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}); start one or fix the workflow step");
+                waiter.Only is { } only
+                    ? $"instrument '{only.Instrument}' at site '{only.Site}' did not come back online with '{waiter.Capability}' (waited {_waitTimeout})"
+                    : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}); start one or fix the workflow step");
         }
     }
 
@@ -146,7 +162,7 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
             var next = node.Next;
             var waiter = node.Value;
             var free = instruments
-                .Where(i => i.Offers(waiter.Capability))
+                .Where(waiter.CanUse)
                 .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
                 .Where(x => x.Used < Math.Max(1, x.Info.Capabilities!.Channels))
                 .OrderBy(x => x.Used)
@@ -185,9 +201,13 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         }
     }
 
-    private sealed class Waiter(string capability)
+    private sealed class Waiter(string capability, InstrumentTopics? only)
     {
         public string Capability { get; } = capability;
+
+        public InstrumentTopics? Only { get; } = only;
+
+        public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only);
 
         public TaskCompletionSource<InstrumentLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

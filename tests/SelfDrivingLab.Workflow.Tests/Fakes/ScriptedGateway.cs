@@ -55,6 +55,9 @@ internal sealed class ScriptedGateway : IInstrumentGateway
         }));
     }
 
+    public ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(new InstrumentLease(site, instrument, capability, null));
+
     public async Task<StepCommandResult> ExecuteAsync(InstrumentLease lease, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask> onEvent, CancellationToken cancellationToken = default)
     {
         lock (_gate)

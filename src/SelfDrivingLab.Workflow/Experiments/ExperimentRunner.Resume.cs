@@ -1,0 +1,121 @@
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Workflow.Instruments;
+
+namespace SelfDrivingLab.Workflow.Experiments;
+
+/// <summary>Continuing an experiment that was running when the orchestrator stopped, from what the ledger holds.</summary>
+public sealed partial class ExperimentRunner
+{
+    /// <summary>Kind of the ledger event recorded when a command is sent again to reconcile it after a restart.</summary>
+    public const string ReconcileEvent = "reconcile";
+
+    private static readonly string[] FinalKinds = ["completed", "failed", "rejected", "aborted", "timeout"];
+
+    private static int StepIndex(CampaignDefinition campaign, string state)
+    {
+        for (var i = 0; i < campaign.Steps.Count; i++)
+        {
+            if (campaign.Steps[i].Name == state)
+            {
+                return i;
+            }
+        }
+
+        throw new LedgerException($"the ledger has the experiment in state '{state}', which is not a step of campaign '{campaign.Name}'");
+    }
+
+    private async Task LoadEarlierOutputsAsync(ExperimentRecord experiment, IEnumerable<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
+    {
+        var commands = await _ledger.GetCommandsAsync(experiment.Id, CancellationToken.None).ConfigureAwait(false);
+        foreach (var step in steps)
+        {
+            var last = commands.LastOrDefault(c => c.Step == step.Name)
+                ?? throw new LedgerException($"experiment {experiment.Id} passed step '{step.Name}' but the ledger has no command for it");
+            var final = await FinalEventAsync(last).ConfigureAwait(false);
+            outputs[step.Name] = final?.Status == StepCommandStatus.Completed
+                ? final.Results ?? ParameterSet.Empty
+                : throw new LedgerException($"experiment {experiment.Id} passed step '{step.Name}' but its command {last.Id} did not complete");
+        }
+    }
+
+    /// <summary>
+    /// The step was running when the orchestrator stopped. If the ledger already holds the final
+    /// event, use it; otherwise send the same command id again to the same instrument: an instrument
+    /// never executes a command id twice, so it either runs a command it never received or repeats
+    /// its latest event (and its final event when it finishes).
+    /// </summary>
+    private async Task<StepCommandResult> ReconcileStepAsync(
+        ExperimentRecord experiment,
+        CampaignDefinition campaign,
+        WorkflowStepDefinition step,
+        int index,
+        IReadOnlyDictionary<string, ParameterSet> outputs,
+        WorkHold hold,
+        Action? queued,
+        CancellationToken cancellationToken)
+    {
+        var commands = await _ledger.GetCommandsAsync(experiment.Id, CancellationToken.None).ConfigureAwait(false);
+        var last = commands.LastOrDefault(c => c.Step == step.Name);
+        if (last is null)
+        {
+            return await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await FinalEventAsync(last).ConfigureAwait(false) is { } known)
+        {
+            queued?.Invoke();
+            return known;
+        }
+
+        var acquiring = _gateway.AcquireInstrumentAsync(campaign.Site, last.Instrument, last.Action, cancellationToken).AsTask();
+        queued?.Invoke();
+        using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+        var deadline = now + step.Deadline;
+        await _ledger.RecordEventAsync(
+            new InstrumentEventRecord(last.Id, last.Instrument, ReconcileEvent, now, $"sent again after a restart; waiting until {deadline:O}"),
+            CancellationToken.None).ConfigureAwait(false);
+        Log.CommandReconciled(_logger, last.Id.Value, last.Instrument.Value);
+        var command = new InstrumentCommand(CommandType.Execute, last.Id, last.Action, last.Parameters, now, deadline, experiment.Id, experiment.CampaignId);
+        var result = await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(last.Id, e, ct), cancellationToken)).ConfigureAwait(false);
+        if (result.Status == StepCommandStatus.TimedOut)
+        {
+            await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    private async Task<StepCommandResult?> FinalEventAsync(CommandRecord command)
+    {
+        var events = await _ledger.GetEventsAsync(command.Id, CancellationToken.None).ConfigureAwait(false);
+        var final = events.LastOrDefault(e => FinalKinds.Contains(e.Kind));
+        if (final is null)
+        {
+            return null;
+        }
+
+        if (final.Kind == "timeout")
+        {
+            return new StepCommandResult(StepCommandStatus.TimedOut, null);
+        }
+
+        if (!ProtocolReader.TryReadEvent(System.Text.Encoding.UTF8.GetBytes(final.Payload), out var e, out var error) || e is null)
+        {
+            throw new LedgerException($"the ledger's {final.Kind} event for command {command.Id} cannot be read: {error}");
+        }
+
+        var status = e.Kind switch
+        {
+            InstrumentEventKind.Completed => StepCommandStatus.Completed,
+            InstrumentEventKind.Failed => StepCommandStatus.Failed,
+            InstrumentEventKind.Rejected => StepCommandStatus.Rejected,
+            _ => StepCommandStatus.Aborted,
+        };
+        return new StepCommandResult(status, e.Results, e.Error, e.Message);
+    }
+}
