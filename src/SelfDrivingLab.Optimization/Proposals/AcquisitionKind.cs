@@ -11,4 +11,7 @@ public enum AcquisitionKind
 
     /// <summary>Probability of improvement over the best score so far.</summary>
     ProbabilityOfImprovement,
+
+    /// <summary>Thompson sampling: the best candidate of one function drawn from the joint posterior (seeded).</summary>
+    ThompsonSampling,
 }

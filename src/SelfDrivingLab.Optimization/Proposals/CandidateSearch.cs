@@ -1,6 +1,7 @@
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Designs;
+using SelfDrivingLab.Optimization.Feasibility;
 using SelfDrivingLab.Optimization.Objectives;
 using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Optimization.Surrogates;
@@ -12,8 +13,12 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// (one coordinate per parameter, so integers, categoricals and mixtures are always valid), refines the best few by a
 /// bounded pattern search, and returns the best point that is not excluded. Deterministic; not thread-safe.
 /// </summary>
-internal sealed class CandidateSearch(SpaceEncoder encoder, ISurrogateModel model, Objective objective, IAcquisitionFunction acquisition, double bestScore)
+internal sealed class CandidateSearch(
+    SpaceEncoder encoder, ISurrogateModel model, Objective objective, IAcquisitionFunction acquisition, double bestScore, FeasibilityClassifier? feasibility = null)
 {
+    // EI and PI rank by their logarithm and are non-negative; UCB is signed (see FeasibilityWeighting).
+    private readonly bool _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
+
     private const int RefinedStarts = 5;
     private const int MaxPatternIterations = 40;
     private const double InitialStep = 0.1;
@@ -42,6 +47,11 @@ internal sealed class CandidateSearch(SpaceEncoder encoder, ISurrogateModel mode
             {
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance));
                 var value = acquisition.Evaluate(scoreMean, scoreSd, bestScore);
+                if (feasibility is not null)
+                {
+                    value = FeasibilityWeighting.Value(value, evaluation.Probability, bestScore, _nonNegative);
+                }
+
                 return new ScoredCandidate(parameters, encoder.Encode(parameters), value, evaluation.Mean, Math.Sqrt(evaluation.Variance));
             }
         }
@@ -112,11 +122,17 @@ internal sealed class CandidateSearch(SpaceEncoder encoder, ISurrogateModel mode
         {
             var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(variance[i]));
             var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
-            evaluations[i] = new Evaluation(double.IsNaN(rank) ? double.NegativeInfinity : rank, mean[i], variance[i]);
+            var probability = feasibility?.ProbabilityOfSuccess(encoded[i]) ?? 1;
+            if (feasibility is not null)
+            {
+                rank = FeasibilityWeighting.Ranking(rank, probability, bestScore, _nonNegative);
+            }
+
+            evaluations[i] = new Evaluation(double.IsNaN(rank) ? double.NegativeInfinity : rank, mean[i], variance[i], probability);
         }
 
         return evaluations;
     }
 
-    private readonly record struct Evaluation(double Rank, double Mean, double Variance);
+    private readonly record struct Evaluation(double Rank, double Mean, double Variance, double Probability);
 }

@@ -1,5 +1,6 @@
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Acquisition;
+using SelfDrivingLab.Optimization.Feasibility;
 using SelfDrivingLab.Optimization.Objectives;
 using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Optimization.Surrogates;
@@ -16,13 +17,15 @@ internal sealed class ModelContext
     private readonly ISurrogateModel _fitted;
     private readonly SpaceEncoder _encoder;
     private readonly Objective _objective;
-    private readonly IAcquisitionFunction _acquisition;
+    private readonly IAcquisitionFunction? _acquisition;
     private readonly double _bestScore;
     private readonly int _candidateCount;
+    private readonly FeasibilityClassifier? _feasibility;
     private ISurrogateModel _current;
 
-    private ModelContext(ISurrogate surrogate, ISurrogateModel fitted, SpaceEncoder encoder, Objective objective, IAcquisitionFunction acquisition, double bestScore, int candidateCount)
+    private ModelContext(ISurrogate surrogate, ISurrogateModel fitted, SpaceEncoder encoder, Objective objective, IAcquisitionFunction? acquisition, double bestScore, int candidateCount, FeasibilityClassifier? feasibility)
     {
+        _feasibility = feasibility;
         _surrogate = surrogate;
         _fitted = fitted;
         _current = fitted;
@@ -33,6 +36,9 @@ internal sealed class ModelContext
         _candidateCount = candidateCount;
     }
 
+    /// <summary>Hyperparameters of the fit (before any fantasy).</summary>
+    public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
+
     public static ModelContext Create(
         ISurrogate surrogate,
         SpaceEncoder encoder,
@@ -40,6 +46,7 @@ internal sealed class ModelContext
         ProposerSettings settings,
         IReadOnlyList<Observation> observations,
         IReadOnlyList<ParameterSet> fantasies,
+        IReadOnlyList<FailedObservation> failed,
         CancellationToken cancellationToken)
     {
         var x = observations.Select(o => encoder.Encode(o.Parameters)).ToArray();
@@ -50,14 +57,16 @@ internal sealed class ModelContext
 
         // ξ is given in standardized units; the acquisition works in score units.
         var xi = settings.Xi * (scoreSpread > 0 ? scoreSpread : 1);
-        IAcquisitionFunction acquisition = settings.Acquisition switch
+        IAcquisitionFunction? acquisition = settings.Acquisition switch
         {
+            AcquisitionKind.ThompsonSampling => null,
             AcquisitionKind.ExpectedImprovement => new ExpectedImprovement(xi),
             AcquisitionKind.ProbabilityOfImprovement => new ProbabilityOfImprovement(xi),
             AcquisitionKind.UpperConfidenceBound => new UpperConfidenceBound(settings.Beta),
             _ => throw new InvalidOperationException($"Unknown acquisition {settings.Acquisition}."),
         };
-        var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount);
+        var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, failed.Select(f => encoder.Encode(f.Parameters)).ToArray()) : null;
+        var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {
             context.Believe(encoder.Encode(fantasy));
@@ -69,8 +78,9 @@ internal sealed class ModelContext
     /// <summary>The best non-excluded point of the acquisition, conditioned into the model; null when none is left.</summary>
     public Proposal? Next(int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
     {
-        var search = new CandidateSearch(_encoder, _current, _objective, _acquisition, _bestScore);
-        var best = search.FindBest(_candidateCount, seed, excluded, cancellationToken);
+        var best = _acquisition is null
+            ? new ThompsonSearch(_encoder, _current, _objective, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken)
+            : new CandidateSearch(_encoder, _current, _objective, _acquisition, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken);
         if (best is null)
         {
             return null;
@@ -82,7 +92,7 @@ internal sealed class ModelContext
             _surrogate.Name,
             _fitted.Hyperparameters,
             _fitted.DataCount,
-            _acquisition.Name,
+            _acquisition?.Name ?? ThompsonSearch.Name,
             best.AcquisitionValue,
             best.PredictedMean,
             best.PredictedStandardDeviation);

@@ -12,9 +12,12 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// initial design while k &lt; <see cref="ProposerSettings.InitialCount"/>; afterwards the surrogate is fitted to the
 /// observations (random proposals while fewer than 2 exist, or with <see cref="SurrogateKind.Random"/>) and the
 /// acquisition function is maximized. Pending experiments and earlier picks of the same batch enter the model as
-/// fantasies at their predicted mean (Kriging believer). No proposal repeats an observed, pending or already chosen
-/// parameter set; in a small discrete space that is exhausted, fewer than <c>Count</c> proposals are returned.
-/// Deterministic for given settings and request. Immutable and thread-safe.
+/// fantasies at their predicted mean (Kriging believer). No proposal repeats an observed, failed, pending or already
+/// chosen parameter set; failed experiments also train a feasibility classifier that weights the acquisition by the
+/// probability of success. In a small discrete space that is exhausted, fewer than <c>Count</c> proposals are returned.
+/// Deterministic for given settings and request history. With a Gaussian process, each fit starts its likelihood
+/// optimization from the previous fit's hyperparameters (warm start; a proposer lives for one campaign), so a call's
+/// result can depend on earlier calls of the same instance. Thread-safe.
 /// </summary>
 public sealed class Proposer
 {
@@ -27,6 +30,8 @@ public sealed class Proposer
     private readonly SpaceEncoder _encoder;
     private readonly IReadOnlyList<ParameterSet> _initialDesign;
     private readonly ISurrogate? _surrogate;
+    private readonly GaussianProcessOptions? _gaussianProcessOptions;
+    private IReadOnlyDictionary<string, double>? _warmStart;
 
     /// <summary>Creates a proposer; throws <see cref="ArgumentException"/> naming an invalid setting.</summary>
     public Proposer(SearchSpace space, Objective objective, ProposerSettings settings)
@@ -37,10 +42,14 @@ public sealed class Proposer
         _settings = settings;
         _encoder = new SpaceEncoder(space);
         _initialDesign = InitialDesign.Create(settings.InitialDesign, _encoder, settings.InitialCount, settings.Seed);
+        _gaussianProcessOptions = settings.Surrogate == SurrogateKind.GaussianProcess
+            ? new GaussianProcessOptions { Kernel = settings.Kernel, Restarts = settings.Restarts, Seed = settings.Seed }
+            : null;
         _surrogate = settings.Surrogate switch
         {
-            SurrogateKind.GaussianProcess => new GaussianProcessSurrogate(new GaussianProcessOptions { Kernel = settings.Kernel, Restarts = settings.Restarts, Seed = settings.Seed }),
+            SurrogateKind.GaussianProcess => new GaussianProcessSurrogate(_gaussianProcessOptions),
             SurrogateKind.BayesianRidge => new BayesianRidgeSurrogate(),
+            SurrogateKind.RandomForest => new RandomForestSurrogate(new RandomForestOptions { Seed = settings.Seed }),
             _ => null,
         };
     }
@@ -63,6 +72,13 @@ public sealed class Proposer
             _encoder.Validate(observation.Parameters);
             _ = _objective.Score(observation.Value);
             excluded.Add(observation.Parameters);
+        }
+
+        var failed = request.Failed ?? [];
+        foreach (var failure in failed)
+        {
+            _encoder.Validate(failure.Parameters);
+            excluded.Add(failure.Parameters);
         }
 
         foreach (var parameters in pending)
@@ -88,7 +104,7 @@ public sealed class Proposer
             }
             else
             {
-                context ??= ModelContext.Create(_surrogate, _encoder, _objective, _settings, observations, [.. pending, .. proposals.Select(p => p.Parameters)], cancellationToken);
+                context ??= CreateContext(observations, [.. pending, .. proposals.Select(p => p.Parameters)], failed, cancellationToken);
                 proposal = context.Next(CandidateSeed(k), excluded, cancellationToken);
             }
 
@@ -102,6 +118,22 @@ public sealed class Proposer
         }
 
         return proposals;
+    }
+
+    /// <summary>Fits the surrogate (a GP warm-started from the previous fit) and remembers the fitted hyperparameters.</summary>
+    private ModelContext CreateContext(IReadOnlyList<Observation> observations, IReadOnlyList<ParameterSet> fantasies, IReadOnlyList<FailedObservation> failed, CancellationToken cancellationToken)
+    {
+        var warm = Volatile.Read(ref _warmStart);
+        var surrogate = _gaussianProcessOptions is not null && warm is not null
+            ? new GaussianProcessSurrogate(_gaussianProcessOptions with { InitialHyperparameters = warm })
+            : _surrogate!;
+        var context = ModelContext.Create(surrogate, _encoder, _objective, _settings, observations, fantasies, failed, cancellationToken);
+        if (_gaussianProcessOptions is not null)
+        {
+            Volatile.Write(ref _warmStart, context.FittedHyperparameters);
+        }
+
+        return context;
     }
 
     private int CandidateSeed(int k) => SeedMixer.Mix(_settings.Seed, k, CandidateStream);

@@ -11,4 +11,10 @@ public enum SurrogateKind
 
     /// <summary>No model: uniform random proposals (a baseline).</summary>
     Random,
+
+    /// <summary>
+    /// Random forest (ML.NET FastForest); the variance is the spread of the trees' predictions, not a calibrated
+    /// posterior (see <see cref="Surrogates.RandomForestSurrogate"/>).
+    /// </summary>
+    RandomForest,
 }

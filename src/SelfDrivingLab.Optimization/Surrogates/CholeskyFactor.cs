@@ -1,30 +1,24 @@
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Double;
-using MathNet.Numerics.LinearAlgebra.Factorization;
+using SelfDrivingLab.Optimization.Linear;
 
 namespace SelfDrivingLab.Optimization.Surrogates;
 
 /// <summary>
-/// Cholesky factor K = LLᵀ of a covariance matrix, computed by MathNet with jitter escalation (0, then 1e-10 up to
-/// 1e-4 added to the diagonal) so that duplicate inputs never break a fit. L is also kept row-major for the hand-written
-/// triangular solves of the hot paths.
+/// Cholesky factor K = LLᵀ of a covariance matrix with jitter escalation (0, then 1e-10 up to 1e-4 added to the
+/// diagonal) so that duplicate inputs never break a fit. L is row-major; the factorization is the blocked SIMD kernel
+/// of <see cref="TriangularKernels"/>.
 /// </summary>
 internal sealed class CholeskyFactor
 {
     private static readonly double[] Jitters = [0, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4];
 
-    private CholeskyFactor(Cholesky<double> factorization, double[] lower, int size, double jitter)
+    private CholeskyFactor(double[] lower, int size, double jitter)
     {
-        Factorization = factorization;
         Lower = lower;
         Size = size;
         Jitter = jitter;
     }
 
-    /// <summary>MathNet's factorization (for dense solves such as K⁻¹).</summary>
-    public Cholesky<double> Factorization { get; }
-
-    /// <summary>L, row-major, <see cref="Size"/>².</summary>
+    /// <summary>L, row-major, <see cref="Size"/>², zeros above the diagonal.</summary>
     public double[] Lower { get; }
 
     public int Size { get; }
@@ -36,37 +30,34 @@ internal sealed class CholeskyFactor
     /// <exception cref="ArgumentException">Not positive definite even with the largest jitter.</exception>
     public static CholeskyFactor Create(double[] symmetric, int size)
     {
+        var lower = new double[size * size];
+        var jitter = FactorWithJitter(symmetric, lower, size);
+        for (var i = 0; i < size; i++)
+        {
+            lower.AsSpan((i * size) + i + 1, size - i - 1).Clear();
+        }
+
+        return new CholeskyFactor(lower, size, jitter);
+    }
+
+    /// <summary>
+    /// Writes L (lower triangle; the upper triangle is unspecified) of <paramref name="symmetric"/> plus the smallest
+    /// sufficient jitter into <paramref name="factor"/> and returns that jitter. Only the lower triangle is read.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not positive definite even with the largest jitter.</exception>
+    public static double FactorWithJitter(ReadOnlySpan<double> symmetric, Span<double> factor, int size)
+    {
         foreach (var jitter in Jitters)
         {
-            var copy = (double[])symmetric.Clone();
+            symmetric[..(size * size)].CopyTo(factor);
             for (var i = 0; i < size; i++)
             {
-                copy[(i * size) + i] += jitter;
+                factor[(i * size) + i] += jitter;
             }
 
-            Cholesky<double> factorization;
-            try
+            if (TriangularKernels.TryFactor(factor, size))
             {
-                factorization = new DenseMatrix(size, size, copy).Cholesky();
-            }
-            catch (ArgumentException)
-            {
-                continue;
-            }
-
-            var factor = factorization.Factor;
-            var lower = new double[size * size];
-            for (var i = 0; i < size; i++)
-            {
-                for (var j = 0; j <= i; j++)
-                {
-                    lower[(i * size) + j] = factor[i, j];
-                }
-            }
-
-            if (lower.All(double.IsFinite))
-            {
-                return new CholeskyFactor(factorization, lower, size, jitter);
+                return jitter;
             }
         }
 
@@ -87,29 +78,5 @@ internal sealed class CholeskyFactor
 
             b[i] = sum / lower[(i * size) + i];
         }
-    }
-
-    /// <summary>Solves Lᵀ z = b in place.</summary>
-    public static void BackSubstitute(ReadOnlySpan<double> lower, int size, Span<double> b)
-    {
-        for (var i = size - 1; i >= 0; i--)
-        {
-            var sum = b[i];
-            for (var j = i + 1; j < size; j++)
-            {
-                sum -= lower[(j * size) + i] * b[j];
-            }
-
-            b[i] = sum / lower[(i * size) + i];
-        }
-    }
-
-    /// <summary>K⁻¹b via both triangular solves.</summary>
-    public static double[] Solve(ReadOnlySpan<double> lower, int size, ReadOnlySpan<double> b)
-    {
-        var z = b.ToArray();
-        ForwardSubstitute(lower, size, z);
-        BackSubstitute(lower, size, z);
-        return z;
     }
 }

@@ -1,23 +1,30 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using SelfDrivingLab.Optimization.Linear;
 using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Optimization.Surrogates;
 
 /// <summary>
-/// A fitted exact GP: training inputs pre-divided by the length scales, the Cholesky factor of K and α = K⁻¹y on the
-/// standardized scale. Immutable and thread-safe (every prediction uses its own pooled buffers).
+/// A fitted exact GP: training inputs (column-major), X = L⁻¹ for K = LLᵀ and α = K⁻¹y on the standardized scale.
+/// Prediction works on chunks of <see cref="ChunkSize"/> candidates (bounded memory, chunks spread over the cores):
+/// the cross-kernel K* by SIMD rows, the mean K*α, and the variance σ_f² - |L⁻¹k*|² from V = K*Xᵀ computed by the
+/// blocked kernel, which exploits that X is triangular. Immutable and thread-safe (buffers are pooled per chunk).
 /// </summary>
-internal sealed class GaussianProcessModel : ISurrogateModel
+internal sealed partial class GaussianProcessModel : ISurrogateModel
 {
-    private const int ChunkSize = 256;
+    /// <summary>Candidates per prediction chunk (memory per chunk: 2·ChunkSize·n doubles).</summary>
+    public const int ChunkSize = 1024;
+
+    private const int ColumnBlock = 64;
 
     private readonly KernelKind _kind;
     private readonly GaussianProcessHyperparameters _hp;
-    private readonly double[] _inverseScales;
-    private readonly double[][] _scaledInputs;
+    private readonly double[] _inverseSquaredScales;
+    private readonly double[][] _inputs;
+    private readonly double[] _columns;
     private readonly double[] _standardizedY;
-    private readonly double[] _lower;
+    private readonly double[] _inverseFactor;
     private readonly double[] _alpha;
     private readonly double _yMean;
     private readonly double _yScale;
@@ -25,171 +32,200 @@ internal sealed class GaussianProcessModel : ISurrogateModel
     private GaussianProcessModel(
         KernelKind kind,
         GaussianProcessHyperparameters hp,
-        double[][] scaledInputs,
+        double[][] inputs,
         double[] standardizedY,
-        double[] lower,
+        double[] inverseFactor,
         double yMean,
         double yScale,
         IReadOnlyDictionary<string, double> hyperparameters)
     {
         _kind = kind;
         _hp = hp;
-        _inverseScales = hp.LengthScales.Select(l => 1 / l).ToArray();
-        _scaledInputs = scaledInputs;
+        _inverseSquaredScales = hp.LengthScales.Select(l => 1 / (l * l)).ToArray();
+        _inputs = inputs;
+        _columns = KernelRows.ToColumns(inputs, _inverseSquaredScales.Length, inputs.Length);
         _standardizedY = standardizedY;
-        _lower = lower;
-        _alpha = CholeskyFactor.Solve(lower, scaledInputs.Length, standardizedY);
+        _inverseFactor = inverseFactor;
+        _alpha = InverseTimes(inverseFactor, inputs.Length, standardizedY);
         _yMean = yMean;
         _yScale = yScale;
         Hyperparameters = hyperparameters;
     }
 
-    public int DataCount => _scaledInputs.Length;
+    public int DataCount => _inputs.Length;
 
     public IReadOnlyDictionary<string, double> Hyperparameters { get; }
 
+    /// <summary>Signal variance σ_f² and noise variance σ_n² on the standardized scale.</summary>
+    internal GaussianProcessHyperparameters StandardizedHyperparameters => _hp;
+
     /// <summary>Builds the posterior for fixed hyperparameters; y is standardized as (y - yMean)/yScale.</summary>
     public static GaussianProcessModel Create(
-        KernelKind kind, GaussianProcessHyperparameters hp, double[][] x, double[] y, double yMean, double yScale, double? logMarginalLikelihood = null)
+        KernelKind kind, GaussianProcessHyperparameters hp, double[][] x, double[] y, double yMean, double yScale, double? logMarginalLikelihood = null, int? likelihoodEvaluations = null)
     {
         var n = x.Length;
-        var scaled = x.Select(row => row.Select((v, i) => v / hp.LengthScales[i]).ToArray()).ToArray();
+        var d = hp.LengthScales.Length;
+        var inverseSquaredScales = hp.LengthScales.Select(l => 1 / (l * l)).ToArray();
+        var columns = KernelRows.ToColumns(x, d, n);
         var covariance = new double[n * n];
         for (var a = 0; a < n; a++)
         {
+            var row = covariance.AsSpan(a * n, a);
+            KernelRows.SquaredDistances(columns, n, x[a], inverseSquaredScales, row, a);
+            KernelRows.Transform(kind, row, default, hp.SignalVariance, a);
             covariance[(a * n) + a] = hp.SignalVariance + hp.NoiseVariance;
-            for (var b = 0; b < a; b++)
-            {
-                covariance[(a * n) + b] = covariance[(b * n) + a] =
-                    hp.SignalVariance * KernelFunctions.Value(kind, SquaredDistance(scaled[a], scaled[b]));
-            }
         }
 
-        var cholesky = CholeskyFactor.Create(covariance, n);
+        var factor = new double[n * n];
+        var jitter = CholeskyFactor.FactorWithJitter(covariance, factor, n);
+        var inverseFactor = covariance; // K is no longer needed; reuse its storage for L⁻¹.
+        TriangularKernels.InvertLower(factor, new double[n * n], inverseFactor, n);
         var hyperparameters = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < hp.LengthScales.Length; i++)
+        for (var i = 0; i < d; i++)
         {
             hyperparameters[$"length_scale_{i}"] = hp.LengthScales[i];
         }
 
         hyperparameters["signal_variance"] = hp.SignalVariance * yScale * yScale;
         hyperparameters["noise_variance"] = hp.NoiseVariance * yScale * yScale;
-        hyperparameters["jitter"] = cholesky.Jitter;
+        hyperparameters["jitter"] = jitter;
         if (logMarginalLikelihood is { } lml)
         {
             hyperparameters["log_marginal_likelihood"] = lml;
         }
 
+        if (likelihoodEvaluations is { } evaluations)
+        {
+            hyperparameters["likelihood_evaluations"] = evaluations;
+        }
+
         var standardized = y.Select(v => (v - yMean) / yScale).ToArray();
-        return new GaussianProcessModel(kind, hp, scaled, standardized, cholesky.Lower, yMean, yScale, hyperparameters);
+        return new GaussianProcessModel(kind, hp, x.Select(r => (double[])r.Clone()).ToArray(), standardized, inverseFactor, yMean, yScale, hyperparameters);
     }
 
     public void Predict(double[][] x, Span<double> mean, Span<double> variance)
     {
-        SurrogateData.ValidatePrediction(x, _inverseScales.Length, mean.Length, variance.Length);
-        var n = DataCount;
-        var d = _inverseScales.Length;
-        var pool = ArrayPool<double>.Shared;
-        var cross = pool.Rent(n * ChunkSize);
-        var candidates = pool.Rent(d);
-        var meanAccumulator = pool.Rent(ChunkSize);
-        var varianceAccumulator = pool.Rent(ChunkSize);
-        try
+        SurrogateData.ValidatePrediction(x, _inverseSquaredScales.Length, mean.Length, variance.Length);
+        var chunks = (x.Length + ChunkSize - 1) / ChunkSize;
+        if (chunks <= 1)
         {
-            for (var start = 0; start < x.Length; start += ChunkSize)
-            {
-                var m = Math.Min(ChunkSize, x.Length - start);
-                PredictChunk(x.AsSpan(start, m), cross.AsSpan(0, n * m), candidates.AsSpan(0, d), meanAccumulator.AsSpan(0, m), varianceAccumulator.AsSpan(0, m));
-                for (var c = 0; c < m; c++)
-                {
-                    mean[start + c] = _yMean + (_yScale * meanAccumulator[c]);
-                    variance[start + c] = _yScale * _yScale * Math.Max(_hp.SignalVariance - varianceAccumulator[c], 0);
-                }
-            }
+            PredictChunk(x, 0, x.Length, mean, variance);
+            return;
         }
-        finally
+
+        var means = new double[x.Length];
+        var variances = new double[x.Length];
+        Parallel.For(0, chunks, chunk =>
         {
-            pool.Return(cross);
-            pool.Return(candidates);
-            pool.Return(meanAccumulator);
-            pool.Return(varianceAccumulator);
-        }
+            var start = chunk * ChunkSize;
+            var count = Math.Min(ChunkSize, x.Length - start);
+            PredictChunk(x, start, count, means.AsSpan(start, count), variances.AsSpan(start, count));
+        });
+        means.CopyTo(mean);
+        variances.CopyTo(variance);
     }
 
     public ISurrogateModel Condition(double[] x, double y)
     {
         ArgumentNullException.ThrowIfNull(x);
-        if (x.Length != _inverseScales.Length || !double.IsFinite(y) || x.Any(v => !double.IsFinite(v)))
+        if (x.Length != _inverseSquaredScales.Length || !double.IsFinite(y) || x.Any(v => !double.IsFinite(v)))
         {
-            throw new ArgumentException($"A fantasy point needs {_inverseScales.Length} finite coordinates and a finite value.", nameof(x));
+            throw new ArgumentException($"A fantasy point needs {_inverseSquaredScales.Length} finite coordinates and a finite value.", nameof(x));
         }
 
+        // Rank-one extension of L⁻¹: with L' = [[L, 0], [lᵀ, p]], L'⁻¹ = [[L⁻¹, 0], [-lᵀL⁻¹/p, 1/p]], l = L⁻¹k.
         var n = DataCount;
-        var scaled = x.Select((v, i) => v * _inverseScales[i]).ToArray();
+        var k = new double[n];
+        KernelRows.SquaredDistances(_columns, n, x, _inverseSquaredScales, k, n);
+        KernelRows.Transform(_kind, k, default, _hp.SignalVariance, n);
         var l = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            l[i] = TensorPrimitives.Dot(_inverseFactor.AsSpan(i * n, i + 1), k.AsSpan(0, i + 1));
+        }
+
+        // Mathematically the new pivot is at least σ_n² (posterior variance ≥ 0); the floor guards against rounding.
+        var pivot = Math.Sqrt(Math.Max(_hp.SignalVariance + _hp.NoiseVariance - TensorPrimitives.Dot<double>(l, l), _hp.NoiseVariance));
+        var m = n + 1;
+        var extended = new double[m * m];
+        for (var i = 0; i < n; i++)
+        {
+            Array.Copy(_inverseFactor, i * n, extended, i * m, i + 1);
+        }
+
+        var last = extended.AsSpan(n * m, m);
         for (var j = 0; j < n; j++)
         {
-            l[j] = _hp.SignalVariance * KernelFunctions.Value(_kind, SquaredDistance(_scaledInputs[j], scaled));
+            var target = last[..(j + 1)];
+            TensorPrimitives.MultiplyAdd(_inverseFactor.AsSpan(j * n, j + 1), -l[j] / pivot, target, target);
         }
 
-        CholeskyFactor.ForwardSubstitute(_lower, n, l);
-        // Mathematically the new pivot is at least σ_n² (posterior variance ≥ 0); the floor guards against rounding.
-        var pivot = Math.Max(_hp.SignalVariance + _hp.NoiseVariance - TensorPrimitives.Dot<double>(l, l), _hp.NoiseVariance);
-        var lower = new double[(n + 1) * (n + 1)];
-        for (var i = 0; i < n; i++)
-        {
-            Array.Copy(_lower, i * n, lower, i * (n + 1), i + 1);
-        }
-
-        Array.Copy(l, 0, lower, n * (n + 1), n);
-        lower[(n * (n + 1)) + n] = Math.Sqrt(pivot);
-        var inputs = new double[n + 1][];
-        Array.Copy(_scaledInputs, inputs, n);
-        inputs[n] = scaled;
+        last[n] = 1 / pivot;
+        double[][] inputs = [.. _inputs, (double[])x.Clone()];
         double[] standardized = [.. _standardizedY, (y - _yMean) / _yScale];
-        return new GaussianProcessModel(_kind, _hp, inputs, standardized, lower, _yMean, _yScale, Hyperparameters);
+        return new GaussianProcessModel(_kind, _hp, inputs, standardized, extended, _yMean, _yScale, Hyperparameters);
     }
 
-    private void PredictChunk(ReadOnlySpan<double[]> x, Span<double> cross, Span<double> candidate, Span<double> meanAccumulator, Span<double> varianceAccumulator)
+    /// <summary>α = XᵀXy for lower-triangular X.</summary>
+    private static double[] InverseTimes(double[] inverseFactor, int n, double[] y)
+    {
+        var projection = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            projection[i] = TensorPrimitives.Dot(inverseFactor.AsSpan(i * n, i + 1), y.AsSpan(0, i + 1));
+        }
+
+        var alpha = new double[n];
+        for (var k = 0; k < n; k++)
+        {
+            var target = alpha.AsSpan(0, k + 1);
+            TensorPrimitives.MultiplyAdd(inverseFactor.AsSpan(k * n, k + 1), projection[k], target, target);
+        }
+
+        return alpha;
+    }
+
+    private void PredictChunk(double[][] x, int start, int count, Span<double> mean, Span<double> variance)
     {
         var n = DataCount;
-        var m = x.Length;
-        for (var c = 0; c < m; c++)
+        var pool = ArrayPool<double>.Shared;
+        var cross = pool.Rent(count * n);
+        var projected = pool.Rent(count * n);
+        try
         {
-            TensorPrimitives.Multiply(x[c], _inverseScales, candidate);
-            for (var j = 0; j < n; j++)
+            CrossKernel(x, start, count, cross);
+            var v = projected.AsSpan(0, count * n);
+            v.Clear();
+
+            // V = K*Xᵀ by column blocks: row k of X is zero beyond column k, so block [k0, k1) needs only k1 columns of K*.
+            for (var k0 = 0; k0 < n; k0 += ColumnBlock)
             {
-                cross[(j * m) + c] = _hp.SignalVariance * KernelFunctions.Value(_kind, SquaredDistance(_scaledInputs[j], candidate));
+                var k1 = Math.Min(k0 + ColumnBlock, n);
+                GemmKernel.MultiplyAddTransposed(cross, n, _inverseFactor.AsSpan(k0 * n), n, v[k0..], n, count, k1 - k0, k1, 1);
+            }
+
+            for (var c = 0; c < count; c++)
+            {
+                var row = v.Slice(c * n, n);
+                mean[c] = _yMean + (_yScale * TensorPrimitives.Dot(cross.AsSpan(c * n, n), _alpha));
+                variance[c] = _yScale * _yScale * Math.Max(_hp.SignalVariance - TensorPrimitives.Dot(row, row), 0);
             }
         }
-
-        // Mean: Σⱼ αⱼ k*ⱼ; variance: σ_f² - |L⁻¹k*|², solving for the whole chunk at once so every update is a
-        // contiguous vectorized row operation.
-        meanAccumulator.Clear();
-        varianceAccumulator.Clear();
-        for (var i = 0; i < n; i++)
+        finally
         {
-            var row = cross.Slice(i * m, m);
-            TensorPrimitives.MultiplyAdd(row, _alpha[i], meanAccumulator, meanAccumulator);
-            for (var j = 0; j < i; j++)
-            {
-                TensorPrimitives.MultiplyAdd(cross.Slice(j * m, m), -_lower[(i * n) + j], row, row);
-            }
-
-            TensorPrimitives.Multiply(row, 1 / _lower[(i * n) + i], row);
-            TensorPrimitives.MultiplyAdd(row, row, varianceAccumulator, varianceAccumulator);
+            pool.Return(cross);
+            pool.Return(projected);
         }
     }
 
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    private void CrossKernel(double[][] x, int start, int count, double[] cross)
     {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
+        var n = DataCount;
+        for (var c = 0; c < count; c++)
         {
-            var delta = a[i] - b[i];
-            sum += delta * delta;
+            var row = cross.AsSpan(c * n, n);
+            KernelRows.SquaredDistances(_columns, n, x[start + c], _inverseSquaredScales, row, n);
+            KernelRows.Transform(_kind, row, default, _hp.SignalVariance, n);
         }
-
-        return sum;
     }
 }

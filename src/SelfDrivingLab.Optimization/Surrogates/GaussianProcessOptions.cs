@@ -38,6 +38,14 @@ public sealed record GaussianProcessOptions
     /// <summary>Iterations per optimizer start (default 100).</summary>
     public int MaxIterations { get; init; } = 100;
 
+    /// <summary>
+    /// Warm start: hyperparameters of an earlier fit (<see cref="ISurrogateModel.Hyperparameters"/> of a GP model:
+    /// <c>length_scale_i</c> for every input dimension, <c>signal_variance</c> and <c>noise_variance</c> in the units of
+    /// y) used as the first optimizer start, clamped into the bounds; the default start and the random starts follow
+    /// (default null: no warm start).
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? InitialHyperparameters { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -47,6 +55,7 @@ public sealed record GaussianProcessOptions
         Check(MinSignalVariance > 0 && MinSignalVariance < MaxSignalVariance && double.IsFinite(MaxSignalVariance), nameof(MinSignalVariance), "must satisfy 0 < MinSignalVariance < MaxSignalVariance < ∞");
         Check(MinNoiseVariance > 0 && MinNoiseVariance < MaxNoiseVariance && double.IsFinite(MaxNoiseVariance), nameof(MinNoiseVariance), "must satisfy 0 < MinNoiseVariance < MaxNoiseVariance < ∞");
         Check(Enum.IsDefined(Kernel), nameof(Kernel), "is not a known kernel");
+        Check(InitialHyperparameters is null || InitialHyperparameters.Values.All(double.IsFinite), nameof(InitialHyperparameters), "must hold finite values");
     }
 
     private static void Check(bool condition, string name, string rule)

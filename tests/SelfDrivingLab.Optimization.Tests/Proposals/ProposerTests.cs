@@ -148,4 +148,63 @@ public sealed class ProposerTests
 
         Assert.Contains("x1", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Propose_ThompsonSampling_IsDeterministicDistinctAndRecordsItsSample()
+    {
+        var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 8, 17));
+        var settings = Settings() with { Acquisition = AcquisitionKind.ThompsonSampling };
+        var request = new ProposalRequest(observations, [], 8, 3);
+
+        var first = new Proposer(BraninSpace, MinimizeBranin, settings).Propose(request);
+        var second = new Proposer(BraninSpace, MinimizeBranin, settings).Propose(request);
+
+        Assert.Equal(3, first.Select(p => p.Parameters).Distinct().Count());
+        Assert.Equal(first.Select(p => p.Parameters), second.Select(p => p.Parameters));
+        Assert.All(first, p => Assert.Equal("thompson", p.Provenance.Acquisition));
+        Assert.All(first, p => Assert.True(p.Provenance.PredictedStandardDeviation >= 0));
+    }
+
+    [Fact]
+    public void Propose_GaussianProcessCalledAgainOnSameData_WarmStartNeedsFewerLikelihoodEvaluations()
+    {
+        var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 10, 17));
+        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings() with { Restarts = 1 });
+        var request = new ProposalRequest(observations, [], 10, 1);
+
+        var cold = Assert.Single(proposer.Propose(request)).Provenance.Hyperparameters;
+        var warm = Assert.Single(proposer.Propose(request)).Provenance.Hyperparameters;
+
+        Assert.True(warm["likelihood_evaluations"] < cold["likelihood_evaluations"], $"warm {warm["likelihood_evaluations"]}, cold {cold["likelihood_evaluations"]}");
+        Assert.True(warm["log_marginal_likelihood"] >= cold["log_marginal_likelihood"] - 1e-9);
+    }
+
+    [Fact]
+    public void Propose_FailuresCoverRightPartOfSpace_ProposalsAvoidIt()
+    {
+        // Every experiment with x1 > 5 fails; Branin's minimum near x1 = 9.42 lies there, so an unweighted EI goes there.
+        var design = InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 24, 17);
+        var observations = Observe(design.Where(p => p.GetNumber("x1") <= 5));
+        var failed = design.Where(p => p.GetNumber("x1") > 5).Select(p => new FailedObservation(p, "no peak")).ToList();
+        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings(initial: 4));
+
+        var batch = proposer.Propose(new ProposalRequest(observations, [], 24, 3) { Failed = failed });
+
+        Assert.Equal(3, batch.Count);
+        Assert.All(batch, p => Assert.True(p.Parameters.GetNumber("x1") < 6, $"proposed x1 = {p.Parameters.GetNumber("x1")}"));
+        Assert.All(batch, p => Assert.DoesNotContain(failed, f => f.Parameters.Equals(p.Parameters)));
+    }
+
+    [Fact]
+    public void Propose_RandomForestSurrogate_GivesDistinctModelProposalsWithProvenance()
+    {
+        var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 12, 17));
+        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings(SurrogateKind.RandomForest));
+
+        var batch = proposer.Propose(new ProposalRequest(observations, [], 12, 2));
+
+        Assert.Equal(2, batch.Select(p => p.Parameters).Distinct().Count());
+        Assert.All(batch, p => Assert.Equal("random-forest", p.Provenance.Surrogate));
+        Assert.All(batch, p => Assert.True(p.Provenance.PredictedStandardDeviation >= 0));
+    }
 }
