@@ -15,6 +15,7 @@ public static class SdlCommandLine
             RunCommand.Create(console),
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
+            StatusCommand.Create(console),
             WorkflowCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };

@@ -4,6 +4,7 @@ using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Hosting.Orchestration;
 using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
@@ -59,7 +60,13 @@ public static class CampaignServiceCollectionExtensions
                 definition.Simulators,
                 provider.GetRequiredService<IMessageBusFactory>(),
                 provider.GetRequiredService<TimeProvider>(),
-                new SimulatedLabOptions(definition.Site, definition.Seed, settings.ExecutionLogDirectory, SimulatorLimitsFromSpace.Build(definition)),
+                new SimulatedLabOptions(
+                    definition.Site,
+                    definition.Seed,
+                    settings.ExecutionLogDirectory,
+                    SimulatorLimitsFromSpace.Build(definition),
+                    // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
+                    settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null),
                 provider.GetService<ILoggerFactory>()));
             services.AddHostedService<SimulatedInstrumentsService>();
         }

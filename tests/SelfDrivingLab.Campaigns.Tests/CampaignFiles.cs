@@ -63,7 +63,7 @@ public sealed class CampaignFiles : IDisposable
     public string CampaignPath => Path.Combine(Directory, "quickstart.yaml");
 
     /// <summary>Parses <paramref name="yaml"/> as if it were <c>quickstart.yaml</c> in this directory.</summary>
-    public Definitions.CampaignDefinition Parse(string yaml) => CampaignLoader.Parse(yaml, CampaignPath);
+    public SelfDrivingLab.Campaigns.Definitions.CampaignDefinition Parse(string yaml) => CampaignLoader.Parse(yaml, CampaignPath);
 
     /// <summary>Parses <paramref name="yaml"/> and returns the exception it must throw.</summary>
     public CampaignDefinitionException Fail(string yaml) => Assert.Throws<CampaignDefinitionException>(() => Parse(yaml));

@@ -1,5 +1,9 @@
 using SelfDrivingLab.Campaigns;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Tests;
 
@@ -23,6 +27,35 @@ public sealed class ExportAndGraphTests : IDisposable
         Assert.Equal(5, lines.Length);
         Assert.StartsWith("campaign,experiment,sequence,status,state,n,r,t,theta,", lines[0], StringComparison.Ordinal);
         Assert.All(lines.Skip(1), l => Assert.StartsWith(summary.CampaignId.Value + ",", l, StringComparison.Ordinal));
+
+        var status = new StringWriter();
+        Assert.Equal(0, await SdlCommandLine.RunAsync(["status", _dir.File("ledger.db")], status, new StringWriter()));
+        Assert.Contains($"{summary.CampaignId}  completed  4/4 proposed", status.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_UnfinishedCampaign_ShowsTheStepInFlight()
+    {
+        var at = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        var campaign = new CampaignId("c-1");
+        var experiment = new ExperimentId("c-1-e0001");
+        var command = new CommandId("c-1-e0001-s1");
+        await using (var ledger = await SqliteLedger.OpenAsync(_dir.File("ledger.db")))
+        {
+            await ledger.CreateCampaignAsync(new CampaignRecord(campaign, "c", "name: c", 1, 5, CampaignStatus.Running, at, at));
+            await ledger.AddExperimentAsync(new ExperimentRecord(experiment, campaign, 1, ParameterSet.Empty, ExperimentStatus.Proposed, "Proposed", "{}", at, at));
+            await ledger.RecordTransitionAsync(new StateTransitionRecord(experiment, "Proposed", "printing", "Start", at), ExperimentStatus.Running);
+            await ledger.RecordCommandAsync(new CommandRecord(command, experiment, new InstrumentId("printer-1"), "printing", "print", ParameterSet.Empty, at, at.AddHours(3)));
+            await ledger.RecordEventAsync(new InstrumentEventRecord(command, new InstrumentId("printer-1"), "accepted", at, "{}"));
+        }
+
+        var output = new StringWriter();
+        var exit = await SdlCommandLine.RunAsync(["status", _dir.File("ledger.db")], output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("c-1  running  1/5 proposed", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("e0001  printing", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("command c-1-e0001-s1 on printer-1: accepted", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

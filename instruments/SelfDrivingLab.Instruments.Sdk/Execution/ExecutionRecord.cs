@@ -4,7 +4,11 @@ using SelfDrivingLab.Protocol.Messages;
 
 namespace SelfDrivingLab.Instruments.Sdk;
 
-/// <summary>One physical execution of an action: proof of what ran, when and how it ended. Immutable.</summary>
+/// <summary>
+/// One physical execution of an action: proof of what ran, when and how it ended. Immutable. A record
+/// with a <see cref="Fault"/> of <see cref="InjectedFault.Reject"/> or <see cref="InjectedFault.Hang"/>
+/// marks an injected fault where the driver was never called.
+/// </summary>
 /// <param name="Instrument">The instrument that ran it.</param>
 /// <param name="CommandId">The command executed.</param>
 /// <param name="Action">The capability run.</param>
@@ -12,7 +16,8 @@ namespace SelfDrivingLab.Instruments.Sdk;
 /// <param name="StartedAt">When the driver was called.</param>
 /// <param name="FinishedAt">When the driver returned or threw.</param>
 /// <param name="Outcome">Completed, failed or aborted.</param>
-/// <param name="Error">The error code of a failed execution.</param>
+/// <param name="Error">The error code of a failed (or rejected) execution.</param>
+/// <param name="Fault">The fault injected into this command, if any, so tests can tell injected faults from real behaviour.</param>
 public sealed record ExecutionRecord(
     InstrumentId Instrument,
     CommandId CommandId,
@@ -21,4 +26,5 @@ public sealed record ExecutionRecord(
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
     InstrumentEventKind Outcome,
-    string? Error = null);
+    string? Error = null,
+    InjectedFault? Fault = null);

@@ -10,17 +10,41 @@ internal sealed partial class CommandProcessor
     {
         var command = run.Command;
         var startedAt = _time.GetUtcNow();
+        var fault = run.Fault.Fault;
+        InjectedFault? applied = null;
         InstrumentEvent final;
         try
         {
-            var context = new InstrumentActionContext(
-                command.CommandId,
-                command.Action!,
-                command.Parameters!,
-                command.ExperimentId,
-                (fraction, ct) => ReportProgressAsync(run, fraction, ct));
-            var results = await _driver.ExecuteAsync(context, run.Token).ConfigureAwait(false);
+            if (fault is InjectedFault.Disconnect && await InjectDisconnectAsync(run).ConfigureAwait(false))
+            {
+                applied = InjectedFault.Disconnect;
+            }
+
+            ParameterSet results;
+            if (fault is InjectedFault.Hang)
+            {
+                applied = InjectedFault.Hang;
+                results = await HangAsync(run).ConfigureAwait(false);
+            }
+            else
+            {
+                var context = new InstrumentActionContext(
+                    command.CommandId,
+                    command.Action!,
+                    command.Parameters!,
+                    command.ExperimentId,
+                    (fraction, ct) => ReportProgressAsync(run, fraction, ct));
+                results = await _driver.ExecuteAsync(context, run.Token).ConfigureAwait(false);
+            }
+
             final = NewEvent(InstrumentEventKind.Completed, command.CommandId) with { Results = results ?? ParameterSet.Empty };
+            if (fault is InjectedFault.Fail)
+            {
+                // Only a completed action is turned into a failure, so the fault never hides a real one.
+                Log.FaultInjected(_logger, _instrument, command.CommandId, nameof(InjectedFault.Fail));
+                applied = InjectedFault.Fail;
+                final = NewEvent(InstrumentEventKind.Failed, command.CommandId) with { Error = SimulatedFailure, Message = "failed by fault injection after the action ran" };
+            }
         }
         catch (OperationCanceledException) when (run.AbortRequested)
         {
@@ -43,7 +67,12 @@ internal sealed partial class CommandProcessor
             final = NewEvent(InstrumentEventKind.Failed, command.CommandId) with { Error = "driver_error", Message = $"{ex.GetType().Name}: {ex.Message}" };
         }
 
-        await FinishAsync(run, startedAt, final).ConfigureAwait(false);
+        if (fault is InjectedFault.Duplicate or InjectedFault.Late && final.Kind != InstrumentEventKind.Aborted)
+        {
+            applied = fault;
+        }
+
+        await FinishAsync(run, startedAt, final, applied).ConfigureAwait(false);
     }
 
     private async ValueTask ReportProgressAsync(CommandRun run, double fraction, CancellationToken cancellationToken)
@@ -55,7 +84,7 @@ internal sealed partial class CommandProcessor
         await _publish(progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task FinishAsync(CommandRun run, DateTimeOffset startedAt, InstrumentEvent final)
+    private async Task FinishAsync(CommandRun run, DateTimeOffset startedAt, InstrumentEvent final, InjectedFault? fault)
     {
         var command = run.Command;
         _metrics.Executed(final.Kind.ToString().ToLowerInvariant());
@@ -64,8 +93,14 @@ internal sealed partial class CommandProcessor
         {
             if (_executionLog is not null)
             {
-                var record = new ExecutionRecord(_instrument, command.CommandId, command.Action!, command.Parameters!, startedAt, final.At, final.Kind, final.Error);
+                var record = new ExecutionRecord(_instrument, command.CommandId, command.Action!, command.Parameters!, startedAt, final.At, final.Kind, final.Error, fault);
                 await _executionLog.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (fault is InjectedFault.Late)
+            {
+                // Still running as far as anyone can tell: status answers the latest non-final event.
+                await DelayLateResultAsync(run).ConfigureAwait(false);
             }
 
             // Journal the final event before leaving the running set, so a duplicate arriving in
@@ -87,6 +122,11 @@ internal sealed partial class CommandProcessor
         try
         {
             await _publish(final, CancellationToken.None).ConfigureAwait(false);
+            if (fault is InjectedFault.Duplicate)
+            {
+                Log.FaultInjected(_logger, _instrument, command.CommandId, nameof(InjectedFault.Duplicate));
+                await _publish(final, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // Nothing above us to catch it: this is the end of a background run.
         catch (Exception ex)

@@ -25,6 +25,8 @@ internal sealed partial class CommandProcessor : IDisposable
     private readonly ILogger _logger;
     private readonly InstrumentMetrics _metrics;
     private readonly Func<InstrumentEvent, CancellationToken, ValueTask> _publish;
+    private readonly IFaultInjector? _faults;
+    private readonly Func<CancellationToken, ValueTask<bool>>? _dropConnection;
 
     public CommandProcessor(
         InstrumentCapabilities capabilities,
@@ -34,8 +36,12 @@ internal sealed partial class CommandProcessor : IDisposable
         TimeProvider time,
         ILogger logger,
         InstrumentMetrics metrics,
-        Func<InstrumentEvent, CancellationToken, ValueTask> publish)
+        Func<InstrumentEvent, CancellationToken, ValueTask> publish,
+        IFaultInjector? faults = null,
+        Func<CancellationToken, ValueTask<bool>>? dropConnection = null)
     {
+        _faults = faults;
+        _dropConnection = dropConnection;
         _instrument = capabilities.Instrument;
         _capabilities = capabilities;
         _driver = driver;
@@ -109,9 +115,16 @@ internal sealed partial class CommandProcessor : IDisposable
                 return;
             }
 
+            var fault = DecideFault(command);
+            if (fault.Fault is InjectedFault.Reject)
+            {
+                await InjectRejectionAsync(command, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             var accepted = NewEvent(InstrumentEventKind.Accepted, command.CommandId);
             await _journal.RecordAsync(accepted, cancellationToken).ConfigureAwait(false);
-            var run = new CommandRun(command, accepted, _stopping.Token);
+            var run = new CommandRun(command, accepted, _stopping.Token) { Fault = fault };
             _running[command.CommandId] = run;
             Log.Accepted(_logger, _instrument, command.CommandId, command.Action!, command.Parameters!.ToString());
             try

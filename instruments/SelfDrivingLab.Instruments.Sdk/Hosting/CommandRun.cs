@@ -32,6 +32,9 @@ internal sealed class CommandRun : IDisposable
 
     public Task Completion { get; set; } = Task.CompletedTask;
 
+    /// <summary>The fault injected into this command (none by default).</summary>
+    public FaultDecision Fault { get; init; }
+
     public void RequestAbort()
     {
         Volatile.Write(ref _abortRequested, 1);

@@ -21,6 +21,7 @@ public sealed class InstrumentHost : IAsyncDisposable
     private readonly InstrumentMetrics _metrics;
     private readonly CommandProcessor _processor;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
+    private readonly IConnectionDropper? _connectionDropper;
     private IMessageBusConnection? _connection;
     private IAsyncDisposable? _commandSubscription;
     private bool _stopped;
@@ -35,6 +36,8 @@ public sealed class InstrumentHost : IAsyncDisposable
     /// <param name="journal">Command-id memory (default a <see cref="BoundedCommandJournal"/> of <see cref="InstrumentHostOptions.JournalCapacity"/>).</param>
     /// <param name="executionLog">Where each driver call is recorded (default nowhere).</param>
     /// <param name="meterFactory">Creates the <c>SelfDrivingLab</c> meter (default a meter owned by the host).</param>
+    /// <param name="faultInjector">Injects faults into commands for testing (default none).</param>
+    /// <param name="connectionDropper">Cuts the connection abruptly for <see cref="DropConnectionAsync"/> and disconnect faults (default none).</param>
     public InstrumentHost(
         InstrumentHostOptions options,
         IInstrumentDriver driver,
@@ -43,7 +46,9 @@ public sealed class InstrumentHost : IAsyncDisposable
         ILogger<InstrumentHost>? logger = null,
         ICommandJournal? journal = null,
         IExecutionLog? executionLog = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        IFaultInjector? faultInjector = null,
+        IConnectionDropper? connectionDropper = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(driver);
@@ -65,7 +70,10 @@ public sealed class InstrumentHost : IAsyncDisposable
             _time,
             _logger,
             _metrics,
-            PublishEventAsync);
+            PublishEventAsync,
+            faultInjector,
+            connectionDropper is null ? null : DropConnectionAsync);
+        _connectionDropper = connectionDropper;
     }
 
     /// <summary>The site.</summary>
@@ -153,6 +161,16 @@ public sealed class InstrumentHost : IAsyncDisposable
             _lifecycle.Release();
         }
     }
+
+    /// <summary>
+    /// Drops the bus connection abruptly, as a network failure would: the broker publishes the offline
+    /// last will and the transport reconnects (announcing online again). Running actions continue; their
+    /// events are published once reconnected. False when no <see cref="IConnectionDropper"/> was given
+    /// or the host is not connected.
+    /// </summary>
+    public async ValueTask<bool> DropConnectionAsync(CancellationToken cancellationToken = default) =>
+        _connectionDropper is not null && Volatile.Read(ref _connection) is not null
+        && await _connectionDropper.DropAsync(ClientId, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -19,6 +19,14 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
     /// <summary>The definition type this simulator implements.</summary>
     public const string TypeName = "characterization";
 
+    /// <summary>The UV-vis type: the same instrument measuring a band gap (output <see cref="BandGapOutput"/> by convention).</summary>
+    public const string UvVisTypeName = "uv-vis";
+
+    /// <summary>The conventional result of a UV-vis measurement, eV.</summary>
+    public const string BandGapOutput = "band_gap_ev";
+
+    private readonly string _model;
+
     private readonly SimulatedInstrumentDefinition _definition;
     private readonly TimeProvider _time;
     private readonly Random _random;
@@ -32,8 +40,21 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
         TimeProvider timeProvider,
         Random random,
         IReadOnlyList<ParameterLimit>? limits = null)
+        : this(definition, groundTruth, timeProvider, random, limits, TypeName)
     {
-        SimulatorLimits.Validate(definition, TypeName);
+    }
+
+    /// <summary>Creates a simulator of <paramref name="typeName"/> (<see cref="TypeName"/> or <see cref="UvVisTypeName"/>).</summary>
+    internal CharacterizationSimulator(
+        SimulatedInstrumentDefinition definition,
+        IGroundTruth groundTruth,
+        TimeProvider timeProvider,
+        Random random,
+        IReadOnlyList<ParameterLimit>? limits,
+        string typeName)
+    {
+        SimulatorLimits.Validate(definition, typeName);
+        _model = "simulator/" + typeName;
         _definition = definition;
         GroundTruth = groundTruth ?? throw new ArgumentNullException(nameof(groundTruth));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
@@ -46,7 +67,7 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
 
     /// <inheritdoc />
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, "simulator/characterization", [new CapabilityDescription(_definition.Capability, Idempotent: true, _limits, [GroundTruth.Output])]);
+        new(id, _model, [new CapabilityDescription(_definition.Capability, Idempotent: true, _limits, [GroundTruth.Output])]);
 
     /// <inheritdoc />
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using System.Globalization;
 using SelfDrivingLab.Protocol.Messages;
 
 namespace SelfDrivingLab.Simulators;
@@ -32,6 +33,46 @@ internal static class SimulatorLimits
         return result;
     }
 
+    /// <summary>
+    /// A simulator's <paramref name="own"/> limits tightened by <paramref name="supplied"/> ones of the
+    /// same name (ranges intersected, choices intersected, required if either says so). Supplied limits
+    /// for parameters the simulator does not take are dropped, so such a command is refused.
+    /// </summary>
+    public static IReadOnlyList<ParameterLimit> Tighten(string instrument, IReadOnlyList<ParameterLimit> own, IReadOnlyList<ParameterLimit>? supplied)
+    {
+        var byName = (supplied ?? []).ToDictionary(l => l.Name, StringComparer.Ordinal);
+        var result = new List<ParameterLimit>(own.Count);
+        foreach (var limit in own)
+        {
+            if (!byName.TryGetValue(limit.Name, out var other))
+            {
+                result.Add(limit);
+                continue;
+            }
+
+            var numeric = limit.Min is not null || limit.Max is not null || other.Min is not null || other.Max is not null;
+            var text = limit.Choices is not null || other.Choices is not null;
+            if (numeric && text)
+            {
+                throw new ArgumentException($"Instrument '{instrument}': parameter '{limit.Name}' is given both a number range and text choices.", nameof(supplied));
+            }
+
+            var min = Max(limit.Min, other.Min);
+            var max = Min(limit.Max, other.Max);
+            var choices = limit.Choices is null ? other.Choices : other.Choices is null ? limit.Choices : [.. limit.Choices.Where(c => other.Choices.Contains(c, StringComparer.Ordinal))];
+            if ((min is not null && max is not null && min > max) || choices is { Count: 0 })
+            {
+                throw new ArgumentException(
+                    $"Instrument '{instrument}': the limits given for '{limit.Name}' ({Describe(other)}) do not overlap the instrument's own ({Describe(limit)}).",
+                    nameof(supplied));
+            }
+
+            result.Add(limit with { Min = min, Max = max, Choices = choices, Required = limit.Required || other.Required });
+        }
+
+        return result;
+    }
+
     /// <summary>Checks what every simulator needs from its definition.</summary>
     public static void Validate(SimulatedInstrumentDefinition definition, string expectedType)
     {
@@ -53,4 +94,12 @@ internal static class SimulatorLimits
 
         ArgumentNullException.ThrowIfNull(definition.Duration);
     }
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
+    private static double? Min(double? a, double? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
+
+    private static string Describe(ParameterLimit limit) => limit.Choices is { } choices
+        ? $"one of [{string.Join(", ", choices)}]"
+        : $"[{limit.Min?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {limit.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]";
 }

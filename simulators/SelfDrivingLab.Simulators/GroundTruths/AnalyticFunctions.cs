@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Simulators;
 public static class AnalyticFunctions
 {
     /// <summary>Names accepted by <see cref="Evaluate"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["branin", "hartmann3", "hartmann6", "ackley", "sphere"];
+    public static IReadOnlyList<string> Names { get; } = ["branin", "hartmann3", "hartmann6", "ackley", "sphere", "perovskite_band_gap"];
 
     private static readonly double[,] Hartmann3A = { { 3, 10, 30 }, { 0.1, 10, 35 }, { 3, 10, 30 }, { 0.1, 10, 35 } };
     private static readonly double[,] Hartmann3P =
@@ -36,6 +36,7 @@ public static class AnalyticFunctions
         "branin" => 2,
         "hartmann3" => 3,
         "hartmann6" => 6,
+        "perovskite_band_gap" => 2,
         _ => null,
     };
 
@@ -56,6 +57,7 @@ public static class AnalyticFunctions
             "hartmann3" => Hartmann(x, Hartmann3A, Hartmann3P),
             "hartmann6" => Hartmann(x, Hartmann6A, Hartmann6P),
             "ackley" => Ackley(x),
+            "perovskite_band_gap" => PerovskiteBandGap(x[0], x[1]),
             _ => x.Sum(v => v * v),
         };
     }
@@ -87,6 +89,19 @@ public static class AnalyticFunctions
         var squares = x.Sum(v => v * v) / n;
         var cosines = x.Sum(v => Math.Cos(2 * Math.PI * v)) / n;
         return (-20 * Math.Exp(-0.2 * Math.Sqrt(squares))) - Math.Exp(cosines) + 20 + Math.E;
+    }
+
+    /// <summary>
+    /// A model band gap in eV of a tin-lead iodide perovskite film (MAPb₁₋ₓSnₓI₃-like) with tin fraction
+    /// <paramref name="tinFraction"/> x in [0, 1], annealed at <paramref name="annealCelsius"/> T:
+    /// Eg = 1.55 (1 − x) + 1.24 x − 0.75 x (1 − x) + 0.10 exp(−(T − 100) / 50).
+    /// The bowed Vegard term has its minimum 1.1755 eV at x = 0.7067; the last term is the blue shift
+    /// of an under-annealed (poorly crystallized) film, fading with temperature.
+    /// </summary>
+    public static double PerovskiteBandGap(double tinFraction, double annealCelsius)
+    {
+        var x = tinFraction;
+        return (1.55 * (1 - x)) + (1.24 * x) - (0.75 * x * (1 - x)) + (0.10 * Math.Exp(-(annealCelsius - 100) / 50));
     }
 
     // Hartmann on [0, 1]^d: -Σ αᵢ exp(-Σⱼ Aᵢⱼ (xⱼ - Pᵢⱼ)²); minima -3.86278 (d = 3) and -3.32237 (d = 6).

@@ -13,4 +13,12 @@ public static class GroundTruthFactory
         null => throw new ArgumentNullException(nameof(definition)),
         _ => throw new ArgumentException($"Unsupported ground truth {definition.GetType().Name}.", nameof(definition)),
     };
+
+    /// <summary>A <see cref="TableLabelGroundTruth"/> for a table whose output column holds text labels.</summary>
+    public static ILabelGroundTruth CreateLabel(GroundTruthDefinition definition) => definition switch
+    {
+        TableGroundTruthDefinition { TextOutput: true } table => new TableLabelGroundTruth(table),
+        null => throw new ArgumentNullException(nameof(definition)),
+        _ => throw new ArgumentException($"A phase label needs a table ground truth with a text output column, not {definition.GetType().Name}.", nameof(definition)),
+    };
 }

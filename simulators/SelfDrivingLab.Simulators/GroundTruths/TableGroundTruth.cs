@@ -13,8 +13,7 @@ namespace SelfDrivingLab.Simulators;
 /// </summary>
 public sealed class TableGroundTruth : IGroundTruth
 {
-    private readonly double[][] _points;
-    private readonly double[] _ranges;
+    private readonly NearestNeighbourIndex _index;
     private readonly double _noise;
     private readonly bool _replicates;
 
@@ -22,6 +21,11 @@ public sealed class TableGroundTruth : IGroundTruth
     public TableGroundTruth(TableGroundTruthDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.TextOutput)
+        {
+            throw new ArgumentException($"Table ground truth {definition.Path} has a text output '{definition.Output}'; use {nameof(TableLabelGroundTruth)}.", nameof(definition));
+        }
+
         if (definition.Inputs.Count == 0)
         {
             throw new ArgumentException($"Table ground truth {definition.Path} needs at least one input column.", nameof(definition));
@@ -57,15 +61,10 @@ public sealed class TableGroundTruth : IGroundTruth
             throw new InvalidDataException($"{definition.Path} has a header but no data rows.");
         }
 
-        _points = [.. order.Select(k => groups[k].Point)];
+        _index = new NearestNeighbourIndex([.. order.Select(k => groups[k].Point)]);
         Candidates = [.. order.Select(k => new TableCandidate(
             new ParameterSet(Inputs.Select((name, i) => new KeyValuePair<string, ParameterValue>(name, groups[k].Point[i]))),
             groups[k].Values))];
-        _ranges = [.. Enumerable.Range(0, Inputs.Count).Select(i =>
-        {
-            var range = _points.Max(p => p[i]) - _points.Min(p => p[i]);
-            return range > 0 ? range : 1.0;
-        })];
     }
 
     /// <inheritdoc />
@@ -90,29 +89,7 @@ public sealed class TableGroundTruth : IGroundTruth
     public double TrueValue(ParameterSet inputs) => Nearest(inputs).Mean;
 
     /// <summary>The candidate nearest to <paramref name="inputs"/> (the first in file order on a tie).</summary>
-    public TableCandidate Nearest(ParameterSet inputs)
-    {
-        var x = InputReader.Read(Inputs, inputs);
-        var best = 0;
-        var bestDistance = double.PositiveInfinity;
-        for (var c = 0; c < _points.Length; c++)
-        {
-            var distance = 0.0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                var d = (x[i] - _points[c][i]) / _ranges[i];
-                distance += d * d;
-            }
-
-            if (distance < bestDistance)
-            {
-                bestDistance = distance;
-                best = c;
-            }
-        }
-
-        return Candidates[best];
-    }
+    public TableCandidate Nearest(ParameterSet inputs) => Candidates[_index.Nearest(InputReader.Read(Inputs, inputs))];
 
     /// <summary>
     /// Percentage of candidates whose mean is no better than <paramref name="value"/>: 100 for a value
@@ -124,7 +101,7 @@ public sealed class TableGroundTruth : IGroundTruth
         return 100.0 * noBetter / Candidates.Count;
     }
 
-    private static int Column(string[] header, string name, string path)
+    internal static int Column(string[] header, string name, string path)
     {
         var index = Array.IndexOf(header, name);
         return index >= 0
@@ -132,7 +109,7 @@ public sealed class TableGroundTruth : IGroundTruth
             : throw new ArgumentException($"{path} has no column '{name}' (columns: {string.Join(", ", header.Select(h => $"'{h}'"))}).", nameof(name));
     }
 
-    private static double Number(string field, string column, int line, string path) =>
+    internal static double Number(string field, string column, int line, string path) =>
         double.TryParse(field.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
             ? value
             : throw new InvalidDataException($"{path} line {line}, column '{column}': '{field}' is not a finite number.");

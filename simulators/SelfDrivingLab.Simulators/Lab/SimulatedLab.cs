@@ -37,6 +37,13 @@ public sealed class SimulatedLab : IAsyncDisposable
                 throw new ArgumentException($"Instrument '{definition.Id}' is defined twice.", nameof(definitions));
             }
 
+            if (definition.Faults.Disconnect > 0 && options.ConnectionDropper is null)
+            {
+                throw new ArgumentException(
+                    $"Instrument '{definition.Id}' has a disconnect fault rate, which needs a connection dropper ({nameof(SimulatedLabOptions)}.{nameof(SimulatedLabOptions.ConnectionDropper)}).",
+                    nameof(options));
+            }
+
             var limits = options.Limits?.GetValueOrDefault(definition.Id);
             var driver = SimulatorFactory.Create(definition, Site, timeProvider, options.Seed, limits);
             ExecutionLogFile? log = null;
@@ -55,7 +62,9 @@ public sealed class SimulatedLab : IAsyncDisposable
                 loggerFactory?.CreateLogger<InstrumentHost>(),
                 journal: null,
                 log,
-                meterFactory));
+                meterFactory,
+                SimulatorFactory.CreateFaultInjector(definition, Site, options.Seed),
+                options.ConnectionDropper));
         }
     }
 

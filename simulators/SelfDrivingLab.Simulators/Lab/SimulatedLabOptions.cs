@@ -1,4 +1,5 @@
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Protocol.Messages;
 
 namespace SelfDrivingLab.Simulators;
@@ -8,8 +9,13 @@ namespace SelfDrivingLab.Simulators;
 /// <param name="Seed">Base seed; each instrument derives its own (default 0).</param>
 /// <param name="ExecutionLogDirectory">When set, each instrument appends its executions to <c>{instrument}.executions.jsonl</c> here.</param>
 /// <param name="Limits">Parameter limits per instrument (e.g. from the campaign's search space); absent means unconstrained.</param>
+/// <param name="ConnectionDropper">
+/// Cuts instrument connections for <c>disconnect</c> faults (e.g. an <see cref="EmbeddedBrokerConnectionDropper"/>);
+/// required when any instrument has a disconnect rate.
+/// </param>
 public sealed record SimulatedLabOptions(
     SiteId Site,
     int Seed = 0,
     string? ExecutionLogDirectory = null,
-    IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>>? Limits = null);
+    IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>>? Limits = null,
+    IConnectionDropper? ConnectionDropper = null);

@@ -21,7 +21,14 @@ public sealed record TableGroundTruthDefinition(
     IReadOnlyList<string> Inputs,
     string Output,
     double NoiseStandardDeviation,
-    bool Replicates) : GroundTruthDefinition(Inputs, Output, NoiseStandardDeviation);
+    bool Replicates) : GroundTruthDefinition(Inputs, Output, NoiseStandardDeviation)
+{
+    /// <summary>
+    /// Whether the output column holds text labels (e.g. a phase name) answered by nearest neighbour,
+    /// instead of numbers (default false).
+    /// </summary>
+    public bool TextOutput { get; init; }
+}
 
 /// <summary>A named analytic test function (e.g. <c>branin</c>, <c>hartmann3</c>, <c>hartmann6</c>, <c>ackley</c>).</summary>
 /// <param name="Function">Function name.</param>

@@ -4,11 +4,11 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 
 /// <summary>An instrument the host starts as a software simulator for this campaign.</summary>
 /// <param name="Id">Instrument id, unique at the site.</param>
-/// <param name="Type">Simulator type: <c>synthesis</c> (makes a sample, returns <c>sample_id</c>) or <c>characterization</c> (measures from <paramref name="GroundTruth"/>).</param>
+/// <param name="Type">Simulator type: <c>synthesis</c> (makes a sample, returns <c>sample_id</c>), <c>characterization</c> (measures from <paramref name="GroundTruth"/>), <c>liquid-handler</c>, <c>furnace</c>, <c>uv-vis</c> or <c>xrd</c>.</param>
 /// <param name="Capability">The action name it offers.</param>
 /// <param name="Duration">How long one action takes, on the injected clock.</param>
 /// <param name="FailureRate">Probability in [0, 1) that an action fails.</param>
-/// <param name="GroundTruth">Where measured values come from (characterization only).</param>
+/// <param name="GroundTruth">Where measured values come from (characterization, uv-vis, xrd).</param>
 /// <param name="Parameters">Parameter names the action takes (their limits are announced from the search space).</param>
 public sealed record SimulatedInstrumentDefinition(
     InstrumentId Id,
@@ -17,4 +17,11 @@ public sealed record SimulatedInstrumentDefinition(
     DurationDistribution Duration,
     double FailureRate,
     GroundTruthDefinition? GroundTruth,
-    IReadOnlyList<string> Parameters);
+    IReadOnlyList<string> Parameters)
+{
+    /// <summary>Faults injected into its commands (default none).</summary>
+    public FaultDefinition Faults { get; init; } = FaultDefinition.None;
+
+    /// <summary>Type-specific settings (<see cref="LiquidHandlerSettings"/>, <see cref="FurnaceSettings"/>, <see cref="XrdSettings"/>), or null.</summary>
+    public SimulatorSettings? Settings { get; init; }
+}

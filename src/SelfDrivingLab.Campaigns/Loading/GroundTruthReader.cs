@@ -13,9 +13,14 @@ internal static class GroundTruthReader
         ("hartmann6", 6),
         ("ackley", null),
         ("sphere", null),
+        ("perovskite_band_gap", 2),
     ];
 
-    public static GroundTruthDefinition? Read(YamlMap map, string baseDirectory)
+    /// <summary>
+    /// The ground truth, or null when it has errors. With <paramref name="textOutput"/> (an XRD's
+    /// phase labels) only a table is allowed, its output column holds text, and there is no noise.
+    /// </summary>
+    public static GroundTruthDefinition? Read(YamlMap map, string baseDirectory, bool textOutput = false)
     {
         map.CheckKeys("table", "function", "inputs", "output", "replicates", "noise_sd");
         var inputs = map.StringList("inputs", required: true);
@@ -43,6 +48,13 @@ internal static class GroundTruthReader
             return null;
         }
 
+        if (textOutput && (function is not null || map.Has("noise_sd")))
+        {
+            var key = function is not null ? "function" : "noise_sd";
+            map.Error(key, $"a phase label comes from a 'table' whose output column holds text; '{key}' does not apply");
+            return null;
+        }
+
         if (function is not null)
         {
             if (map.Has("replicates"))
@@ -59,7 +71,7 @@ internal static class GroundTruthReader
             return null;
         }
 
-        return new TableGroundTruthDefinition(fullPath, inputs, output, noise ?? 0, replicates ?? true);
+        return new TableGroundTruthDefinition(fullPath, inputs, output, noise ?? 0, replicates ?? true) { TextOutput = textOutput };
     }
 
     private static AnalyticGroundTruthDefinition? ReadFunction(YamlMap map, string function, IReadOnlyList<string>? inputs, string? output, double? noise, bool noiseOk)

@@ -8,6 +8,17 @@ internal static class SimulatorReader
 {
     public const string Synthesis = "synthesis";
     public const string Characterization = "characterization";
+    public const string LiquidHandler = "liquid-handler";
+    public const string Furnace = "furnace";
+    public const string UvVis = "uv-vis";
+    public const string Xrd = "xrd";
+
+    private static readonly string[] Types = [Synthesis, Characterization, LiquidHandler, Furnace, UvVis, Xrd];
+
+    /// <summary>Types that measure a ground truth (and so need one).</summary>
+    private static readonly string[] Measuring = [Characterization, UvVis, Xrd];
+
+    private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults"];
 
     /// <summary>
     /// The simulators that parsed (with their mappings), every capability declared (even by simulators
@@ -27,9 +38,9 @@ internal static class SimulatorReader
                 continue;
             }
 
-            map.CheckKeys("id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth");
             var id = ReadId(map, ids, path);
             var type = ReadType(map);
+            map.CheckKeys([.. CommonKeys, .. SimulatorSettingsReader.KeysOf(type)]);
             var capability = map.String("capability", required: true);
             if (capability is not null)
             {
@@ -37,16 +48,24 @@ internal static class SimulatorReader
             }
 
             var parameters = map.StringList("parameters") ?? DefaultParameters(steps, capability);
-            var duration = ReadDuration(map);
+            var duration = DurationReader.Read(map, "duration", required: true);
             var failureRate = map.Number("failure_rate", min: 0, belowMax: 1);
             var groundTruth = ReadGroundTruth(map, type, baseDirectory);
+            var faults = FaultReader.Read(map);
+            var (settings, settingsOk) = SimulatorSettingsReader.Read(map, type, baseDirectory);
 
             var complete = id is not null && type is not null && capability is not null && duration is not null
                 && (failureRate is not null || !map.Has("failure_rate"))
-                && (groundTruth is not null || type == Synthesis);
+                && (groundTruth is not null || !Measuring.Contains(type))
+                && faults is not null && settingsOk;
             if (complete)
             {
-                simulators.Add((new SimulatedInstrumentDefinition(id!.Value, type!, capability!, duration!, failureRate ?? 0, groundTruth, parameters), map));
+                var simulator = new SimulatedInstrumentDefinition(id!.Value, type!, capability!, duration!, failureRate ?? 0, groundTruth, parameters)
+                {
+                    Faults = faults!,
+                    Settings = settings,
+                };
+                simulators.Add((simulator, map));
             }
         }
 
@@ -80,43 +99,30 @@ internal static class SimulatorReader
     private static string? ReadType(YamlMap map)
     {
         var type = map.String("type", required: true);
-        if (type is null or Synthesis or Characterization)
+        if (type is null || Types.Contains(type))
         {
             return type;
         }
 
-        map.Error("type", $"'{type}' is not a simulator type; use {Synthesis} or {Characterization}{NameSuggestion.DidYouMean(type, [Synthesis, Characterization])}");
+        map.Error("type", $"'{type}' is not a simulator type; use {string.Join(", ", Types)}{NameSuggestion.DidYouMean(type, Types)}");
         return null;
-    }
-
-    private static DurationDistribution? ReadDuration(YamlMap map)
-    {
-        if (map.Map("duration", required: true) is not { } duration)
-        {
-            return null;
-        }
-
-        duration.CheckKeys("mean", "sd");
-        var mean = duration.Duration("mean", required: true);
-        var sd = duration.Duration("sd", allowZero: true);
-        return mean is null || (sd is null && duration.Has("sd")) ? null : new DurationDistribution(mean.Value, sd ?? TimeSpan.Zero);
     }
 
     private static GroundTruthDefinition? ReadGroundTruth(YamlMap map, string? type, string baseDirectory)
     {
-        var section = map.Map("ground_truth", required: type == Characterization);
+        var section = map.Map("ground_truth", required: type is not null && Measuring.Contains(type));
         if (section is null)
         {
             return null;
         }
 
-        if (type == Synthesis)
+        if (type is not null && !Measuring.Contains(type))
         {
-            map.Error("ground_truth", "only characterization simulators have a ground truth");
+            map.Error("ground_truth", $"only {string.Join(", ", Measuring)} simulators have a ground truth");
             return null;
         }
 
-        return GroundTruthReader.Read(section, baseDirectory);
+        return GroundTruthReader.Read(section, baseDirectory, textOutput: type == Xrd);
     }
 
     /// <summary>The command parameters of every step that uses <paramref name="capability"/>, in first-use order.</summary>

@@ -77,7 +77,7 @@ internal sealed class YamlMap
 
     public string? String(string key, bool required = false) => Scalar(key, required)?.Value;
 
-    public double? Number(string key, bool required = false, double? min = null, double? belowMax = null)
+    public double? Number(string key, bool required = false, double? min = null, double? belowMax = null, double? max = null)
     {
         var scalar = Scalar(key, required);
         if (scalar is null)
@@ -88,6 +88,14 @@ internal sealed class YamlMap
         if (!YamlScalars.TryNumber(scalar.Value, out var value))
         {
             Error(key, $"'{scalar.Value}' is not a number");
+            return null;
+        }
+
+        if (max is { } top && (value > top || (min is { } floor && value < floor)))
+        {
+            Error(key, min is { } bottom
+                ? $"must be in [{YamlScalars.Format(bottom)}, {YamlScalars.Format(top)}] (got {scalar.Value})"
+                : $"must be at most {YamlScalars.Format(top)} (got {scalar.Value})");
             return null;
         }
 

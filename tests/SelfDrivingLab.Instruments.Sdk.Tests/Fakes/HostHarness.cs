@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Protocol.Bus;
@@ -16,7 +15,7 @@ public sealed class HostHarness : IAsyncDisposable
     private readonly ExecutionLogFile _log;
     private IMessageBusConnection? _orchestrator;
 
-    private HostHarness(ScriptedDriver driver)
+    private HostHarness(ScriptedDriver driver, IFaultInjector? faults, bool dropper)
     {
         Driver = driver;
         _directory = Path.Combine(Path.GetTempPath(), "sdl-sdk-tests", Guid.NewGuid().ToString("N"));
@@ -27,12 +26,14 @@ public sealed class HostHarness : IAsyncDisposable
             Bus,
             Time,
             executionLog: _log,
-            meterFactory: Counters);
+            meterFactory: Counters,
+            faultInjector: faults,
+            connectionDropper: dropper ? Bus : null);
     }
 
     public InMemoryMessageBus Bus { get; } = new();
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public TimerSignallingTimeProvider Time { get; } = new(Start);
 
     public CounterRecorder Counters { get; } = new();
 
@@ -46,9 +47,9 @@ public sealed class HostHarness : IAsyncDisposable
 
     public string ExecutionLogPath => _log.Path;
 
-    public static async Task<HostHarness> StartAsync(int channels = 1)
+    public static async Task<HostHarness> StartAsync(int channels = 1, IFaultInjector? faults = null, bool dropper = true)
     {
-        var harness = new HostHarness(new ScriptedDriver(channels));
+        var harness = new HostHarness(new ScriptedDriver(channels), faults, dropper);
         harness.Recorder = await MessageRecorder.StartAsync(harness.Bus, harness.Topics.Event);
         await harness.Host.StartAsync();
         harness._orchestrator = await harness.Bus.ConnectAsync(new MessageBusConnectionOptions("orchestrator"));

@@ -76,6 +76,8 @@ public sealed class InMemoryConnection : IMessageBusConnection
         }
     }
 
+    internal void SetConnected(bool connected) => _connected = connected;
+
     internal async ValueTask CloseAsync()
     {
         _connected = false;

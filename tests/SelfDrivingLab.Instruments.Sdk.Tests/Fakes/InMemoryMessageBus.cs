@@ -6,13 +6,15 @@ namespace SelfDrivingLab.Instruments.Sdk.Tests.Fakes;
 /// <summary>
 /// A broker in memory: MQTT topic filters (+ and #), retained messages (an empty retained payload
 /// clears), per-subscription ordered asynchronous delivery, and last wills published when a client
-/// is dropped abruptly (<see cref="DropAsync"/>) but not on a clean dispose. Thread-safe.
+/// is dropped abruptly (<see cref="DropAsync"/>, or as an <see cref="IConnectionDropper"/>, which
+/// also reconnects the client as the MQTT transport does) but not on a clean dispose. Thread-safe.
 /// </summary>
-public sealed class InMemoryMessageBus : IMessageBusFactory
+public sealed class InMemoryMessageBus : IMessageBusFactory, IConnectionDropper
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, OutboundMessage> _retained = new(StringComparer.Ordinal);
     private readonly List<InMemoryConnection> _connections = [];
+    private int _reconnects;
 
     /// <summary>Exceptions thrown by subscription handlers (a real bus logs and swallows them).</summary>
     public ConcurrentQueue<Exception> HandlerErrors { get; } = new();
@@ -75,6 +77,49 @@ public sealed class InMemoryMessageBus : IMessageBusFactory
         {
             Route(will);
         }
+    }
+
+    /// <summary>How many times a client was dropped and reconnected through <see cref="IConnectionDropper"/>.</summary>
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
+    /// <summary>
+    /// Drops the client abruptly (its last will is published; messages meanwhile do not reach it), then
+    /// reconnects it at once with its subscriptions and calls its OnConnected, as the MQTT transport's
+    /// own reconnection does.
+    /// </summary>
+    async ValueTask<bool> IConnectionDropper.DropAsync(string clientId, CancellationToken cancellationToken)
+    {
+        InMemoryConnection? connection;
+        lock (_gate)
+        {
+            connection = _connections.FirstOrDefault(c => c.ClientId == clientId);
+            if (connection is null)
+            {
+                return false;
+            }
+
+            _connections.Remove(connection);
+            connection.SetConnected(false);
+        }
+
+        if (connection.Options.Will is { } will)
+        {
+            Route(will);
+        }
+
+        lock (_gate)
+        {
+            _connections.Add(connection);
+            connection.SetConnected(true);
+        }
+
+        Interlocked.Increment(ref _reconnects);
+        if (connection.Options.OnConnected is { } onConnected)
+        {
+            await onConnected(connection, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>MQTT topic-filter matching: '+' is one level, a trailing '#' is any number of levels (including none).</summary>

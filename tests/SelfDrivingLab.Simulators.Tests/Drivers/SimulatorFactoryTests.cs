@@ -1,5 +1,5 @@
-using SelfDrivingLab.Simulators.Tests.Fakes;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Instruments.Sdk.Tests.Fakes;
 using static SelfDrivingLab.Simulators.Tests.Drivers.SimulatorTestData;
 
 namespace SelfDrivingLab.Simulators.Tests.Drivers;

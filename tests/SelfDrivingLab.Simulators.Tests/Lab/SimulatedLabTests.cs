@@ -5,7 +5,6 @@ using SelfDrivingLab.Instruments.Sdk.Tests.Fakes;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Protocol.Topics;
-using SelfDrivingLab.Simulators.Tests.Fakes;
 using static SelfDrivingLab.Simulators.Tests.Drivers.SimulatorTestData;
 
 namespace SelfDrivingLab.Simulators.Tests.Lab;

@@ -59,6 +59,10 @@ internal static class BenchCampaignCommand
             strategies = BenchmarkStrategy.ParseList(request.Strategies);
             settings = new BenchmarkSettings { Seeds = request.Seeds, Budget = request.Budget, Initial = request.Initial };
             settings.Validate();
+            if (dataset.CandidateCount <= settings.Initial)
+            {
+                throw new ArgumentException($"The pool has {dataset.CandidateCount} distinct candidates ({dataset}); it needs more than --initial {settings.Initial}.");
+            }
         }
         catch (Exception ex) when (ex is BenchmarkDataException or ArgumentException)
         {

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
-namespace SelfDrivingLab.Simulators.Tests.Fakes;
+namespace SelfDrivingLab.Instruments.Sdk.Tests.Fakes;
 
 /// <summary>A fake clock that lets a test await the creation of timers, so it advances only once a delay is pending.</summary>
 public sealed class TimerSignallingTimeProvider(DateTimeOffset start) : FakeTimeProvider(start)

@@ -1,0 +1,203 @@
+using System.Globalization;
+
+namespace SelfDrivingLab.Benchmarks.Data;
+
+/// <summary>
+/// A finite pool of candidates for the pool-based benchmark: one candidate per distinct input vector, whose target is
+/// the mean over its replicate rows. Inputs are in their original units (<see cref="ScaledInputs"/> gives the unit
+/// cube). Immutable and thread-safe.
+/// </summary>
+public sealed class BenchmarkDataset
+{
+    private readonly double[][] _inputs;
+    private readonly double[] _targets;
+
+    private BenchmarkDataset(string targetName, IReadOnlyList<string> inputNames, double[][] inputs, double[] targets, int[] replicates, int rowCount)
+    {
+        TargetName = targetName;
+        InputNames = inputNames;
+        _inputs = inputs;
+        _targets = targets;
+        Inputs = inputs.Select(row => (IReadOnlyList<double>)row.AsReadOnly()).ToArray().AsReadOnly();
+        Targets = targets.AsReadOnly();
+        ReplicateCounts = replicates.AsReadOnly();
+        RowCount = rowCount;
+    }
+
+    /// <summary>Name of the measured column.</summary>
+    public string TargetName { get; }
+
+    /// <summary>Names of the input columns (or formula features), in order.</summary>
+    public IReadOnlyList<string> InputNames { get; }
+
+    /// <summary>Candidate inputs, one row per candidate, original units.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Inputs { get; }
+
+    /// <summary>Candidate targets (replicate means).</summary>
+    public IReadOnlyList<double> Targets { get; }
+
+    /// <summary>How many table rows each candidate averages.</summary>
+    public IReadOnlyList<int> ReplicateCounts { get; }
+
+    /// <summary>Number of table rows read (before averaging replicates).</summary>
+    public int RowCount { get; }
+
+    /// <summary>Number of candidates (distinct inputs).</summary>
+    public int CandidateCount => _targets.Length;
+
+    /// <summary>
+    /// Loads a CSV pool. <paramref name="inputs"/> default to every column except the target (and the formula column)
+    /// whose values are all numbers; when <paramref name="formulaColumn"/> is given and <paramref name="inputs"/> is not,
+    /// the inputs are the formula's Magpie features only (so a row-number column is not mistaken for an input).
+    /// Throws <see cref="BenchmarkDataException"/> naming the column and row of any problem.
+    /// </summary>
+    public static BenchmarkDataset Load(string path, string target, IReadOnlyList<string>? inputs = null, string? formulaColumn = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        var table = CsvTable.Read(path);
+        return FromTable(table, Path.GetFileName(path), target, inputs, formulaColumn);
+    }
+
+    internal static BenchmarkDataset FromTable(CsvTable table, string source, string target, IReadOnlyList<string>? inputs, string? formulaColumn)
+    {
+        var columns = new DatasetColumns(table, source);
+        var targetIndex = columns.Find(target);
+        var targets = columns.Numbers(targetIndex);
+        var names = new List<string>();
+        var values = new List<double[]>();
+        var formulaIndex = formulaColumn is null ? -1 : columns.Find(formulaColumn);
+        var selected = inputs?.Select(columns.Find).ToArray()
+            ?? (formulaIndex >= 0 ? [] : columns.NumericColumnsExcept(targetIndex));
+        foreach (var index in selected)
+        {
+            if (index == targetIndex)
+            {
+                throw new BenchmarkDataException($"Column '{table.Header[index]}' is the target and cannot also be an input.");
+            }
+
+            names.Add(table.Header[index]);
+            values.Add(columns.Numbers(index));
+        }
+
+        if (formulaIndex >= 0)
+        {
+            var (featureNames, features) = FormulaFeatures.Compute(table, formulaIndex, source);
+            names.AddRange(featureNames);
+            values.AddRange(features);
+        }
+
+        if (names.Count == 0)
+        {
+            throw new BenchmarkDataException($"'{source}' has no numeric input column besides the target '{target}'.");
+        }
+
+        var rows = Enumerable.Range(0, table.Rows.Count).Select(r => values.Select(column => column[r]).ToArray()).ToArray();
+        return Create(table.Header[targetIndex], names, rows, targets);
+    }
+
+    /// <summary>
+    /// Builds a pool from rows; rows with identical inputs are replicates, averaged into one candidate (in order of
+    /// first appearance). Throws <see cref="ArgumentException"/> for ragged or non-finite data.
+    /// </summary>
+    public static BenchmarkDataset Create(string targetName, IReadOnlyList<string> inputNames, IReadOnlyList<double[]> rows, IReadOnlyList<double> targets)
+    {
+        ArgumentNullException.ThrowIfNull(inputNames);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (rows.Count == 0 || rows.Count != targets.Count)
+        {
+            throw new ArgumentException($"Need at least one row and one target per row (got {rows.Count} rows, {targets.Count} targets).", nameof(rows));
+        }
+
+        var groups = new Dictionary<double[], int>(InputComparer.Instance);
+        var inputs = new List<double[]>();
+        var sums = new List<double>();
+        var counts = new List<int>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var row = rows[r];
+            if (row.Length != inputNames.Count || row.Any(v => !double.IsFinite(v)) || !double.IsFinite(targets[r]))
+            {
+                throw new ArgumentException($"Row {r + 1} needs {inputNames.Count} finite inputs and a finite target.", nameof(rows));
+            }
+
+            if (groups.TryGetValue(row, out var candidate))
+            {
+                sums[candidate] += targets[r];
+                counts[candidate]++;
+            }
+            else
+            {
+                groups.Add(row, inputs.Count);
+                inputs.Add((double[])row.Clone());
+                sums.Add(targets[r]);
+                counts.Add(1);
+            }
+        }
+
+        var means = sums.Select((sum, i) => sum / counts[i]).ToArray();
+        return new BenchmarkDataset(targetName, inputNames.ToArray().AsReadOnly(), [.. inputs], means, [.. counts], rows.Count);
+    }
+
+    /// <summary>A pool of <paramref name="count"/> candidates drawn without replacement (seeded); the whole pool if it is not larger.</summary>
+    public BenchmarkDataset Subsample(int count, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        if (count >= CandidateCount)
+        {
+            return this;
+        }
+
+        var order = Enumerable.Range(0, CandidateCount).ToArray();
+        new Random(seed).Shuffle(order);
+        var chosen = order.Take(count).Order().ToArray();
+        return new BenchmarkDataset(
+            TargetName,
+            InputNames,
+            [.. chosen.Select(i => _inputs[i])],
+            [.. chosen.Select(i => _targets[i])],
+            [.. chosen.Select(i => ReplicateCounts[i])],
+            chosen.Sum(i => ReplicateCounts[i]));
+    }
+
+    /// <summary>Inputs min-max scaled to [0, 1] over the pool; a constant input becomes 0.5.</summary>
+    public double[][] ScaledInputs()
+    {
+        var d = InputNames.Count;
+        var scaled = _inputs.Select(_ => new double[d]).ToArray();
+        for (var j = 0; j < d; j++)
+        {
+            var min = _inputs.Min(row => row[j]);
+            var max = _inputs.Max(row => row[j]);
+            for (var i = 0; i < _inputs.Length; i++)
+            {
+                scaled[i][j] = max > min ? (_inputs[i][j] - min) / (max - min) : 0.5;
+            }
+        }
+
+        return scaled;
+    }
+
+    /// <summary>A one-line description, e.g. <c>600 candidates from 1800 rows, 4 inputs</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{CandidateCount} candidates from {RowCount} rows, {InputNames.Count} inputs, target '{TargetName}'");
+
+    private sealed class InputComparer : IEqualityComparer<double[]>
+    {
+        public static readonly InputComparer Instance = new();
+
+        public bool Equals(double[]? x, double[]? y) => x is not null && y is not null && x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(double[] obj)
+        {
+            var hash = new HashCode();
+            foreach (var value in obj)
+            {
+                hash.Add(value);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace SelfDrivingLab.Benchmarks.Protocol;
+
+/// <summary>Settings of a pool benchmark. Immutable.</summary>
+public sealed record BenchmarkSettings
+{
+    /// <summary>Independent campaigns per strategy (default 20).</summary>
+    public int Seeds { get; init; } = 20;
+
+    /// <summary>Experiments per campaign including the initial ones; capped at the pool size (default 100).</summary>
+    public int Budget { get; init; } = 100;
+
+    /// <summary>Random candidates measured before the strategy takes over (default 5).</summary>
+    public int Initial { get; init; } = 5;
+
+    /// <summary>Base seed; campaign s uses a seed mixed from it and s, so campaigns are reproducible in any order (default 0).</summary>
+    public int BaseSeed { get; init; }
+
+    /// <summary>
+    /// A surrogate is refitted (hyperparameters included) once the data has grown by this fraction since the last fit;
+    /// in between, each new measurement is added to the fitted model with fixed hyperparameters
+    /// (<c>ISurrogateModel.Condition</c>, an exact update). 0 refits every iteration (default 0.05).
+    /// </summary>
+    public double RefitGrowth { get; init; } = 0.05;
+
+    /// <summary>Campaigns run at once (default: the processor count).</summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Top% checkpoints reported, as fractions of the budget (default 0.1, 0.25, 0.5, 1).</summary>
+    public IReadOnlyList<double> Checkpoints { get; init; } = [0.1, 0.25, 0.5, 1.0];
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
+    public void Validate()
+    {
+        Check(Seeds >= 1, nameof(Seeds), "must be >= 1");
+        Check(Initial >= 1, nameof(Initial), "must be >= 1");
+        Check(Budget > Initial, nameof(Budget), "must be larger than Initial");
+        Check(RefitGrowth >= 0 && double.IsFinite(RefitGrowth), nameof(RefitGrowth), "must be a finite number >= 0");
+        Check(MaxParallelism >= 1, nameof(MaxParallelism), "must be >= 1");
+        Check(Checkpoints.Count > 0 && Checkpoints.All(c => c > 0 && c <= 1), nameof(Checkpoints), "must be fractions in (0, 1]");
+    }
+
+    private static void Check(bool condition, string name, string rule)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"BenchmarkSettings.{name} {rule}.", name);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using System.Text;
+
+namespace SelfDrivingLab.Materials.Formulas;
+
+/// <summary>
+/// The elements of a formula with their amounts (as written, multiplied out through groups) and their atomic fractions
+/// (amounts normalized to sum 1). Elements keep the order of their first appearance. Immutable and thread-safe.
+/// </summary>
+public sealed class Composition
+{
+    internal Composition(IReadOnlyList<KeyValuePair<string, double>> amounts)
+    {
+        var total = amounts.Sum(pair => pair.Value);
+        Elements = amounts.Select(pair => pair.Key).ToArray().AsReadOnly();
+        Amounts = new ReadOnlyDictionary<string, double>(amounts.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal));
+        Fractions = new ReadOnlyDictionary<string, double>(amounts.ToDictionary(pair => pair.Key, pair => pair.Value / total, StringComparer.Ordinal));
+        TotalAmount = total;
+    }
+
+    /// <summary>Element symbols in order of first appearance.</summary>
+    public IReadOnlyList<string> Elements { get; }
+
+    /// <summary>Element symbol → amount (e.g. Fe2O3 gives Fe 2, O 3).</summary>
+    public IReadOnlyDictionary<string, double> Amounts { get; }
+
+    /// <summary>Element symbol → atomic fraction; the values sum to 1.</summary>
+    public IReadOnlyDictionary<string, double> Fractions { get; }
+
+    /// <summary>Sum of the amounts (atoms per formula unit).</summary>
+    public double TotalAmount { get; }
+
+    /// <summary>The amounts as a flat formula, e.g. <c>Fe2O3</c>.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var element in Elements)
+        {
+            var amount = Amounts[element];
+            text.Append(element);
+            if (amount != 1)
+            {
+                text.Append(amount.ToString("G10", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return text.ToString();
+    }
+}
