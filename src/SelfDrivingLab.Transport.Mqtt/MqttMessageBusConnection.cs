@@ -291,9 +291,10 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
                 await _connectPipeline.ExecuteAsync(ConnectOnceAsync, token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (Exception) when (token.IsCancellationRequested)
         {
-            // Disposed.
+            // Disposed. The retry pipeline stops on cancellation and rethrows the last connect
+            // failure (not an OperationCanceledException): neither matters once we are shutting down.
         }
     }
 

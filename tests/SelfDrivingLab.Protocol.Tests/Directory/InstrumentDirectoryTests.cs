@@ -78,13 +78,15 @@ public sealed class InstrumentDirectoryTests
         await using var directory = new InstrumentDirectory();
         await directory.StartAsync(await live.ConnectAsync("orchestrator"));
 
-        // The valid message, published last, proves the three before it were handled.
+        // Availability and capabilities are separate subscriptions, each handled in order: a valid
+        // message on each, published last, proves the three before them were handled.
+        await instrument.PublishAsync(Retained(Furnace.Capabilities, Capabilities(Furnace.Instrument, "anneal")));
         await instrument.PublishAsync(Retained(Furnace.Availability, new InstrumentAvailability(Furnace.Instrument, AvailabilityState.Online, At)));
-        await directory.WaitForStateAsync(Furnace, AvailabilityState.Online).WaitAsync(LiveBus.Bound);
+        await directory.WaitForCapabilityAsync("anneal").WaitAsync(LiveBus.Bound);
 
         Assert.Equal(3, directory.RejectedMessageCount);
         var only = Assert.Single(directory.Snapshot());
-        Assert.Null(only.Capabilities);
+        Assert.Equal(Furnace, only.Topics);
     }
 
     [Fact]
