@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SelfDrivingLab.Cli.Commands;
+using SelfDrivingLab.Cli.Commands.Bench;
 
 namespace SelfDrivingLab.Cli;
 
@@ -17,6 +18,7 @@ public static class SdlCommandLine
             ExportCommand.Create(console),
             StatusCommand.Create(console),
             WorkflowCommand.Create(console),
+            BenchCommand.Create(console),
         };
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);

@@ -105,7 +105,7 @@ public sealed class CampaignLoaderErrorTests : IDisposable
 
         var ex = _files.Fail(yaml);
 
-        AssertError(ex, "surrogate.kind", LineOf(yaml, "gaussian_proces"), "'gaussian_proces' is not a surrogate kind; use gaussian_process, bayesian_ridge, random (did you mean 'gaussian_process'?)");
+        AssertError(ex, "surrogate.kind", LineOf(yaml, "gaussian_proces"), "'gaussian_proces' is not a surrogate kind; use gaussian_process, bayesian_ridge, random_forest, random (did you mean 'gaussian_process'?)");
     }
 
     [Fact]

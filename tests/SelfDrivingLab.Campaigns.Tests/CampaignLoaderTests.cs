@@ -123,6 +123,27 @@ public sealed class CampaignLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_RandomForestWithThompsonSampling_MapsThem()
+    {
+        var yaml = CampaignFiles.QuickstartWith("surrogate: { kind: gaussian_process, kernel: matern52, restarts: 4 }", "surrogate: { kind: random_forest }")
+            .Replace("acquisition: { kind: expected_improvement, xi: 0.01 }", "acquisition: { kind: thompson_sampling }", StringComparison.Ordinal);
+
+        var proposer = _files.Parse(yaml).Proposer;
+
+        Assert.Equal((SurrogateKind.RandomForest, AcquisitionKind.ThompsonSampling), (proposer.Surrogate, proposer.Acquisition));
+    }
+
+    [Fact]
+    public void Parse_ThompsonSamplingWithXi_IsAnError()
+    {
+        var yaml = CampaignFiles.QuickstartWith("acquisition: { kind: expected_improvement, xi: 0.01 }", "acquisition: { kind: thompson_sampling, xi: 0.1 }");
+
+        var ex = Assert.Throws<CampaignDefinitionException>(() => _files.Parse(yaml));
+
+        Assert.Contains("acquisition.xi", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_AnalyticGroundTruth_MapsFunction()
     {
         var yaml = CampaignFiles.QuickstartWith(

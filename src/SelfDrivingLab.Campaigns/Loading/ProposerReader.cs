@@ -20,6 +20,7 @@ internal static class ProposerReader
     [
         ("gaussian_process", SurrogateKind.GaussianProcess),
         ("bayesian_ridge", SurrogateKind.BayesianRidge),
+        ("random_forest", SurrogateKind.RandomForest),
         ("random", SurrogateKind.Random),
     ];
 
@@ -35,6 +36,7 @@ internal static class ProposerReader
         ("expected_improvement", AcquisitionKind.ExpectedImprovement),
         ("upper_confidence_bound", AcquisitionKind.UpperConfidenceBound),
         ("probability_of_improvement", AcquisitionKind.ProbabilityOfImprovement),
+        ("thompson_sampling", AcquisitionKind.ThompsonSampling),
     ];
 
     public static ProposerSettings Read(YamlMap root, int? budget, int seed, int dimensions)
@@ -78,11 +80,12 @@ internal static class ProposerReader
         {
             acquisition.CheckKeys("kind", "xi", "beta", "candidates");
             var kind = acquisition.Choice("kind", "acquisition kind", Acquisitions, required: true);
-            if (kind is AcquisitionKind.UpperConfidenceBound)
+            if (kind is AcquisitionKind.UpperConfidenceBound or AcquisitionKind.ThompsonSampling)
             {
                 RejectUnless(acquisition, "xi", "expected_improvement and probability_of_improvement");
             }
-            else if (kind is not null)
+
+            if (kind is not null and not AcquisitionKind.UpperConfidenceBound)
             {
                 RejectUnless(acquisition, "beta", "upper_confidence_bound");
             }

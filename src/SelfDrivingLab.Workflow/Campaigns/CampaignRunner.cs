@@ -128,7 +128,8 @@ public sealed partial class CampaignRunner
 
     private async Task ProposeAndStartAsync(LoopState state, Proposer proposer, int count, CancellationToken cancellationToken)
     {
-        var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count);
+        // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
+        var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
         // Model fitting is CPU work: keep it off the caller's thread (the loop's work hold keeps the clock still meanwhile).
         var proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
@@ -176,6 +177,7 @@ public sealed partial class CampaignRunner
                 break;
             default:
                 state.Failed++;
+                state.FailedObservations.Add(new FailedObservation(outcome.Parameters, outcome.FailureReason));
                 Log.ExperimentFailed(_logger, outcome.Id.Value, outcome.FailureReason ?? "unknown");
                 break;
         }
@@ -241,6 +243,8 @@ public sealed partial class CampaignRunner
         public List<Observation> Observations { get; } = [];
 
         public List<(ExperimentId Id, int Sequence)> CompletedIds { get; } = [];
+
+        public List<FailedObservation> FailedObservations { get; } = [];
 
         public Dictionary<Task<ExperimentOutcome>, ParameterSet> Running { get; } = [];
 
