@@ -8,7 +8,7 @@ namespace SelfDrivingLab.Simulators.Tests.GroundTruths;
 public sealed class TableGroundTruthTests : IDisposable
 {
     // The project ships a copy of the Liang et al. crossed-barrel table next to the quickstart.
-    private static readonly string CrossedBarrel = Path.Combine(RepositoryRoot(), "workflows", "data", "crossed_barrel.csv");
+    private static readonly string CrossedBarrel = RepositoryPaths.Workflow(Path.Combine("data", "crossed_barrel.csv"));
 
     // x spans 0-1000 and y spans 0-1, so only range scaling makes (100, 0) nearest to (0, 0).
     private const string SmallCsv =
@@ -140,18 +140,5 @@ public sealed class TableGroundTruthTests : IDisposable
         var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");
         File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SelfDrivingLab.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("SelfDrivingLab.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,4 +1,4 @@
-namespace SelfDrivingLab.Cli.Tests;
+namespace SelfDrivingLab.Tests.Shared;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable

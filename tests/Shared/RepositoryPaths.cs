@@ -1,4 +1,4 @@
-namespace SelfDrivingLab.Cli.Tests;
+namespace SelfDrivingLab.Tests.Shared;
 
 /// <summary>Finds files of the repository from the test's output directory.</summary>
 internal static class RepositoryPaths
