@@ -5,9 +5,10 @@ namespace SelfDrivingLab.Simulators;
 /// <summary>Builds the <see cref="IGroundTruth"/> a definition describes.</summary>
 public static class GroundTruthFactory
 {
-    /// <summary>A <see cref="TableGroundTruth"/> or an <see cref="AnalyticGroundTruth"/>.</summary>
+    /// <summary>A <see cref="TableGroundTruth"/>, a <see cref="TextKeyedTableGroundTruth"/> (exact text match) or an <see cref="AnalyticGroundTruth"/>.</summary>
     public static IGroundTruth Create(GroundTruthDefinition definition) => definition switch
     {
+        TableGroundTruthDefinition { ExactTextMatch: true } table => new TextKeyedTableGroundTruth(table),
         TableGroundTruthDefinition table => new TableGroundTruth(table),
         AnalyticGroundTruthDefinition analytic => new AnalyticGroundTruth(analytic),
         null => throw new ArgumentNullException(nameof(definition)),

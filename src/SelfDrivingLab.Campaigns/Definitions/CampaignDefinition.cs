@@ -13,7 +13,7 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 /// <param name="Budget">Experiments to run, failed ones included.</param>
 /// <param name="Parallel">Experiments in flight at once (default 1).</param>
 /// <param name="Objective">What to optimize.</param>
-/// <param name="Space">The search space.</param>
+/// <param name="Space">The search space (with a <see cref="Pool"/>, the space the pool's candidates lie in).</param>
 /// <param name="Proposer">Surrogate, acquisition and initial design.</param>
 /// <param name="Steps">Workflow steps, in order.</param>
 /// <param name="Simulators">Instruments the host starts as simulators.</param>
@@ -32,4 +32,13 @@ public sealed record CampaignDefinition(
     IReadOnlyList<WorkflowStepDefinition> Steps,
     IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
     string SourceText,
-    string? SourcePath);
+    string? SourcePath)
+{
+    /// <summary>
+    /// The candidate pool when the file has a <c>pool</c> section instead of <c>space</c> (default null). Then
+    /// <see cref="Space"/> describes the same candidates — a categorical parameter whose choices are the pool's
+    /// formulas, or one continuous parameter per input spanning the pool's range — and
+    /// <see cref="Proposer"/>'s <see cref="ProposerSettings.Pool"/> holds <see cref="CandidatePoolDefinition.Candidates"/>.
+    /// </summary>
+    public CandidatePoolDefinition? Pool { get; init; }
+}

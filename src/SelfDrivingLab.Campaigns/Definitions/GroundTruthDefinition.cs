@@ -28,6 +28,12 @@ public sealed record TableGroundTruthDefinition(
     /// instead of numbers (default false).
     /// </summary>
     public bool TextOutput { get; init; }
+
+    /// <summary>
+    /// Whether the single input column holds text keys (e.g. a chemical formula) that a command's parameter must match
+    /// exactly, instead of numbers matched to the nearest row (default false). Campaign files say <c>match: exact</c>.
+    /// </summary>
+    public bool ExactTextMatch { get; init; }
 }
 
 /// <summary>A named analytic test function (e.g. <c>branin</c>, <c>hartmann3</c>, <c>hartmann6</c>, <c>ackley</c>).</summary>

@@ -1,15 +1,18 @@
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
 /// <summary>Reads a whole campaign file's root mapping, section by section, collecting every error.</summary>
 internal static class CampaignReader
 {
+    private const int PoolDefaultDimensions = 5;
+
     private static readonly string[] TopLevelKeys =
     [
-        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "mixtures",
+        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "pool", "mixtures",
         "initial_design", "surrogate", "acquisition", "workflow", "simulators",
     ];
 
@@ -39,8 +42,9 @@ internal static class CampaignReader
         var budget = (int?)root.Integer("budget", required: true, min: 1, max: int.MaxValue);
         var parallel = (int?)root.Integer("parallel", min: 1, max: budget ?? int.MaxValue, maxMeaning: "the budget") ?? 1;
         var (objective, objectiveMap) = ReadObjective(root);
-        var (space, parameterNames) = SpaceReader.Read(root);
-        var proposer = ProposerReader.Read(root, budget, seed, space?.Parameters.Count ?? parameterNames.Count);
+        var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed, budget);
+        var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count);
+        proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates };
         var workflow = WorkflowReader.Read(root, parameterNames);
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
@@ -64,7 +68,43 @@ internal static class CampaignReader
             [.. workflow.Steps.Select(s => s.Step)],
             [.. simulation.Simulators.Select(s => s.Simulator)],
             sourceText,
-            sourcePath);
+            sourcePath)
+        {
+            Pool = pool,
+        };
+    }
+
+    /// <summary>
+    /// <c>space</c> (+ <c>mixtures</c>) or <c>pool</c>, exactly one. A pool's default initial design is
+    /// min(budget, 2 × <see cref="PoolDefaultDimensions"/>) random candidates: its features are many and correlated,
+    /// so twice their number would spend the whole budget on random picks.
+    /// </summary>
+    private static (SearchSpace? Space, IReadOnlyList<string> Names, CandidatePoolDefinition? Pool) ReadCandidates(YamlMap root, string? sourcePath, int seed, int? budget)
+    {
+        if (!root.Has("pool"))
+        {
+            var (space, names) = SpaceReader.Read(root);
+            return (space, names, null);
+        }
+
+        if (root.Has("space"))
+        {
+            root.Error("pool", "give either 'space' or 'pool', not both");
+        }
+
+        if (root.Has("mixtures"))
+        {
+            root.Error("mixtures", "'mixtures' applies only to a 'space', not to a 'pool'");
+        }
+
+        var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
+        var (pool, poolSpace, poolNames) = PoolReader.Read(root, baseDirectory, seed);
+        if (pool is not null && budget > pool.Candidates.Count)
+        {
+            root.Error("budget", $"must be at most the pool's {pool.Candidates.Count} candidates (got {budget})");
+        }
+
+        return (poolSpace, poolNames, pool);
     }
 
     private static SiteId? ReadSite(YamlMap root)

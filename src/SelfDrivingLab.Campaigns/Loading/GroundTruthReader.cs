@@ -16,18 +16,29 @@ internal static class GroundTruthReader
         ("perovskite_band_gap", 2),
     ];
 
+    /// <summary>How a table row is found: <c>nearest</c> numeric inputs (default) or an <c>exact</c> text key.</summary>
+    private static readonly (string, bool)[] Matches = [("nearest", false), ("exact", true)];
+
     /// <summary>
     /// The ground truth, or null when it has errors. With <paramref name="textOutput"/> (an XRD's
     /// phase labels) only a table is allowed, its output column holds text, and there is no noise.
     /// </summary>
     public static GroundTruthDefinition? Read(YamlMap map, string baseDirectory, bool textOutput = false)
     {
-        map.CheckKeys("table", "function", "inputs", "output", "replicates", "noise_sd");
+        map.CheckKeys("table", "function", "inputs", "output", "replicates", "noise_sd", "match");
+
         var inputs = map.StringList("inputs", required: true);
         if (inputs is { Count: 0 })
         {
             map.Error("inputs", "needs at least one input");
             inputs = null;
+        }
+
+        var exact = map.Choice("match", "match", Matches);
+        if (exact is true && (textOutput || map.Has("function") || inputs is not { Count: 1 }))
+        {
+            map.Error("match", "'match: exact' needs a 'table' with exactly one input column of text keys (e.g. a formula) and a numeric output");
+            return null;
         }
 
         var output = map.String("output", required: true);
@@ -71,7 +82,7 @@ internal static class GroundTruthReader
             return null;
         }
 
-        return new TableGroundTruthDefinition(fullPath, inputs, output, noise ?? 0, replicates ?? true) { TextOutput = textOutput };
+        return new TableGroundTruthDefinition(fullPath, inputs, output, noise ?? 0, replicates ?? true) { TextOutput = textOutput, ExactTextMatch = exact ?? false };
     }
 
     private static AnalyticGroundTruthDefinition? ReadFunction(YamlMap map, string function, IReadOnlyList<string>? inputs, string? output, double? noise, bool noiseOk)

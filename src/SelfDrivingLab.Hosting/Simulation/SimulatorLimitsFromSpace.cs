@@ -8,12 +8,16 @@ namespace SelfDrivingLab.Hosting.Simulation;
 /// <summary>
 /// The limits a simulated instrument announces: for every action parameter that is also a search
 /// space parameter, the space's bounds or choices. A command outside them is refused by the instrument.
+/// A pool's formula parameter is announced without a limit: its choices are the whole pool (thousands of
+/// formulas would bloat the capabilities message), and the proposer only ever picks pool candidates.
 /// </summary>
 internal static class SimulatorLimitsFromSpace
 {
     public static IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>> Build(CampaignDefinition campaign)
     {
-        var byName = campaign.Space.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var byName = campaign.Space.Parameters
+            .Where(p => p.Name != campaign.Pool?.FormulaColumn)
+            .ToDictionary(p => p.Name, StringComparer.Ordinal);
         var result = new Dictionary<InstrumentId, IReadOnlyList<ParameterLimit>>();
         foreach (var simulator in campaign.Simulators)
         {

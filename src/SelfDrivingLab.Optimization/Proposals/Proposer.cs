@@ -17,9 +17,10 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// probability of success. In a small discrete space that is exhausted, fewer than <c>Count</c> proposals are returned.
 /// Deterministic for given settings and request history. With a Gaussian process, each fit starts its likelihood
 /// optimization from the previous fit's hyperparameters (warm start; a proposer lives for one campaign), so a call's
-/// result can depend on earlier calls of the same instance. Thread-safe.
+/// result can depend on earlier calls of the same instance. With <see cref="ProposerSettings.Pool"/> the proposer
+/// chooses among the pool's candidates instead (see there). Thread-safe.
 /// </summary>
-public sealed class Proposer
+public sealed partial class Proposer
 {
     private const int RandomAttempts = 1000;
     private const int RandomStream = 1;
@@ -41,7 +42,14 @@ public sealed class Proposer
         _objective = objective;
         _settings = settings;
         _encoder = new SpaceEncoder(space);
-        _initialDesign = InitialDesign.Create(settings.InitialDesign, _encoder, settings.InitialCount, settings.Seed);
+        // A pool replaces the space's design with seeded random candidates (see ProposerSettings.Pool).
+        _initialDesign = settings.Pool is null ? InitialDesign.Create(settings.InitialDesign, _encoder, settings.InitialCount, settings.Seed) : [];
+        _poolOrder = settings.Pool is null ? [] : PoolOrder(settings.Pool, settings.Seed);
+        foreach (var candidate in settings.Pool?.Candidates ?? [])
+        {
+            _encoder.Validate(candidate);
+        }
+
         _gaussianProcessOptions = settings.Surrogate == SurrogateKind.GaussianProcess
             ? new GaussianProcessOptions { Kernel = settings.Kernel, Restarts = settings.Restarts, Seed = settings.Seed }
             : null;
@@ -64,6 +72,11 @@ public sealed class Proposer
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1, nameof(request));
         ArgumentOutOfRangeException.ThrowIfNegative(request.ProposedSoFar, nameof(request));
+        if (_settings.Pool is { } pool)
+        {
+            return ProposeFromPool(pool, request, cancellationToken);
+        }
+
         var observations = request.Observations ?? [];
         var pending = request.Pending ?? [];
         var excluded = new HashSet<ParameterSet>();

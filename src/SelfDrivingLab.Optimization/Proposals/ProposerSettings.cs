@@ -1,3 +1,5 @@
+using SelfDrivingLab.Optimization.Pools;
+
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>Everything that configures a proposer. Immutable.</summary>
@@ -21,4 +23,14 @@ public sealed record ProposerSettings(
     int Restarts = 4,
     double Beta = 2.0,
     double Xi = 0.01,
-    int CandidateCount = 2048);
+    int CandidateCount = 2048)
+{
+    /// <summary>
+    /// A finite pool to choose from instead of the search space (default null: search the space). In pool mode the
+    /// surrogate learns on the pool's scaled features, the acquisition scores every candidate that is not observed,
+    /// failed, pending or already chosen, the initial design is seeded random candidates (<see cref="InitialDesign"/> is
+    /// ignored), and <see cref="CandidateCount"/> applies only to Thompson sampling (candidates sampled jointly, at most
+    /// 1024). Every observed, failed and pending parameter set must be a candidate of the pool.
+    /// </summary>
+    public CandidatePool? Pool { get; init; }
+}

@@ -35,7 +35,7 @@ internal sealed class ThompsonSearch(SpaceEncoder encoder, ISurrogateModel model
 
         cancellationToken.ThrowIfCancellationRequested();
         var random = new Random(seed);
-        var (sample, mean, sd) = Sample(encoded, random);
+        var (sample, mean, sd) = Sample(model, encoded, random);
         var value = new double[count];
         for (var i = 0; i < count; i++)
         {
@@ -59,7 +59,8 @@ internal sealed class ThompsonSearch(SpaceEncoder encoder, ISurrogateModel model
         return null;
     }
 
-    private (double[] Sample, double[] Mean, double[] StandardDeviation) Sample(double[][] x, Random random)
+    /// <summary>One joint posterior draw at <paramref name="x"/> (marginal draws for models without a joint posterior), with the means and standard deviations.</summary>
+    internal static (double[] Sample, double[] Mean, double[] StandardDeviation) Sample(ISurrogateModel model, double[][] x, Random random)
     {
         var m = x.Length;
         var mean = new double[m];
