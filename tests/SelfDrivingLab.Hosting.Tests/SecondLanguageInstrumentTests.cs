@@ -56,7 +56,7 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
         }
     }
 
-    private static Process StartInstrument(int port)
+    private static InstrumentProcess StartInstrument(int port)
     {
         var script = Path.Combine(RepositoryPaths.Root, "instruments", "examples", "python-mosquitto", "instrument.py");
         var start = new ProcessStartInfo("python3", [script, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "lab", "--id", "py-meter-1"])
@@ -64,31 +64,27 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        return new KillOnDispose(Process.Start(start)!).Process;
+        return new InstrumentProcess(Process.Start(start)!);
     }
 
-    // Ends the instrument (and its mosquitto_sub child) when the test ends, pass or fail.
-    private sealed class KillOnDispose(Process process)
+    // Ends the instrument and its mosquitto_sub child when the test ends, pass or fail.
+    private sealed class InstrumentProcess(Process process) : IDisposable
     {
-        public Process Process { get; } = Track(process);
+        public StreamReader StandardOutput => process.StandardOutput;
 
-        private static Process Track(Process p)
-        {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Kill(p);
-            p.Disposed += (_, _) => Kill(p);
-            return p;
-        }
-
-        private static void Kill(Process p)
+        public void Dispose()
         {
             try
             {
-                p.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(10));
             }
             catch (InvalidOperationException)
             {
                 // Already gone.
             }
+
+            process.Dispose();
         }
     }
 }
