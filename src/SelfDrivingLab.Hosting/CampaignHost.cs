@@ -19,7 +19,14 @@ public static class CampaignHost
     /// (invalid settings, an unusable ledger, an unreachable broker) throw <see cref="CampaignHostException"/>
     /// naming the problem; cancelling <paramref name="cancellationToken"/> aborts the campaign cleanly.
     /// </summary>
-    public static async Task<CampaignSummary> RunAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
+    public static async Task<CampaignSummary> RunAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default) =>
+        (await RunAllAsync(settings, observer, cancellationToken).ConfigureAwait(false))[0];
+
+    /// <summary>
+    /// Runs every campaign of <see cref="CampaignHostSettings.Facility"/> at once on the shared
+    /// instruments and returns their summaries in the facility's order. Errors as for <see cref="RunAsync"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
         using var host = Build(settings, observer);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
@@ -29,12 +36,12 @@ public static class CampaignHost
         }
         catch (Exception ex) when (ex is OptionsValidationException or LedgerException or IOException or InvalidOperationException or UnauthorizedAccessException)
         {
-            throw new CampaignHostException($"could not run campaign '{settings.Definition.Name}': {ex.Message}", ex);
+            throw new CampaignHostException($"could not run campaign '{settings.Facility.Name}': {ex.Message}", ex);
         }
 
         if (!completion.Result.IsCompleted)
         {
-            throw new CampaignHostException($"campaign '{settings.Definition.Name}' did not start: the host stopped first.");
+            throw new CampaignHostException($"campaign '{settings.Facility.Name}' did not start: the host stopped first.");
         }
 
         try
@@ -43,7 +50,7 @@ public static class CampaignHost
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new CampaignHostException($"campaign '{settings.Definition.Name}' stopped with an error: {ex.Message}", ex);
+            throw new CampaignHostException($"campaign '{settings.Facility.Name}' stopped with an error: {ex.Message}", ex);
         }
     }
 

@@ -2,10 +2,24 @@ using SelfDrivingLab.Campaigns.Definitions;
 
 namespace SelfDrivingLab.Hosting;
 
-/// <summary>How <see cref="CampaignHost"/> runs one campaign. Immutable.</summary>
-/// <param name="Definition">The validated campaign.</param>
-public sealed record CampaignHostSettings(CampaignDefinition Definition)
+/// <summary>How <see cref="CampaignHost"/> runs a campaign, or several sharing a facility's instruments. Immutable.</summary>
+public sealed record CampaignHostSettings
 {
+    /// <summary>Runs one campaign with its own simulators.</summary>
+    public CampaignHostSettings(CampaignDefinition definition)
+        : this(FacilityDefinition.Single(definition))
+    {
+    }
+
+    /// <summary>Runs every campaign of <paramref name="facility"/> at once on its shared instruments.</summary>
+    public CampaignHostSettings(FacilityDefinition facility) => Facility = facility;
+
+    /// <summary>The campaigns and the shared instruments.</summary>
+    public FacilityDefinition Facility { get; }
+
+    /// <summary>The first (for a single campaign, the only) campaign.</summary>
+    public CampaignDefinition Definition => Facility.Campaigns[0];
+
     /// <summary>Ledger file (default <c>.sdl/ledger.db</c> under the current directory).</summary>
     public string LedgerPath { get; init; } = Path.GetFullPath(Path.Combine(".sdl", "ledger.db"));
 

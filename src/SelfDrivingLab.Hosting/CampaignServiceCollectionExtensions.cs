@@ -27,7 +27,7 @@ public static class CampaignServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
     {
-        var definition = settings.Definition;
+        var facility = settings.Facility;
         if (settings.VirtualTime)
         {
             // The clock starts at the real time so ledger timestamps look like lab times.
@@ -54,24 +54,24 @@ public static class CampaignServiceCollectionExtensions
         });
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
 
-        if (definition.Simulators.Count > 0)
+        if (facility.Simulators.Count > 0)
         {
             services.AddSingleton(provider => new SimulatedLab(
-                definition.Simulators,
+                facility.Simulators,
                 provider.GetRequiredService<IMessageBusFactory>(),
                 provider.GetRequiredService<TimeProvider>(),
                 new SimulatedLabOptions(
-                    definition.Site,
-                    definition.Seed,
+                    facility.Site,
+                    settings.Definition.Seed,
                     settings.ExecutionLogDirectory,
-                    SimulatorLimitsFromSpace.Build(definition),
+                    SimulatorLimitsFromSpace.Build(facility),
                     // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
                     settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null),
                 provider.GetService<ILoggerFactory>()));
             services.AddHostedService<SimulatedInstrumentsService>();
         }
 
-        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{definition.Site}"));
+        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
         services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>()));
         services.AddSingleton(provider => new InstrumentCommandClient(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<InstrumentCommandClient>>()));
         services.AddHostedService<OrchestratorConnection>();
@@ -84,7 +84,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<CampaignCompletion>();
-        services.AddSingleton(definition);
+        services.AddSingleton(facility);
         if (observer is not null)
         {
             services.AddSingleton(observer);

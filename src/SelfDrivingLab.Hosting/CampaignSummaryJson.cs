@@ -58,8 +58,20 @@ public static class CampaignSummaryJson
         };
     }
 
+    /// <summary>
+    /// Writes one summary as its object, or several (a facility) as <c>{"campaigns": [...]}</c>,
+    /// to <paramref name="path"/> (creating its directory).
+    /// </summary>
+    public static Task WriteAsync(IReadOnlyList<CampaignSummary> summaries, string path, CancellationToken cancellationToken = default) =>
+        summaries.Count == 1
+            ? WriteAsync(summaries[0], path, cancellationToken)
+            : WriteNodeAsync(new JsonObject { ["campaigns"] = new JsonArray([.. summaries.Select(s => (JsonNode)ToJson(s))]) }, path, cancellationToken);
+
     /// <summary>Writes the summary to <paramref name="path"/> (creating its directory).</summary>
-    public static async Task WriteAsync(CampaignSummary summary, string path, CancellationToken cancellationToken = default)
+    public static Task WriteAsync(CampaignSummary summary, string path, CancellationToken cancellationToken = default) =>
+        WriteNodeAsync(ToJson(summary), path, cancellationToken);
+
+    private static async Task WriteNodeAsync(JsonNode node, string path, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -67,6 +79,6 @@ public static class CampaignSummaryJson
             Directory.CreateDirectory(directory);
         }
 
-        await File.WriteAllTextAsync(path, ToJson(summary).ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(path, node.ToJsonString(Indented), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,14 +1,28 @@
 using System.Globalization;
+using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Cli.Commands;
 
-/// <summary>Prints one line per finished experiment.</summary>
-internal sealed class ConsoleProgress(TextWriter output, string objectiveName) : ICampaignObserver
+/// <summary>Prints one line per finished experiment (prefixed with the campaign's name when several run at once).</summary>
+internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns) : ICampaignObserver
 {
+    private readonly Lock _gate = new();
+
     public void OnExperimentFinished(CampaignProgress progress)
     {
+        var line = Format(progress);
+        lock (_gate)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private string Format(CampaignProgress progress)
+    {
+        var objectiveName = campaigns.FirstOrDefault(c => c.Name == progress.Name)?.Objective.Output ?? "objective";
+        var prefix = campaigns.Count > 1 ? $"{progress.Name}  " : string.Empty;
         var e = progress.Finished;
         var width = progress.Budget.ToString(CultureInfo.InvariantCulture).Length;
         var head = string.Create(CultureInfo.InvariantCulture, $"[{progress.Done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{progress.Budget}] e{e.Sequence:0000}");
@@ -16,6 +30,6 @@ internal sealed class ConsoleProgress(TextWriter output, string objectiveName) :
             ? string.Create(CultureInfo.InvariantCulture, $"{objectiveName} = {e.Objective:G5}")
             : $"{e.Status.ToString().ToLowerInvariant()}: {e.FailureReason}";
         var best = progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {b.Value:G5} (e{b.Sequence:0000})") : "best -";
-        output.WriteLine($"{head}  {body,-40}  {best}  lab time {Durations.Format(progress.LabTime)}");
+        return $"{prefix}{head}  {body,-40}  {best}  lab time {Durations.Format(progress.LabTime)}";
     }
 }

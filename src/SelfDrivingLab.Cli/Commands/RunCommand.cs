@@ -19,7 +19,7 @@ internal static class RunCommand
         var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!CampaignFileReader.TryLoad(parse.GetValue(file)!, console, out var definition))
+            if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
             {
                 return ExitCodes.BadInput;
             }
@@ -30,19 +30,28 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
-            var settings = new CampaignHostSettings(definition)
+            var settings = new CampaignHostSettings(facility)
             {
                 LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
                 Broker = address,
                 VirtualTime = !parse.GetValue(realTime),
             };
             var stopwatch = Stopwatch.StartNew();
-            ICampaignObserver? observer = parse.GetValue(quiet) ? null : new ConsoleProgress(console.Out, definition.Objective.Output);
-            console.Out.WriteLine($"Running campaign '{definition.Name}': budget {definition.Budget}, {definition.Parallel} in parallel, objective {definition.Objective.Goal.ToString().ToLowerInvariant()} {definition.Objective.Output}.");
-            CampaignSummary result;
+            ICampaignObserver? observer = parse.GetValue(quiet) ? null : new ConsoleProgress(console.Out, facility.Campaigns);
+            if (facility.Campaigns.Count > 1)
+            {
+                console.Out.WriteLine($"Facility '{facility.Name}': {facility.Campaigns.Count} campaigns sharing {facility.Simulators.Count} instruments.");
+            }
+
+            foreach (var c in facility.Campaigns)
+            {
+                console.Out.WriteLine($"Running campaign '{c.Name}': budget {c.Budget}, {c.Parallel} in parallel, objective {c.Objective.Goal.ToString().ToLowerInvariant()} {c.Objective.Output}.");
+            }
+
+            IReadOnlyList<CampaignSummary> results;
             try
             {
-                result = await CampaignHost.RunAsync(settings, observer, cancellationToken);
+                results = await CampaignHost.RunAllAsync(settings, observer, cancellationToken);
             }
             catch (CampaignHostException ex)
             {
@@ -50,18 +59,21 @@ internal static class RunCommand
                 return ExitCodes.CampaignFailed;
             }
 
-            SummaryPrinter.Print(console.Out, result, definition.Objective.Output, stopwatch.Elapsed);
+            for (var i = 0; i < results.Count; i++)
+            {
+                SummaryPrinter.Print(console.Out, results[i], facility.Campaigns[i].Objective.Output, stopwatch.Elapsed);
+                if (results[i].Error is not null)
+                {
+                    console.Error.WriteLine($"error: {results[i].Name}: {results[i].Error}");
+                }
+            }
+
             if (parse.GetValue(summary) is { } summaryFile)
             {
-                await CampaignSummaryJson.WriteAsync(result, summaryFile.FullName, cancellationToken);
+                await CampaignSummaryJson.WriteAsync(results, summaryFile.FullName, cancellationToken);
             }
 
-            if (result.Error is not null)
-            {
-                console.Error.WriteLine($"error: {result.Error}");
-            }
-
-            return result.Status == Core.Ledger.CampaignStatus.Completed ? ExitCodes.Ok : ExitCodes.CampaignFailed;
+            return results.All(r => r.Status == Core.Ledger.CampaignStatus.Completed) ? ExitCodes.Ok : ExitCodes.CampaignFailed;
         });
         return command;
     }

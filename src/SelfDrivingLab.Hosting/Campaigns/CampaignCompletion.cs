@@ -2,14 +2,14 @@ using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Hosting.Campaigns;
 
-/// <summary>Hands the campaign's summary (or its failure) from the background service to whoever started the host.</summary>
+/// <summary>Hands the campaigns' summaries (or its failure) from the background service to whoever started the host.</summary>
 internal sealed class CampaignCompletion
 {
-    private readonly TaskCompletionSource<CampaignSummary> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<IReadOnlyList<CampaignSummary>> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<CampaignSummary> Result => _result.Task;
+    public Task<IReadOnlyList<CampaignSummary>> Result => _result.Task;
 
-    public void Complete(CampaignSummary summary) => _result.TrySetResult(summary);
+    public void Complete(IReadOnlyList<CampaignSummary> summaries) => _result.TrySetResult(summaries);
 
     public void Fail(Exception error) => _result.TrySetException(error);
 

@@ -5,9 +5,9 @@ using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Hosting.Campaigns;
 
-/// <summary>The generic-host service that runs the campaign loop, then stops the application.</summary>
+/// <summary>The generic-host service that runs the campaign loops (all of a facility's at once), then stops the application.</summary>
 internal sealed partial class CampaignService(
-    CampaignDefinition definition,
+    FacilityDefinition facility,
     CampaignRunner runner,
     CampaignCompletion completion,
     IHostApplicationLifetime lifetime,
@@ -18,7 +18,8 @@ internal sealed partial class CampaignService(
     {
         try
         {
-            completion.Complete(await runner.RunAsync(definition, observer, stoppingToken).ConfigureAwait(false));
+            var running = facility.Campaigns.Select(c => runner.RunAsync(c, observer, stoppingToken));
+            completion.Complete(await Task.WhenAll(running).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -7,24 +7,26 @@ namespace SelfDrivingLab.Hosting.Simulation;
 
 /// <summary>
 /// The limits a simulated instrument announces: for every action parameter that is also a search
-/// space parameter, the space's bounds or choices. A command outside them is refused by the instrument.
+/// space parameter, the space's bounds or choices — for a shared instrument, the union over the
+/// campaigns that use it. A command outside them is refused by the instrument.
 /// A pool's formula parameter is announced without a limit: its choices are the whole pool (thousands of
 /// formulas would bloat the capabilities message), and the proposer only ever picks pool candidates.
 /// </summary>
 internal static class SimulatorLimitsFromSpace
 {
-    public static IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>> Build(CampaignDefinition campaign)
+    public static IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>> Build(FacilityDefinition facility)
     {
-        var byName = campaign.Space.Parameters
-            .Where(p => p.Name != campaign.Pool?.FormulaColumn)
-            .ToDictionary(p => p.Name, StringComparer.Ordinal);
         var result = new Dictionary<InstrumentId, IReadOnlyList<ParameterLimit>>();
-        foreach (var simulator in campaign.Simulators)
+        foreach (var simulator in facility.Simulators)
         {
             var limits = new List<ParameterLimit>();
             foreach (var name in simulator.Parameters)
             {
-                limits.Add(byName.TryGetValue(name, out var p) ? Limit(p) : new ParameterLimit(name));
+                var declared = facility.Campaigns
+                    .SelectMany(c => c.Space.Parameters.Where(p => p.Name == name && p.Name != c.Pool?.FormulaColumn))
+                    .Select(Limit)
+                    .ToList();
+                limits.Add(declared.Count == 0 ? new ParameterLimit(name) : declared.Aggregate(Union));
             }
 
             result[simulator.Id] = limits;
@@ -32,6 +34,11 @@ internal static class SimulatorLimitsFromSpace
 
         return result;
     }
+
+    private static ParameterLimit Union(ParameterLimit a, ParameterLimit b) =>
+        a.Choices is not null || b.Choices is not null
+            ? new ParameterLimit(a.Name, Choices: [.. (a.Choices ?? []).Union(b.Choices ?? [], StringComparer.Ordinal)])
+            : new ParameterLimit(a.Name, Math.Min(a.Min ?? double.NegativeInfinity, b.Min ?? double.NegativeInfinity), Math.Max(a.Max ?? double.PositiveInfinity, b.Max ?? double.PositiveInfinity));
 
     private static ParameterLimit Limit(SpaceParameter parameter) => parameter switch
     {

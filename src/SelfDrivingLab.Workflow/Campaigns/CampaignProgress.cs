@@ -5,6 +5,7 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 
 /// <summary>A campaign's state after one experiment finished.</summary>
 /// <param name="CampaignId">The campaign.</param>
+/// <param name="Name">The campaign's name (from its file).</param>
 /// <param name="Finished">The experiment that just finished.</param>
 /// <param name="Done">Experiments finished so far.</param>
 /// <param name="Budget">The campaign's budget.</param>
@@ -12,6 +13,7 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 /// <param name="LabTime">Lab time since the campaign started.</param>
 public sealed record CampaignProgress(
     CampaignId CampaignId,
+    string Name,
     ExperimentOutcome Finished,
     int Done,
     int Budget,

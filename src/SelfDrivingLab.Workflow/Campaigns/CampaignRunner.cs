@@ -183,7 +183,7 @@ public sealed partial class CampaignRunner
         }
 
         observer?.OnExperimentFinished(new CampaignProgress(
-            state.CampaignId, outcome, state.Finished, state.Definition.Budget, state.Best, _time.GetUtcNow() - state.StartedAt));
+            state.CampaignId, state.Definition.Name, outcome, state.Finished, state.Definition.Budget, state.Best, _time.GetUtcNow() - state.StartedAt));
     }
 
     private async Task DrainAsync(LoopState state, ICampaignObserver? observer)

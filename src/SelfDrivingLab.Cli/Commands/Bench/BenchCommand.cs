@@ -12,6 +12,7 @@ public static class BenchCommand
         {
             BenchCampaignCommand.Create(console),
             SurrogateBenchCommand.Create(console),
+            OrchestrationBenchCommand.Create(console),
         };
         return command;
     }

@@ -1,0 +1,26 @@
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Campaigns.Definitions;
+
+/// <summary>
+/// Several campaigns run at once by one host on a shared pool of instruments (a shared facility).
+/// Immutable; produced only by the facility loader.
+/// </summary>
+/// <param name="Name">Facility name.</param>
+/// <param name="Description">Free text for people.</param>
+/// <param name="Site">The site whose instruments every campaign uses.</param>
+/// <param name="Campaigns">The campaigns, each loaded from its own campaign file.</param>
+/// <param name="Simulators">The shared instruments the host starts as simulators.</param>
+/// <param name="SourcePath">The facility file's full path.</param>
+public sealed record FacilityDefinition(
+    string Name,
+    string? Description,
+    SiteId Site,
+    IReadOnlyList<CampaignDefinition> Campaigns,
+    IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
+    string? SourcePath)
+{
+    /// <summary>A facility of one campaign with its own simulators (what <c>sdl run campaign.yaml</c> runs).</summary>
+    public static FacilityDefinition Single(CampaignDefinition campaign) =>
+        new(campaign.Name, campaign.Description, campaign.Site, [campaign], campaign.Simulators, campaign.SourcePath);
+}

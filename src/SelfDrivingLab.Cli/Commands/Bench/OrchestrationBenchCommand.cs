@@ -1,0 +1,153 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Ledger;
+using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Optimization.Space;
+using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Transport.Mqtt;
+
+namespace SelfDrivingLab.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>sdl bench orchestration</c>: steps per second through the whole orchestrator (proposal, ledger,
+/// state machine, command, events) on N zero-duration simulated instruments, and the latency it adds
+/// per step compared with a bare MQTT request/response round trip on the same broker.
+/// </summary>
+public static class OrchestrationBenchCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(CliConsole console)
+    {
+        var instruments = new Option<int>("--instruments") { Description = "Simulated instruments (default 32).", DefaultValueFactory = _ => 32 };
+        var steps = new Option<int>("--steps") { Description = "Steps in the throughput run (default 1000).", DefaultValueFactory = _ => 1000 };
+        var sequential = new Option<int>("--sequential") { Description = "Steps in the one-at-a-time latency run (default 200).", DefaultValueFactory = _ => 200 };
+        var roundTrips = new Option<int>("--round-trips") { Description = "Bare MQTT round trips (default 1000).", DefaultValueFactory = _ => 1000 };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as JSON." };
+        var command = new Command("orchestration", "Orchestrator throughput and added latency per step versus a bare MQTT round trip.") { instruments, steps, sequential, roundTrips, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var n = parse.GetValue(instruments);
+            if (n < 1 || parse.GetValue(steps) < 1 || parse.GetValue(sequential) < 1 || parse.GetValue(roundTrips) < 1)
+            {
+                console.Error.WriteLine("error: --instruments, --steps, --sequential and --round-trips must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+
+            await using var broker = new EmbeddedMqttBroker(new MqttOptions());
+            await broker.StartAsync(cancellationToken);
+            var rtt = await BareRoundTripsAsync(broker, parse.GetValue(roundTrips), cancellationToken);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare MQTT request/response: median {rtt.Median * 1e3:F3} ms, mean {rtt.Mean * 1e3:F3} ms over {rtt.Count} round trips"));
+
+            var directory = Path.Combine(Path.GetTempPath(), "sdl-bench-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var throughput = await RunStepsAsync(broker.Port, n, parse.GetValue(steps), parallel: n, Path.Combine(directory, "throughput.db"), cancellationToken);
+                var latency = await RunStepsAsync(broker.Port, n, parse.GetValue(sequential), parallel: 1, Path.Combine(directory, "latency.db"), cancellationToken);
+                var perStep = latency.TotalSeconds / parse.GetValue(sequential);
+                var stepsPerSecond = parse.GetValue(steps) / throughput.TotalSeconds;
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {stepsPerSecond:F0} steps/s with {n} instruments ({parse.GetValue(steps)} steps, {n} in flight)"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one step at a time: {perStep * 1e3:F3} ms per step = {perStep / rtt.Median:F1}x the bare round trip (orchestrator adds {(perStep - rtt.Median) * 1e3:F3} ms)"));
+                if (parse.GetValue(json) is { } file)
+                {
+                    var node = new JsonObject
+                    {
+                        ["instruments"] = n,
+                        ["bare_rtt_median_s"] = rtt.Median,
+                        ["bare_rtt_mean_s"] = rtt.Mean,
+                        ["steps_per_s"] = stepsPerSecond,
+                        ["step_latency_s"] = perStep,
+                        ["latency_ratio"] = perStep / rtt.Median,
+                    };
+                    await File.WriteAllTextAsync(file.FullName, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+                }
+            }
+            finally
+            {
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temp folder left behind is harmless.
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<(double Median, double Mean, int Count)> BareRoundTripsAsync(EmbeddedMqttBroker broker, int count, CancellationToken cancellationToken)
+    {
+        var factory = new MqttMessageBusFactory(new MqttOptions { Port = broker.Port }, TimeProvider.System, embeddedBroker: broker);
+        await using var responder = await factory.ConnectAsync(new MessageBusConnectionOptions("bench-responder"), cancellationToken);
+        await using var requester = await factory.ConnectAsync(new MessageBusConnectionOptions("bench-requester"), cancellationToken);
+        await using var echo = await responder.SubscribeAsync("bench/request", (m, ct) => responder.PublishAsync(new OutboundMessage("bench/response", m.Payload), ct), cancellationToken);
+        TaskCompletionSource? pending = null;
+        await using var replies = await requester.SubscribeAsync("bench/response", (_, _) =>
+        {
+            pending?.TrySetResult();
+            return ValueTask.CompletedTask;
+        }, cancellationToken);
+
+        var samples = new double[count];
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new { command_id = "bench", parameters = new { x = 0.5 } });
+        for (var i = -20; i < count; i++)
+        {
+            // The first 20 warm up the JIT and the connections.
+            pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var watch = Stopwatch.StartNew();
+            await requester.PublishAsync(new OutboundMessage("bench/request", payload), cancellationToken);
+            await pending.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            if (i >= 0)
+            {
+                samples[i] = watch.Elapsed.TotalSeconds;
+            }
+        }
+
+        Array.Sort(samples);
+        return (samples[count / 2], samples.Average(), count);
+    }
+
+    private static async Task<TimeSpan> RunStepsAsync(int port, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
+    {
+        var simulators = Enumerable.Range(1, instruments)
+            .Select(i => new SimulatedInstrumentDefinition(
+                new InstrumentId(string.Create(CultureInfo.InvariantCulture, $"echo-{i:00}")), "synthesis", "echo", DurationDistribution.Fixed(TimeSpan.Zero), 0, null, ["x"]))
+            .ToList();
+        var step = new WorkflowStepDefinition("echo", "echo", new Dictionary<string, ParameterBinding> { ["x"] = new ExperimentParameterBinding("x") }, TimeSpan.FromSeconds(30));
+        var campaign = new CampaignDefinition(
+            "bench", null, new SiteId("bench"), 1, steps, Math.Min(parallel, steps),
+            new Objective("x", ObjectiveGoal.Maximize),
+            new SearchSpace([new ContinuousParameter("x", 0, 1)]),
+            new ProposerSettings(SurrogateKind.Random, AcquisitionKind.ExpectedImprovement, InitialDesignKind.Random, 1, 1),
+            [step], simulators, "bench", null);
+        var settings = new CampaignHostSettings(campaign)
+        {
+            LedgerPath = ledger,
+            Broker = new BrokerAddress("127.0.0.1", port),
+            VirtualTime = false,
+        };
+        var summary = await CampaignHost.RunAsync(settings, cancellationToken: cancellationToken);
+        if (summary.Completed != steps)
+        {
+            throw new InvalidOperationException($"the benchmark campaign completed {summary.Completed} of {steps} steps: {summary.Error}");
+        }
+
+        // Steady state only: from the first proposal to the last result, as the ledger recorded them
+        // (host start-up, instrument connections and the final model fit are not steps).
+        await using var store = await SqliteLedger.OpenReadOnlyAsync(ledger, cancellationToken);
+        var experiments = await store.GetExperimentsAsync(summary.CampaignId, cancellationToken);
+        return experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
+    }
+}
