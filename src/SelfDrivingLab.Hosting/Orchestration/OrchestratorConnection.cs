@@ -2,21 +2,31 @@ using Microsoft.Extensions.Hosting;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
+using SelfDrivingLab.Protocol.Topics;
 
 namespace SelfDrivingLab.Hosting.Orchestration;
 
-/// <summary>The orchestrator's broker connection: starts the instrument directory and the command client on it.</summary>
+/// <summary>
+/// The orchestrator's broker connection: starts the instrument directory and the command client on
+/// it, and reconciles commands in flight whenever the orchestrator reconnects or an instrument comes
+/// back online (a crashed broker can lose messages it had already acknowledged).
+/// </summary>
 internal sealed class OrchestratorConnection(
     IMessageBusFactory factory,
     InstrumentDirectory directory,
     InstrumentCommandClient client,
     OrchestratorIdentity identity) : IHostedService, IAsyncDisposable
 {
+    private readonly CancellationTokenSource _stopping = new();
     private IMessageBusConnection? _connection;
+    private int _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _connection = await factory.ConnectAsync(new MessageBusConnectionOptions(identity.ClientId), cancellationToken).ConfigureAwait(false);
+        directory.CameOnline += Reconcile;
+        _connection = await factory.ConnectAsync(
+            new MessageBusConnectionOptions(identity.ClientId, OnConnected: (_, ct) => new ValueTask(client.ResendPendingAsync(null, ct))),
+            cancellationToken).ConfigureAwait(false);
         await directory.StartAsync(_connection, cancellationToken).ConfigureAwait(false);
         await client.StartAsync(_connection, cancellationToken).ConfigureAwait(false);
     }
@@ -27,11 +37,41 @@ internal sealed class OrchestratorConnection(
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        directory.CameOnline -= Reconcile;
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await client.DisposeAsync().ConfigureAwait(false);
         await directory.DisposeAsync().ConfigureAwait(false);
         if (Interlocked.Exchange(ref _connection, null) is { } connection)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    // Runs on the directory's handler: hand the (publishing) work off rather than block it.
+    private void Reconcile(InstrumentTopics instrument)
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _ = ResendAsync(instrument);
+        }
+    }
+
+    private async Task ResendAsync(InstrumentTopics instrument)
+    {
+        try
+        {
+            await client.ResendPendingAsync(instrument, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // Shutting down.
         }
     }
 }

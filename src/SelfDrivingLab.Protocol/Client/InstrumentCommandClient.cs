@@ -78,7 +78,7 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         }
 
         var bus = _bus ?? throw new InvalidOperationException("Call StartAsync before sending commands.");
-        var pending = Register(target, command.CommandId, onEvent);
+        var pending = Register(target, command, onEvent);
         try
         {
             var remaining = deadline - _timeProvider.GetUtcNow();
@@ -110,6 +110,35 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         {
             Unregister(command.CommandId);
         }
+    }
+
+    /// <summary>
+    /// Publishes every command still waiting for its final event again (only those sent to
+    /// <paramref name="target"/> when given), under the same command id: an instrument that never
+    /// received one runs it, one that did repeats its latest event. Call it after the orchestrator
+    /// reconnects and when an instrument comes back online — a broker crash can lose messages it
+    /// had acknowledged. Returns how many were sent.
+    /// </summary>
+    public async Task<int> ResendPendingAsync(InstrumentTopics? target = null, CancellationToken cancellationToken = default)
+    {
+        if (_bus is not { } bus)
+        {
+            return 0;
+        }
+
+        PendingCommand[] waiting;
+        lock (_gate)
+        {
+            waiting = [.. _pending.Values.Where(p => !p.HasEnded && (target is null || p.Target == target))];
+        }
+
+        foreach (var pending in waiting)
+        {
+            await bus.PublishAsync(new OutboundMessage(pending.Target.Command, ProtocolJson.Serialize(pending.Command)), cancellationToken).ConfigureAwait(false);
+            Log.CommandResent(_logger, pending.Command.CommandId, pending.Target.Command);
+        }
+
+        return waiting.Length;
     }
 
     /// <summary>Asks <paramref name="target"/> to stop command <paramref name="commandId"/>; its outcome arrives as an aborted (or other final) event.</summary>
@@ -206,9 +235,10 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         }
     }
 
-    private PendingCommand Register(InstrumentTopics target, CommandId commandId, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
+    private PendingCommand Register(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
     {
-        var pending = new PendingCommand(target, onEvent);
+        var commandId = command.CommandId;
+        var pending = new PendingCommand(target, command, onEvent);
         lock (_gate)
         {
             if (!_pending.TryAdd(commandId, pending))

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(104, LogLevel.Information, "Command {CommandId} ended: {Outcome} {Error}")]
     public static partial void CommandEnded(ILogger logger, CommandId commandId, string outcome, string? error);
+
+    [LoggerMessage(105, LogLevel.Information, "Command {CommandId} sent again on {Topic} to reconcile it after a reconnect")]
+    public static partial void CommandResent(ILogger logger, CommandId commandId, string topic);
 }

@@ -4,12 +4,14 @@ using SelfDrivingLab.Protocol.Topics;
 namespace SelfDrivingLab.Protocol.Client;
 
 /// <summary>A command awaiting its final event. Its state changes only on the client's single event pump.</summary>
-internal sealed class PendingCommand(InstrumentTopics target, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
+internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
 {
     private readonly TaskCompletionSource<CommandOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _finalSeen;
 
     public InstrumentTopics Target { get; } = target;
+
+    public InstrumentCommand Command { get; } = command;
 
     public Func<InstrumentEvent, CancellationToken, ValueTask>? OnEvent { get; } = onEvent;
 

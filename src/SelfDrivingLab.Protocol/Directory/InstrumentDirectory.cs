@@ -129,6 +129,12 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Raised (on the directory's message handler; keep it short) every time an instrument announces
+    /// itself online, including after a reconnect: the moment to reconcile commands it may have missed.
+    /// </summary>
+    public event Action<InstrumentTopics>? CameOnline;
+
     private void OnAvailability(InboundMessage message, InstrumentTopics topics)
     {
         if (!ProtocolReader.TryReadAvailability(message.Payload.Span, out var availability, out var error) || availability is null)
@@ -143,6 +149,10 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         {
             Update(topics, info => info with { State = availability.State });
             Log.AvailabilityChanged(_logger, topics.Site.Value, topics.Instrument.Value, availability.State);
+            if (availability.State == AvailabilityState.Online)
+            {
+                CameOnline?.Invoke(topics);
+            }
         }
     }
 
