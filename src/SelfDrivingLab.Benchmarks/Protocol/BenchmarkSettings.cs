@@ -16,11 +16,12 @@ public sealed record BenchmarkSettings
     public int BaseSeed { get; init; }
 
     /// <summary>
-    /// A surrogate is refitted (hyperparameters included) once the data has grown by this fraction since the last fit;
-    /// in between, each new measurement is added to the fitted model with fixed hyperparameters
-    /// (<c>ISurrogateModel.Condition</c>, an exact update). 0 refits every iteration (default 0.05).
+    /// A surrogate is refitted (hyperparameters included, warm-started from the previous fit) once this many new
+    /// measurements arrived since the last fit; in between, each new measurement is added to the fitted model with
+    /// fixed hyperparameters (<c>ISurrogateModel.Condition</c>, an exact update). 1 refits every iteration (default 1:
+    /// stale hyperparameters cost more experiments than the fits cost time).
     /// </summary>
-    public double RefitGrowth { get; init; } = 0.05;
+    public int RefitEvery { get; init; } = 1;
 
     /// <summary>Campaigns run at once (default: the processor count).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
@@ -34,7 +35,7 @@ public sealed record BenchmarkSettings
         Check(Seeds >= 1, nameof(Seeds), "must be >= 1");
         Check(Initial >= 1, nameof(Initial), "must be >= 1");
         Check(Budget > Initial, nameof(Budget), "must be larger than Initial");
-        Check(RefitGrowth >= 0 && double.IsFinite(RefitGrowth), nameof(RefitGrowth), "must be a finite number >= 0");
+        Check(RefitEvery >= 1, nameof(RefitEvery), "must be >= 1");
         Check(MaxParallelism >= 1, nameof(MaxParallelism), "must be >= 1");
         Check(Checkpoints.Count > 0 && Checkpoints.All(c => c > 0 && c <= 1), nameof(Checkpoints), "must be fractions in (0, 1]");
     }

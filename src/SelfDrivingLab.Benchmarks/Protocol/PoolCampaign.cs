@@ -22,7 +22,7 @@ internal sealed class PoolCampaign(BenchmarkPool pool, BenchmarkStrategy strateg
         }
 
         var strategyRandom = new Random(SeedMix.Combine(settings.BaseSeed, seed, 1));
-        var tracker = strategy.IsRandom ? null : new ModelTracker(strategy.CreateSurrogate(SeedMix.Combine(settings.BaseSeed, seed, 2)), settings.RefitGrowth);
+        var tracker = strategy.IsRandom ? null : new ModelTracker(strategy, SeedMix.Combine(settings.BaseSeed, seed, 2), settings.RefitEvery);
         while (picks.Count < budget)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -34,9 +34,12 @@ internal sealed class PoolCampaign(BenchmarkPool pool, BenchmarkStrategy strateg
             }
             else
             {
-                var model = tracker.Model(pool.Inputs, pool.Scores, picks, cancellationToken);
-                var best = picks.Max(i => pool.Scores[i]);
-                next = PoolSelector.Pick(model, strategy.Acquisition!, pool.Inputs, unmeasured, best);
+                // The surrogate, the incumbent and the margin scale all live on the (possibly warped) score scale.
+                var scores = ScoreWarper.Apply(strategy.Warping, [.. picks.Select(i => pool.Scores[i])]);
+                var model = tracker.Model(pool.Inputs, scores, picks, cancellationToken);
+                var best = scores.Max();
+                var acquisition = strategy.CreateAcquisition(StandardDeviation(scores));
+                next = PoolSelector.Pick(model, acquisition, pool.Inputs, unmeasured, best);
             }
 
             Measure(next);
@@ -50,6 +53,12 @@ internal sealed class PoolCampaign(BenchmarkPool pool, BenchmarkStrategy strateg
             picks.Add(index);
             onExperiment?.Invoke();
         }
+    }
+
+    private static double StandardDeviation(double[] scores)
+    {
+        var mean = scores.Average();
+        return Math.Sqrt(scores.Sum(s => (s - mean) * (s - mean)) / scores.Length);
     }
 
     private CampaignTrace Trace(int seed, List<int> picks)
@@ -77,26 +86,31 @@ internal sealed class PoolCampaign(BenchmarkPool pool, BenchmarkStrategy strateg
         return new CampaignTrace(seed, picks.ToArray().AsReadOnly(), curve.AsReadOnly(), firstTop1, firstTop5);
     }
 
-    /// <summary>Keeps a fitted model, refitting hyperparameters only when the data has grown enough (see <see cref="BenchmarkSettings.RefitGrowth"/>).</summary>
-    private sealed class ModelTracker(ISurrogate surrogate, double refitGrowth)
+    /// <summary>
+    /// Keeps a fitted model, refitting hyperparameters every <see cref="BenchmarkSettings.RefitEvery"/> new measurements,
+    /// each refit warm-started from the previous hyperparameters and seeded by the data count.
+    /// </summary>
+    private sealed class ModelTracker(BenchmarkStrategy strategy, int seed, int refitEvery)
     {
         private ISurrogateModel? _model;
         private int _fittedCount;
         private int _knownCount;
 
+        /// <summary>The model of the measured candidates <paramref name="picks"/> with scores <paramref name="scores"/> (same order).</summary>
         public ISurrogateModel Model(double[][] inputs, double[] scores, List<int> picks, CancellationToken cancellationToken)
         {
-            var grown = picks.Count > _knownCount && (refitGrowth <= 0 || picks.Count >= _fittedCount * (1 + refitGrowth));
-            if (_model is null || grown)
+            if (_model is null || picks.Count - _fittedCount >= refitEvery)
             {
-                _model = surrogate.Fit([.. picks.Select(i => inputs[i])], [.. picks.Select(i => scores[i])], cancellationToken);
+                var surrogate = strategy.CreateSurrogate(SeedMix.Combine(seed, picks.Count, 3), _model?.Hyperparameters);
+                _model = surrogate.Fit([.. picks.Select(i => inputs[i])], scores, cancellationToken);
                 _fittedCount = _knownCount = picks.Count;
                 return _model;
             }
 
             for (var k = _knownCount; k < picks.Count; k++)
             {
-                _model = _model.Condition(inputs[picks[k]], scores[picks[k]]);
+                // With warping the earlier scores' warped values drift as ranks change; they are refreshed at the next refit.
+                _model = _model.Condition(inputs[picks[k]], scores[k]);
             }
 
             _knownCount = picks.Count;

@@ -37,6 +37,30 @@ public sealed class BenchmarkRunnerTests
         }
     }
 
+    [Theory]
+    [InlineData(1, 17)]
+    [InlineData(4, 5)]
+    public void Run_RefitEvery_FitsAfterThatManyNewMeasurementsAndWarmStartsLaterFits(int refitEvery, int expectedFits)
+    {
+        // Budget 20, initial 3: the model picks at data counts 3..19; fits at 3, 3 + k, 3 + 2k, ...
+        var settings = new BenchmarkSettings { Seeds = 1, Budget = 20, Initial = 3, RefitEvery = refitEvery };
+        var previous = new List<IReadOnlyDictionary<string, double>?>();
+        var strategy = new BenchmarkStrategy(
+            "oracle",
+            (_, warm) =>
+            {
+                previous.Add(warm);
+                return new OracleSurrogate(x => x, new Dictionary<string, double> { ["fit"] = previous.Count });
+            },
+            _ => new UpperConfidenceBound());
+
+        BenchmarkRunner.Run(Line, Maximize, [strategy], settings);
+
+        Assert.Equal(expectedFits, previous.Count);
+        Assert.Null(previous[0]);
+        Assert.Equal(Enumerable.Range(1, expectedFits - 1).Select(i => (double)i), previous.Skip(1).Select(h => h!["fit"]));
+    }
+
     [Fact]
     public void Run_OracleStrategy_AccelerationFactorAgainstAnalyticRandom()
     {

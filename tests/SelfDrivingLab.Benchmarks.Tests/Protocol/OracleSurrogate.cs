@@ -3,7 +3,7 @@ using SelfDrivingLab.Optimization.Surrogates;
 namespace SelfDrivingLab.Benchmarks.Tests.Protocol;
 
 /// <summary>A fake surrogate that knows the true score of every pool point (by its first coordinate) with no uncertainty.</summary>
-internal sealed class OracleSurrogate(Func<double, double> score) : ISurrogate, ISurrogateModel
+internal sealed class OracleSurrogate(Func<double, double> score, IReadOnlyDictionary<string, double>? hyperparameters = null) : ISurrogate, ISurrogateModel
 {
     public int Fits { get; private set; }
 
@@ -11,7 +11,7 @@ internal sealed class OracleSurrogate(Func<double, double> score) : ISurrogate, 
 
     public int DataCount => 0;
 
-    public IReadOnlyDictionary<string, double> Hyperparameters { get; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> Hyperparameters { get; } = hyperparameters ?? new Dictionary<string, double>();
 
     public ISurrogateModel Fit(double[][] x, double[] y, CancellationToken cancellationToken = default)
     {

@@ -46,6 +46,76 @@ public sealed class StrategyAndGoalTests
         Assert.Contains("gp-ei", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gp-ucb:3", 3.0)]
+    [InlineData("gp-ucb", 2.5)]
+    public void Parse_UcbParameter_OverridesOptionsBeta(string name, double expectedBeta)
+    {
+        var strategy = BenchmarkStrategy.Parse(name, new StrategyOptions { Beta = 2.5 });
+
+        var ucb = Assert.IsType<UpperConfidenceBound>(strategy.CreateAcquisition(10));
+        Assert.Equal(expectedBeta, ucb.Beta);
+        Assert.Equal(name, strategy.Name);
+    }
+
+    [Fact]
+    public void Parse_DefaultOptions_UcbBetaOneAndEiMarginOnePercentOfScoreScale()
+    {
+        Assert.Equal(1, Assert.IsType<UpperConfidenceBound>(BenchmarkStrategy.Parse("gp-ucb").CreateAcquisition(3)).Beta);
+        Assert.Equal(0.03, Assert.IsType<ExpectedImprovement>(BenchmarkStrategy.Parse("gp-ei").CreateAcquisition(3)).Xi, 12);
+    }
+
+    [Theory]
+    [InlineData("gp-ei:0.1", 0.1)]
+    [InlineData("gp-ei", 0.05)]
+    public void CreateAcquisition_EiMargin_IsStandardizedXiTimesScoreScale(string name, double standardizedXi)
+    {
+        var strategy = BenchmarkStrategy.Parse(name, new StrategyOptions { Xi = 0.05 });
+
+        var ei = Assert.IsType<ExpectedImprovement>(strategy.CreateAcquisition(4));
+        Assert.Equal(standardizedXi * 4, ei.Xi, 12);
+        Assert.Equal(standardizedXi, Assert.IsType<ExpectedImprovement>(strategy.Acquisition).Xi, 12);
+    }
+
+    [Theory]
+    [InlineData("gp-ei:")]
+    [InlineData("gp-ei:-1")]
+    [InlineData("gp-ucb:abc")]
+    public void Parse_BadParameter_ThrowsNamingTheStrategy(string name)
+    {
+        var error = Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse(name));
+
+        Assert.Contains($"Strategy '{name}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParseList_VariantsOfOneAcquisition_AreDistinct()
+    {
+        Assert.Equal(["gp-ucb:2", "gp-ucb:3"], BenchmarkStrategy.ParseList("gp-ucb:2,gp-ucb:3").Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Parse_InvalidOptions_ThrowsNamingTheSetting()
+    {
+        Assert.Contains("WarmRestarts", Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { WarmRestarts = 0 })).Message, StringComparison.Ordinal);
+        Assert.Contains("Xi", Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { Xi = double.NaN })).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateSurrogate_WithPreviousHyperparameters_WarmStartsTheGp()
+    {
+        var strategy = BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { Restarts = 3, WarmRestarts = 1 });
+        double[][] x = [[0.0], [0.5], [1.0], [0.25]];
+        double[] y = [0, 1, 0, 0.7];
+        var first = strategy.CreateSurrogate(5).Fit(x, y);
+
+        // One start from the optimum of the same data: the optimizer stays there, so the refit reproduces the first fit.
+        var refit = strategy.CreateSurrogate(6, first.Hyperparameters).Fit(x, y);
+
+        Assert.Equal(first.Hyperparameters["length_scale_0"], refit.Hyperparameters["length_scale_0"], 3);
+        Assert.Equal(first.Hyperparameters["noise_variance"], refit.Hyperparameters["noise_variance"], 3);
+    }
+
     [Fact]
     public void ParseList_SplitsAndRejectsDuplicates()
     {
