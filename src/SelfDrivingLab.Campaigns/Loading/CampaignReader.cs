@@ -12,7 +12,7 @@ internal static class CampaignReader
 
     private static readonly string[] TopLevelKeys =
     [
-        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "pool", "mixtures",
+        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "pool", "mixtures", "constraints",
         "initial_design", "surrogate", "acquisition", "workflow", "simulators",
     ];
 
@@ -95,6 +95,11 @@ internal static class CampaignReader
         if (root.Has("mixtures"))
         {
             root.Error("mixtures", "'mixtures' applies only to a 'space', not to a 'pool'");
+        }
+
+        if (root.Has("constraints"))
+        {
+            root.Error("constraints", "'constraints' applies only to a 'space', not to a 'pool'");
         }
 
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;

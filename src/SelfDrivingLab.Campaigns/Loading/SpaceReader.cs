@@ -2,7 +2,7 @@ using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
-/// <summary>Reads <c>space</c> and <c>mixtures</c> into a <see cref="SearchSpace"/>.</summary>
+/// <summary>Reads <c>space</c>, <c>mixtures</c> and <c>constraints</c> into a <see cref="SearchSpace"/>.</summary>
 internal static class SpaceReader
 {
     private enum ParameterType
@@ -57,6 +57,7 @@ internal static class SpaceReader
         }
 
         var mixtures = ReadMixtures(root);
+        var constraints = ConstraintReader.Read(root);
         if (errors.Count != before || items is null)
         {
             return (null, names);
@@ -64,11 +65,13 @@ internal static class SpaceReader
 
         try
         {
-            return (new SearchSpace(parameters, mixtures), names);
+            return (new SearchSpace(parameters, mixtures, constraints), names);
         }
         catch (ArgumentException ex)
         {
-            var key = ex.Message.Contains("ixture", StringComparison.Ordinal) && root.Has("mixtures") ? "mixtures" : "space";
+            var key = ex.Message.Contains("ixture", StringComparison.Ordinal) && root.Has("mixtures") ? "mixtures"
+                : ex.Message.StartsWith("Constraint", StringComparison.Ordinal) ? "constraints"
+                : "space";
             root.Error(key, ex.Message);
             return (null, names);
         }

@@ -21,8 +21,15 @@ public static class InitialDesign
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var points = UnitPoints(kind, encoder.DesignDimension, count, seed);
-        return points.Select(p => encoder.FromDesign(p)).ToArray();
+        var points = UnitPoints(kind, encoder.DesignDimension, count, seed).Select(p => encoder.FromDesign(p)).ToArray();
+        if (encoder.Space.Constraints.Count == 0)
+        {
+            return points;
+        }
+
+        // Design points outside the linear constraints are replaced by seeded feasible random points.
+        var random = new Random(seed);
+        return [.. points.Select(p => encoder.Space.SatisfiesConstraints(p) ? p : encoder.Sample(random))];
     }
 
     /// <summary>The design in the unit design cube.</summary>

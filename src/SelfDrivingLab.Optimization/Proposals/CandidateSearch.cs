@@ -43,7 +43,7 @@ internal sealed class CandidateSearch(
         foreach (var (point, evaluation) in pool.OrderByDescending(p => p.Evaluation.Rank))
         {
             var parameters = encoder.FromDesign(point);
-            if (!excluded.Contains(parameters))
+            if (!excluded.Contains(parameters) && encoder.Space.SatisfiesConstraints(parameters))
             {
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance));
                 var value = acquisition.Evaluate(scoreMean, scoreSd, bestScore);
@@ -128,7 +128,9 @@ internal sealed class CandidateSearch(
                 rank = FeasibilityWeighting.Ranking(rank, probability, bestScore, _nonNegative);
             }
 
-            evaluations[i] = new Evaluation(double.IsNaN(rank) ? double.NegativeInfinity : rank, mean[i], variance[i], probability);
+            // A point outside the linear constraints is never chosen (it ranks below everything).
+            var feasible = encoder.Space.Constraints.Count == 0 || encoder.Space.SatisfiesConstraints(encoder.FromDesign(design[i]));
+            evaluations[i] = new Evaluation(double.IsNaN(rank) || !feasible ? double.NegativeInfinity : rank, mean[i], variance[i], probability);
         }
 
         return evaluations;

@@ -50,7 +50,7 @@ internal sealed class ThompsonSearch(SpaceEncoder encoder, ISurrogateModel model
         foreach (var i in order)
         {
             var parameters = encoder.FromDesign(design[i]);
-            if (!excluded.Contains(parameters))
+            if (!excluded.Contains(parameters) && encoder.Space.SatisfiesConstraints(parameters))
             {
                 return new ScoredCandidate(parameters, encoder.Encode(parameters), value[i], mean[i], sd[i]);
             }

@@ -31,6 +31,34 @@ internal static class SearchSpaceValidation
         {
             ValidateMixture(space, m, inMixture);
         }
+
+        foreach (var c in space.Constraints)
+        {
+            ValidateConstraint(space, c);
+        }
+    }
+
+    private static void ValidateConstraint(SearchSpace space, LinearConstraint constraint)
+    {
+        if (constraint.Coefficients.Count == 0 || constraint.Coefficients.Values.All(v => v == 0))
+        {
+            throw new ArgumentException($"Constraint '{constraint}' has no non-zero coefficient.");
+        }
+
+        if (!double.IsFinite(constraint.UpperBound) || constraint.Coefficients.Values.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException($"Constraint '{constraint}' has a coefficient or bound that is not a finite number.");
+        }
+
+        foreach (var name in constraint.Coefficients.Keys)
+        {
+            var p = space.Parameters.FirstOrDefault(x => x.Name == name)
+                ?? throw new ArgumentException($"Constraint '{constraint}' uses '{name}', which is not a parameter of the space.");
+            if (p is not (ContinuousParameter or IntegerParameter))
+            {
+                throw new ArgumentException($"Constraint '{constraint}' uses '{name}', which is not a number (continuous or integer) parameter.");
+            }
+        }
     }
 
     private static void ValidateParameter(SpaceParameter p)

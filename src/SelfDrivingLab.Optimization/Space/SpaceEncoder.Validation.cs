@@ -40,6 +40,15 @@ public sealed partial class SpaceEncoder
                     nameof(parameters));
             }
         }
+
+        foreach (var constraint in Space.Constraints)
+        {
+            if (!constraint.IsSatisfiedBy(parameters))
+            {
+                throw new ArgumentException(
+                    $"The parameters violate the constraint {constraint} (left side {constraint.LeftSide(parameters):G6}).", nameof(parameters));
+            }
+        }
     }
 
     private static void ValidateOne(SpaceParameter parameter, ParameterSet parameters)

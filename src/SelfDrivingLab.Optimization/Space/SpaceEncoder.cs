@@ -142,14 +142,28 @@ public sealed partial class SpaceEncoder
     public ParameterSet Sample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        var design = new double[DesignDimension];
-        for (var j = 0; j < design.Length; j++)
+        for (var attempt = 0; attempt < MaxConstraintAttempts; attempt++)
         {
-            design[j] = random.NextDouble();
+            var design = new double[DesignDimension];
+            for (var j = 0; j < design.Length; j++)
+            {
+                design[j] = random.NextDouble();
+            }
+
+            // Linear constraints: rejection sampling (uniform on the feasible region).
+            var sample = FromDesign(design);
+            if (Space.SatisfiesConstraints(sample))
+            {
+                return sample;
+            }
         }
 
-        return FromDesign(design);
+        throw new InvalidOperationException(
+            $"No point satisfying the constraints ({string.Join("; ", Space.Constraints)}) was found in {MaxConstraintAttempts} random draws; the feasible region is empty or tiny.");
     }
+
+    /// <summary>Random draws tried before a space's linear constraints are declared (practically) infeasible.</summary>
+    public const int MaxConstraintAttempts = 100_000;
 
     /// <summary>The parameter set at a point of the design cube.</summary>
     internal ParameterSet FromDesign(ReadOnlySpan<double> design)
