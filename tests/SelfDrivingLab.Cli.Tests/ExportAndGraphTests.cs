@@ -7,6 +7,7 @@ using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Tests;
 
+[Collection(VirtualClockCollection.Name)]
 public sealed class ExportAndGraphTests : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();

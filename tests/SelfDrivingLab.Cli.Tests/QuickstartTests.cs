@@ -7,6 +7,7 @@ using SelfDrivingLab.Simulators;
 namespace SelfDrivingLab.Cli.Tests;
 
 /// <summary>The README's first command, end to end: `sdl run workflows/quickstart.yaml`.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class QuickstartTests : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();

@@ -6,6 +6,7 @@ using SelfDrivingLab.Workflow.Campaigns;
 namespace SelfDrivingLab.Hosting.Tests;
 
 /// <summary>The pool example (formulas featurized with Magpie, answered by exact match from the table) run end to end.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class BandGapPoolCampaignTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);

@@ -9,6 +9,7 @@ using SelfDrivingLab.Workflow.Campaigns;
 namespace SelfDrivingLab.Hosting.Tests;
 
 /// <summary>Whole campaigns over the embedded MQTT broker (127.0.0.1, ephemeral port), SQLite and the simulators, on the virtual clock.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class CampaignHostTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);

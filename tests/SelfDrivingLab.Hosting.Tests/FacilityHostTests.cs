@@ -6,6 +6,7 @@ using SelfDrivingLab.Ledger;
 namespace SelfDrivingLab.Hosting.Tests;
 
 /// <summary>Several campaigns on one host, sharing fewer instruments than they could use together.</summary>
+[Collection(VirtualClockCollection.Name)]
 public sealed class FacilityHostTests : IDisposable
 {
     private readonly TemporaryDirectory _dir = new();

@@ -20,7 +20,7 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
         await broker.StartAsync();
         using var instrument = StartInstrument(broker.Port);
         var ready = await instrument.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal("ready", ready);
+        Assert.True(ready == "ready", $"the instrument did not start: {ready} {await instrument.ErrorsAsync()}");
 
         var definition = CampaignLoader.Parse(
             """
@@ -62,6 +62,7 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
         var start = new ProcessStartInfo("python3", [script, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "lab", "--id", "py-meter-1"])
         {
             RedirectStandardOutput = true,
+            RedirectStandardError = true,
             UseShellExecute = false,
         };
         return new InstrumentProcess(Process.Start(start)!);
@@ -71,6 +72,9 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
     private sealed class InstrumentProcess(Process process) : IDisposable
     {
         public StreamReader StandardOutput => process.StandardOutput;
+
+        public async Task<string> ErrorsAsync() =>
+            process.HasExited ? await process.StandardError.ReadToEndAsync() : "(still running)";
 
         public void Dispose()
         {

@@ -14,6 +14,7 @@ import datetime
 import json
 import subprocess
 import sys
+import time
 
 PROTOCOL = "sdl/v1"
 
@@ -39,7 +40,12 @@ def main():
                    "-i", f"{client_id}-pub", "-t", f"{base}/{leaf}", "-m", json.dumps(payload)]
         if retain:
             command.append("-r")
-        subprocess.run(command, check=True)
+        # A QoS 1 publish of the same event is harmless to repeat: retry a few times if the broker is slow.
+        for attempt in range(5):
+            if subprocess.run(command).returncode == 0:
+                return
+            time.sleep(0.2 * (attempt + 1))
+        raise RuntimeError(f"mosquitto_pub to {base}/{leaf} failed 5 times")
 
     def event(kind, command_id, **fields):
         payload = {"kind": kind, "command_id": command_id, "instrument": args.id, "at": now(), "protocol": PROTOCOL}

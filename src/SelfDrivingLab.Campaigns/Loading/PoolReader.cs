@@ -1,3 +1,4 @@
+using SelfDrivingLab.Core.Data;
 using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Parameters;

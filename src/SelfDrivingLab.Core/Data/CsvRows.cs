@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace SelfDrivingLab.Campaigns.Loading;
+namespace SelfDrivingLab.Core.Data;
 
 /// <summary>
-/// Reads a small CSV table for the loader: comma-separated, double-quoted fields (a doubled quote inside is a quote),
+/// Reads a small CSV table (data tables for simulators and candidate pools): comma-separated, double-quoted fields (a doubled quote inside is a quote),
 /// CRLF or LF, a UTF-8 byte-order mark ignored, blank lines skipped. Quoted fields do not span lines.
 /// </summary>
-internal static class CsvRows
+public static class CsvRows
 {
     /// <summary>The trimmed header and the data rows with their 1-based line numbers; throws <see cref="InvalidDataException"/> naming the line.</summary>
     public static (string[] Header, List<(int Line, string[] Fields)> Rows) Read(string path)
