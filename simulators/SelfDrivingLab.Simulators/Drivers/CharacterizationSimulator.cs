@@ -28,9 +28,7 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
     private readonly string _model;
 
     private readonly SimulatedInstrumentDefinition _definition;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly Lock _randomGate = new();
+    private readonly SimulatorDraws _draws;
     private readonly IReadOnlyList<ParameterLimit> _limits;
 
     /// <summary>Creates the simulator measuring <paramref name="groundTruth"/>; <paramref name="limits"/> tighten its parameters.</summary>
@@ -57,8 +55,7 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
         _model = "simulator/" + typeName;
         _definition = definition;
         GroundTruth = groundTruth ?? throw new ArgumentNullException(nameof(groundTruth));
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _draws = new SimulatorDraws(definition, timeProvider, random);
         _limits = SimulatorLimits.Build(groundTruth.Inputs, [.. definition.Parameters, SynthesisSimulator.SampleIdOutput], limits);
     }
 
@@ -73,25 +70,20 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TimeSpan duration;
-        bool fails;
-        double value;
-        lock (_randomGate)
+        // Every draw happens up front, in a fixed order, so results do not depend on timing.
+        var (duration, fails, value) = _draws.Draw(random =>
         {
-            // Every draw happens up front, in a fixed order, so results do not depend on timing.
-            duration = _definition.Duration.Sample(_random);
-            fails = _random.NextDouble() < _definition.FailureRate;
             try
             {
-                value = GroundTruth.Measure(context.Parameters, _random);
+                return GroundTruth.Measure(context.Parameters, random);
             }
             catch (ArgumentException ex)
             {
                 throw new InstrumentActionException("invalid_input", ex.Message, ex);
             }
-        }
+        });
 
-        await SimulatedTiming.RunAsync(duration, _time, context, cancellationToken).ConfigureAwait(false);
+        await _draws.WaitAsync(duration, context, cancellationToken).ConfigureAwait(false);
         if (fails)
         {
             throw new InstrumentActionException("measurement_failed", $"simulated measurement failure on {_definition.Id} (failure rate {_definition.FailureRate.ToString(CultureInfo.InvariantCulture)})");

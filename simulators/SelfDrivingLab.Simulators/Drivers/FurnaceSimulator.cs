@@ -26,9 +26,7 @@ public sealed class FurnaceSimulator : IInstrumentDriver
 
     private readonly SimulatedInstrumentDefinition _definition;
     private readonly FurnaceSettings _settings;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly Lock _randomGate = new();
+    private readonly SimulatorDraws _draws;
     private readonly IReadOnlyList<ParameterLimit> _limits;
     private int _samples;
 
@@ -38,8 +36,7 @@ public sealed class FurnaceSimulator : IInstrumentDriver
         SimulatorLimits.Validate(definition, TypeName);
         _definition = definition;
         _settings = definition.Settings as FurnaceSettings ?? FurnaceSettings.Default;
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _draws = new SimulatorDraws(definition, timeProvider, random);
         _limits = SimulatorLimits.Tighten(definition.Id.Value, OwnLimits(_settings), limits);
     }
 
@@ -59,18 +56,12 @@ public sealed class FurnaceSimulator : IInstrumentDriver
         var temperature = parameters.GetNumber("temperature_c");
         var dwell = parameters.GetNumber("duration_min");
         var atmosphere = parameters.TryGetValue("atmosphere", out var gas) ? gas.Text! : _settings.Atmospheres[0];
-        TimeSpan overhead;
-        bool fails;
-        lock (_randomGate)
-        {
-            overhead = _definition.Duration.Sample(_random);
-            fails = _random.NextDouble() < _definition.FailureRate;
-        }
+        var (overhead, fails) = _draws.Draw();
 
         var sampleId = parameters.TryGetValue(SynthesisSimulator.SampleIdOutput, out var given)
             ? given.ToString()
             : $"{_definition.Id}-{Interlocked.Increment(ref _samples).ToString("0000", CultureInfo.InvariantCulture)}";
-        await SimulatedTiming.RunAsync(HeatingTime(temperature, dwell) + overhead, _time, context, cancellationToken).ConfigureAwait(false);
+        await _draws.WaitAsync(HeatingTime(temperature, dwell) + overhead, context, cancellationToken).ConfigureAwait(false);
         if (fails)
         {
             throw new InstrumentActionException("anneal_failed", $"simulated anneal failure on {_definition.Id} (failure rate {_definition.FailureRate.ToString(CultureInfo.InvariantCulture)})");

@@ -26,9 +26,7 @@ public sealed class LiquidHandlerSimulator : IInstrumentDriver
 
     private readonly SimulatedInstrumentDefinition _definition;
     private readonly LiquidHandlerSettings _settings;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly Lock _randomGate = new();
+    private readonly SimulatorDraws _draws;
     private readonly IReadOnlyList<ParameterLimit> _limits;
     private int _samples;
 
@@ -44,8 +42,7 @@ public sealed class LiquidHandlerSimulator : IInstrumentDriver
         }
 
         _definition = definition;
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _draws = new SimulatorDraws(definition, timeProvider, random);
         var own = _settings.Stocks.Select(s => new ParameterLimit(VolumeParameter(s), 0, _settings.MaxVolumeMicroliters, Unit: "uL", Required: false)).ToList();
         _limits = SimulatorLimits.Tighten(definition.Id.Value, own, limits);
     }
@@ -70,14 +67,8 @@ public sealed class LiquidHandlerSimulator : IInstrumentDriver
         ArgumentNullException.ThrowIfNull(context);
         var volumes = _settings.Stocks.Select(s => context.Parameters.TryGetValue(VolumeParameter(s), out var v) ? v.AsNumber(VolumeParameter(s)) : 0).ToArray();
         var total = volumes.Sum();
-        TimeSpan duration;
-        bool fails;
-        lock (_randomGate)
-        {
-            // Drawn even for a command that fails the volume check, so one bad command does not shift later ones.
-            duration = _definition.Duration.Sample(_random);
-            fails = _random.NextDouble() < _definition.FailureRate;
-        }
+        // Drawn even for a command that fails the volume check, so one bad command does not shift later ones.
+        var (duration, fails) = _draws.Draw();
 
         if (total > _settings.CapacityMicroliters)
         {
@@ -90,7 +81,7 @@ public sealed class LiquidHandlerSimulator : IInstrumentDriver
         }
 
         var sample = Interlocked.Increment(ref _samples);
-        await SimulatedTiming.RunAsync(duration, _time, context, cancellationToken).ConfigureAwait(false);
+        await _draws.WaitAsync(duration, context, cancellationToken).ConfigureAwait(false);
         if (fails)
         {
             throw new InstrumentActionException("dispense_failed", $"simulated dispensing failure on {_definition.Id} (failure rate {Format(_definition.FailureRate)})");

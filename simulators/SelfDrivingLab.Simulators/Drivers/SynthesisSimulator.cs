@@ -22,9 +22,7 @@ public sealed class SynthesisSimulator : IInstrumentDriver
     public const string SampleIdOutput = "sample_id";
 
     private readonly SimulatedInstrumentDefinition _definition;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly Lock _randomGate = new();
+    private readonly SimulatorDraws _draws;
     private readonly IReadOnlyList<ParameterLimit> _limits;
     private int _samples;
 
@@ -33,8 +31,7 @@ public sealed class SynthesisSimulator : IInstrumentDriver
     {
         SimulatorLimits.Validate(definition, TypeName);
         _definition = definition;
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _draws = new SimulatorDraws(definition, timeProvider, random);
         _limits = SimulatorLimits.Build(definition.Parameters, [], limits);
     }
 
@@ -46,16 +43,10 @@ public sealed class SynthesisSimulator : IInstrumentDriver
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TimeSpan duration;
-        bool fails;
-        lock (_randomGate)
-        {
-            duration = _definition.Duration.Sample(_random);
-            fails = _random.NextDouble() < _definition.FailureRate;
-        }
+        var (duration, fails) = _draws.Draw();
 
         var sample = Interlocked.Increment(ref _samples);
-        await SimulatedTiming.RunAsync(duration, _time, context, cancellationToken).ConfigureAwait(false);
+        await _draws.WaitAsync(duration, context, cancellationToken).ConfigureAwait(false);
         if (fails)
         {
             throw new InstrumentActionException("synthesis_failed", $"simulated synthesis failure on {_definition.Id} (failure rate {_definition.FailureRate.ToString(CultureInfo.InvariantCulture)})");

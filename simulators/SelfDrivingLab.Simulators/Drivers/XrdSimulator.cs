@@ -20,9 +20,7 @@ public sealed class XrdSimulator : IInstrumentDriver
     public const string TypeName = "xrd";
 
     private readonly SimulatedInstrumentDefinition _definition;
-    private readonly TimeProvider _time;
-    private readonly Random _random;
-    private readonly Lock _randomGate = new();
+    private readonly SimulatorDraws _draws;
     private readonly IReadOnlyList<ParameterLimit> _limits;
 
     /// <summary>Creates the simulator; <paramref name="limits"/> tighten its parameters.</summary>
@@ -38,8 +36,7 @@ public sealed class XrdSimulator : IInstrumentDriver
         _definition = definition;
         Phase = phase ?? throw new ArgumentNullException(nameof(phase));
         Crystallinity = crystallinity ?? throw new ArgumentNullException(nameof(crystallinity));
-        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
-        _random = random ?? throw new ArgumentNullException(nameof(random));
+        _draws = new SimulatorDraws(definition, timeProvider, random);
         _limits = SimulatorLimits.Build([.. phase.Inputs, .. crystallinity.Inputs], [.. definition.Parameters, SynthesisSimulator.SampleIdOutput], limits);
     }
 
@@ -57,26 +54,19 @@ public sealed class XrdSimulator : IInstrumentDriver
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        TimeSpan duration;
-        bool fails;
-        string label;
-        double crystallinity;
-        lock (_randomGate)
+        var (duration, fails, (label, crystallinity)) = _draws.Draw(random =>
         {
-            duration = _definition.Duration.Sample(_random);
-            fails = _random.NextDouble() < _definition.FailureRate;
             try
             {
-                label = Phase.Classify(context.Parameters, _random);
-                crystallinity = Math.Clamp(Crystallinity.Measure(context.Parameters, _random), 0, 1);
+                return (Phase.Classify(context.Parameters, random), Math.Clamp(Crystallinity.Measure(context.Parameters, random), 0, 1));
             }
             catch (ArgumentException ex)
             {
                 throw new InstrumentActionException("invalid_input", ex.Message, ex);
             }
-        }
+        });
 
-        await SimulatedTiming.RunAsync(duration, _time, context, cancellationToken).ConfigureAwait(false);
+        await _draws.WaitAsync(duration, context, cancellationToken).ConfigureAwait(false);
         if (fails)
         {
             throw new InstrumentActionException("measurement_failed", $"simulated XRD failure on {_definition.Id} (failure rate {_definition.FailureRate.ToString(CultureInfo.InvariantCulture)})");
