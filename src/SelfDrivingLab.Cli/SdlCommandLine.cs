@@ -17,6 +17,7 @@ public static class SdlCommandLine
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
             StatusCommand.Create(console),
+            ControlCommand.Create(console),
             WorkflowCommand.Create(console),
             BenchCommand.Create(console),
         };

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Hosting.Campaigns;
+using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Hosting.Orchestration;
 using SelfDrivingLab.Hosting.Simulation;
 using SelfDrivingLab.Instruments.Sdk;
@@ -12,6 +13,7 @@ using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Simulators;
 using SelfDrivingLab.Transport.Mqtt;
 using SelfDrivingLab.Workflow.Campaigns;
+using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
 
@@ -81,6 +83,19 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<InstrumentCommandClient>(),
             provider.GetRequiredService<TimeProvider>(),
             settings.InstrumentWaitTimeout));
+        services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>()));
+        services.AddSingleton<IExperimentGate>(provider => provider.GetRequiredService<CampaignControl>());
+        services.AddSingleton(provider => new ControlRequestHandler(provider.GetRequiredService<CampaignControl>(), provider.GetService<IInstrumentServiceControl>()));
+        services.AddHostedService(provider => new ControlChannelService(
+            provider.GetRequiredService<IMessageBusFactory>(),
+            provider.GetRequiredService<ControlRequestHandler>(),
+            () => settings.Broker is { } external
+                ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId)
+                : new ControlEndpoint("127.0.0.1", provider.GetRequiredService<EmbeddedMqttBroker>().Port, facility.Site.Value, Environment.ProcessId),
+            settings.LedgerPath,
+            $"sdl-control-{facility.Site}",
+            provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            provider.GetRequiredService<ILogger<ControlChannelService>>()));
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton<CampaignRunner>();
         services.AddSingleton<CampaignCompletion>();

@@ -41,4 +41,25 @@ public sealed record CampaignDefinition(
     /// <see cref="Proposer"/>'s <see cref="ProposerSettings.Pool"/> holds <see cref="CandidatePoolDefinition.Candidates"/>.
     /// </summary>
     public CandidatePoolDefinition? Pool { get; init; }
+
+    /// <summary>Lowest <see cref="Priority"/>.</summary>
+    public const int LowestPriority = -10;
+
+    /// <summary>Default <see cref="Priority"/>.</summary>
+    public const int NormalPriority = 0;
+
+    /// <summary>Highest <see cref="Priority"/>.</summary>
+    public const int HighestPriority = 10;
+
+    /// <summary>
+    /// When proposals need a person's approval before their first step (default null: never).
+    /// </summary>
+    public ApprovalPolicy? Approval { get; init; }
+
+    /// <summary>
+    /// The campaign's claim on shared instruments (<see cref="LowestPriority"/>..<see cref="HighestPriority"/>,
+    /// default <see cref="NormalPriority"/>): a waiting step of a higher-priority campaign is served first,
+    /// and a waiting step gains one level per wait interval so no campaign starves.
+    /// </summary>
+    public int Priority { get; init; } = NormalPriority;
 }

@@ -13,7 +13,7 @@ internal static class CampaignReader
     private static readonly string[] TopLevelKeys =
     [
         "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "pool", "mixtures", "constraints",
-        "initial_design", "surrogate", "acquisition", "workflow", "simulators",
+        "initial_design", "surrogate", "acquisition", "workflow", "simulators", "approval", "priority",
     ];
 
     private static readonly (string, ObjectiveGoal)[] Goals =
@@ -45,6 +45,8 @@ internal static class CampaignReader
         var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed, budget);
         var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count);
         proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates };
+        var approval = ApprovalReader.Read(root, space);
+        var priority = (int?)root.Integer("priority", min: CampaignDefinition.LowestPriority, max: CampaignDefinition.HighestPriority) ?? CampaignDefinition.NormalPriority;
         var workflow = WorkflowReader.Read(root, parameterNames);
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
@@ -71,6 +73,8 @@ internal static class CampaignReader
             sourcePath)
         {
             Pool = pool,
+            Approval = approval,
+            Priority = priority,
         };
     }
 

@@ -36,6 +36,9 @@ internal sealed class YamlMap
 
     public ErrorList Errors { get; }
 
+    /// <summary>The keys, in file order.</summary>
+    public IEnumerable<string> Keys => Node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).Where(_entries.ContainsKey);
+
     /// <summary>Wraps <paramref name="node"/> when it is a mapping, else records an error.</summary>
     public static YamlMap? From(YamlNode node, string path, ErrorList errors)
     {

@@ -7,6 +7,7 @@ using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
 
@@ -26,15 +27,19 @@ public sealed partial class CampaignRunner
     private readonly TimeProvider _time;
     private readonly IWorkTracker _work;
     private readonly ILogger<CampaignRunner> _logger;
+    private readonly CampaignControl? _control;
+    private readonly IExperimentGate _gate;
 
-    /// <summary>Creates the runner.</summary>
-    public CampaignRunner(ILedger ledger, ExperimentRunner experiments, TimeProvider time, IWorkTracker work, ILogger<CampaignRunner> logger)
+    /// <summary>Creates the runner; with <paramref name="control"/>, operators can pause, resume and abort its campaigns.</summary>
+    public CampaignRunner(ILedger ledger, ExperimentRunner experiments, TimeProvider time, IWorkTracker work, ILogger<CampaignRunner> logger, CampaignControl? control = null)
     {
         _ledger = ledger;
         _experiments = experiments;
         _time = time;
         _work = work;
         _logger = logger;
+        _control = control;
+        _gate = (IExperimentGate?)control ?? OpenExperimentGate.Instance;
     }
 
     /// <summary>
@@ -47,6 +52,7 @@ public sealed partial class CampaignRunner
     {
         var state = await ResumeOrCreateAsync(definition, cancellationToken).ConfigureAwait(false);
         using var stopInFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var controlled = _control?.Attach(state.CampaignId, definition, stopInFlight);
         try
         {
             await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
@@ -57,10 +63,14 @@ public sealed partial class CampaignRunner
             await DrainAsync(state, observer).ConfigureAwait(false);
             return await FinishAsync(state, CampaignStatus.Failed, ex.Message).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopInFlight.IsCancellationRequested)
         {
+            // The host stopping and an operator's abort both end here; in-flight experiments abort their commands.
             await DrainAsync(state, observer).ConfigureAwait(false);
-            return await FinishAsync(state, CampaignStatus.Aborted, "the campaign was stopped before its budget was spent").ConfigureAwait(false);
+            var why = cancellationToken.IsCancellationRequested
+                ? "the campaign was stopped before its budget was spent"
+                : "an operator aborted the campaign before its budget was spent";
+            return await FinishAsync(state, CampaignStatus.Aborted, why).ConfigureAwait(false);
         }
 
         return await FinishAsync(state, CampaignStatus.Completed, null).ConfigureAwait(false);
@@ -109,20 +119,30 @@ public sealed partial class CampaignRunner
         using var hold = new WorkHold(_work);
         while (state.Proposed < definition.Budget || state.Running.Count > 0)
         {
+            // Paused: propose nothing (the model would miss the results still to come), keep collecting results.
+            var dispatch = _gate.WaitUntilDispatchAllowedAsync(state.CampaignId, cancellationToken).AsTask();
             var free = Math.Min(definition.Parallel - state.Running.Count, definition.Budget - state.Proposed);
-            if (free > 0)
+            if (free > 0 && dispatch.IsCompleted)
             {
                 await ProposeAndStartAsync(state, proposer, free, cancellationToken).ConfigureAwait(false);
             }
 
-            if (state.Running.Count == 0)
+            if (state.Running.Count == 0 && dispatch.IsCompleted)
             {
                 throw new CampaignFailedException($"the proposer returned no new experiment after {state.Proposed} of {definition.Budget}: the search space has no untested points left");
             }
 
-            var finished = await hold.WaitAsync(Task.WhenAny(state.Running.Keys)).ConfigureAwait(false);
-            state.Running.Remove(finished);
-            Record(state, await finished.ConfigureAwait(false), observer);
+            Task[] waitFor = dispatch.IsCompleted ? [.. state.Running.Keys] : [.. state.Running.Keys, dispatch];
+            var finished = await hold.WaitAsync(Task.WhenAny(waitFor)).ConfigureAwait(false);
+            if (finished == dispatch)
+            {
+                await dispatch.ConfigureAwait(false);
+                continue;
+            }
+
+            var done = (Task<ExperimentOutcome>)finished;
+            state.Running.Remove(done);
+            Record(state, await done.ConfigureAwait(false), observer);
         }
     }
 
@@ -180,6 +200,12 @@ public sealed partial class CampaignRunner
                 state.FailedObservations.Add(new FailedObservation(outcome.Parameters, outcome.FailureReason));
                 Log.ExperimentFailed(_logger, outcome.Id.Value, outcome.FailureReason ?? "unknown");
                 break;
+        }
+
+        if (outcome.PauseCampaign)
+        {
+            // The workflow's on-failure policy wants a person to look before anything else runs.
+            _control?.Pause(state.CampaignId.Value, ApprovalPolicy.PolicyApprover, $"on_failure policy after {outcome.Id}: {outcome.FailureReason}");
         }
 
         observer?.OnExperimentFinished(new CampaignProgress(

@@ -21,4 +21,8 @@ public sealed record ExperimentOutcome(
     ParameterSet? Measurements,
     double? Objective,
     string? FailureReason,
-    DateTimeOffset FinishedAt);
+    DateTimeOffset FinishedAt)
+{
+    /// <summary>True when the workflow's on-failure policy asks the campaign to pause (the reason is <see cref="FailureReason"/>).</summary>
+    public bool PauseCampaign { get; init; }
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using System.Globalization;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Hosting.Control;
+using SelfDrivingLab.Protocol.Control;
+
+namespace SelfDrivingLab.Cli.Commands;
+
+/// <summary>
+/// <c>sdl control &lt;action&gt; [target]</c>: operator requests to a running host — status, pause,
+/// resume, abort, approve, reject, return-to-service — over the host's broker.
+/// </summary>
+internal static class ControlCommand
+{
+    private static readonly (string Name, ControlAction Action, string? Target, string Description)[] Actions =
+    [
+        ("status", ControlAction.Status, null, "Show running campaigns, proposals waiting for approval and quarantined instruments."),
+        ("pause", ControlAction.Pause, "campaign", "Pause a campaign: in-flight steps finish, nothing new is dispatched or proposed."),
+        ("resume", ControlAction.Resume, "campaign", "Resume a paused campaign."),
+        ("abort", ControlAction.Abort, "campaign", "Abort a campaign: instruments receive an abort for their in-flight commands."),
+        ("approve", ControlAction.Approve, "experiment", "Approve a proposal waiting at the approval gate."),
+        ("reject", ControlAction.Reject, "experiment", "Reject a proposal waiting at the approval gate (it ends aborted)."),
+        ("return-to-service", ControlAction.ReturnToService, "instrument", "Return a quarantined instrument to service."),
+    ];
+
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("control", "Send an operator request to a running host (found through its ledger, or --broker and --site).");
+        foreach (var (name, action, target, description) in Actions)
+        {
+            command.Subcommands.Add(CreateAction(console, name, action, target, description));
+        }
+
+        return command;
+    }
+
+    private static Command CreateAction(CliConsole console, string name, ControlAction action, string? targetName, string description)
+    {
+        var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger of the running host (default: .sdl/ledger.db); its endpoint file names the broker." };
+        var broker = new Option<string?>("--broker") { Description = "Broker host:port of the running host (instead of --ledger)." };
+        var site = new Option<string>("--site") { Description = "Site of the orchestrator to reach with --broker (default: lab).", DefaultValueFactory = _ => "lab" };
+        var who = new Option<string>("--operator") { Description = "Your name, stored with the decision (default: the login name).", DefaultValueFactory = _ => Environment.UserName };
+        var reason = new Option<string?>("--reason") { Description = "Why, for the record." };
+        var timeout = new Option<string>("--timeout") { Description = "How long to wait for the answer (default 10s).", DefaultValueFactory = _ => "10s" };
+        var command = new Command(name, description) { ledger, broker, site, who, reason, timeout };
+        Argument<string>? target = null;
+        if (targetName is not null)
+        {
+            target = new Argument<string>(targetName) { Description = $"The {targetName} (id{(targetName == "campaign" ? " or name" : string.Empty)})." };
+            command.Arguments.Add(target);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!SelfDrivingLab.Campaigns.DurationParser.TryParse(parse.GetValue(timeout)!, out var wait) || wait <= TimeSpan.Zero)
+            {
+                console.Error.WriteLine($"error: --timeout: '{parse.GetValue(timeout)}' is not a positive duration such as 10s");
+                return ExitCodes.BadInput;
+            }
+
+            var requestId = string.Create(CultureInfo.InvariantCulture, $"{name}-{Guid.NewGuid():N}");
+            var request = new ControlRequest(requestId, action, parse.GetValue(who)!, target is null ? null : parse.GetValue(target), parse.GetValue(reason));
+            var json = Protocol.Messages.ProtocolJson.Serialize(request);
+            if (!ControlReader.TryReadRequest(json, out _, out var problem))
+            {
+                console.Error.WriteLine($"error: {problem}");
+                return ExitCodes.BadInput;
+            }
+
+            try
+            {
+                var endpoint = ResolveEndpoint(parse.GetValue(ledger), parse.GetValue(broker), parse.GetValue(site)!);
+                var response = await ControlClient.SendAsync(endpoint, request, wait, TimeProvider.System, cancellationToken);
+                Print(console, response);
+                return response.Ok ? ExitCodes.Ok : ExitCodes.BadInput;
+            }
+            catch (CampaignHostException ex)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.CampaignFailed;
+            }
+        });
+        return command;
+    }
+
+    private static ControlEndpoint ResolveEndpoint(FileInfo? ledger, string? broker, string site)
+    {
+        if (broker is null)
+        {
+            return ControlEndpoint.Read(ledger?.FullName ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")));
+        }
+
+        if (!BrokerAddress.TryParse(broker, out var address, out var error))
+        {
+            throw new CampaignHostException($"--broker: {error}");
+        }
+
+        return IdRules.IsValid(site)
+            ? new ControlEndpoint(address!.Host, address.Port, site, 0)
+            : throw new CampaignHostException($"--site: '{site}' is not a valid site id");
+    }
+
+    private static void Print(CliConsole console, ControlResponse response)
+    {
+        (response.Ok ? console.Out : console.Error).WriteLine(response.Ok ? response.Message : "refused: " + response.Message);
+        foreach (var c in response.Campaigns ?? [])
+        {
+            var by = c.ChangedBy is null ? string.Empty : $" (by {c.ChangedBy}{(c.Reason is null ? string.Empty : ": " + c.Reason)})";
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  campaign {c.Campaign} ({c.Name})  {c.State}{by}  priority {c.Priority}  {c.PendingApprovals} waiting for approval"));
+        }
+
+        foreach (var p in response.Pending ?? [])
+        {
+            var parameters = string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"));
+            console.Out.WriteLine($"  waiting {p.Experiment}  {parameters}  since {p.Since:u}: {p.Why}");
+        }
+
+        foreach (var q in response.Quarantined ?? [])
+        {
+            console.Out.WriteLine($"  quarantined {q.Site}/{q.Instrument}  since {q.Since:u}: {q.Reason}");
+        }
+    }
+}

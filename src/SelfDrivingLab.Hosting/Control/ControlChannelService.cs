@@ -1,0 +1,114 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Control;
+using SelfDrivingLab.Protocol.Messages;
+
+namespace SelfDrivingLab.Hosting.Control;
+
+/// <summary>
+/// Answers operators on the site's control topic (pause, resume, abort, approve, reject,
+/// return-to-service, status) and advertises where it listens in the endpoint file next to the
+/// ledger. Bad requests are logged, counted (<c>sdl.control.rejected</c>) and answered when they
+/// carry a usable request id; nothing else happens.
+/// </summary>
+internal sealed partial class ControlChannelService : IHostedService, IAsyncDisposable
+{
+    private readonly IMessageBusFactory _factory;
+    private readonly ControlRequestHandler _handler;
+    private readonly Func<ControlEndpoint> _endpoint;
+    private readonly string _ledgerPath;
+    private readonly string _clientId;
+    private readonly ILogger<ControlChannelService> _logger;
+    private readonly Counter<long> _rejected;
+    private IMessageBusConnection? _connection;
+    private ControlTopics? _topics;
+
+    public ControlChannelService(
+        IMessageBusFactory factory,
+        ControlRequestHandler handler,
+        Func<ControlEndpoint> endpoint,
+        string ledgerPath,
+        string clientId,
+        IMeterFactory meters,
+        ILogger<ControlChannelService> logger)
+    {
+        _factory = factory;
+        _handler = handler;
+        _endpoint = endpoint;
+        _ledgerPath = ledgerPath;
+        _clientId = clientId;
+        _logger = logger;
+        _rejected = meters.Create(new MeterOptions("SelfDrivingLab")).CreateCounter<long>("sdl.control.rejected", description: "Control requests refused as malformed");
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var endpoint = _endpoint();
+        _topics = new ControlTopics(endpoint.SiteId);
+        _connection = await _factory.ConnectAsync(new MessageBusConnectionOptions(_clientId), cancellationToken).ConfigureAwait(false);
+        await _connection.SubscribeAsync(_topics.Request, HandleAsync, cancellationToken).ConfigureAwait(false);
+        endpoint.Write(_ledgerPath);
+        LogListening(_logger, _topics.Request, endpoint.Host, endpoint.Port);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _connection, null) is not { } connection)
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(ControlEndpoint.FileFor(_ledgerPath));
+        }
+        catch (IOException)
+        {
+            // Best effort: a stale file only points at a broker nobody answers on.
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async ValueTask HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Retained)
+        {
+            // A retained request would be replayed to every restarted host: never act on one.
+            Reject("retained request", null);
+            return;
+        }
+
+        if (!ControlReader.TryReadRequest(message.Payload.Span, out var request, out var error))
+        {
+            Reject(error, null);
+            return;
+        }
+
+        var response = _handler.Handle(request!);
+        LogHandled(_logger, request!.Action, request.Target ?? "-", request.Operator, response.Ok, response.Message);
+        if (_connection is { } connection && _topics is { } topics)
+        {
+            await connection.PublishAsync(new OutboundMessage(topics.Response(request.RequestId), ProtocolJson.Serialize(response)), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private void Reject(string reason, string? requestId)
+    {
+        _rejected.Add(1);
+        LogRejected(_logger, requestId ?? "-", reason);
+    }
+
+    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Operator control on {Topic} (broker {Host}:{Port})")]
+    private static partial void LogListening(ILogger logger, string topic, string host, int port);
+
+    [LoggerMessage(EventId = 801, Level = LogLevel.Warning, Message = "Operator request {Action} {Target} by {Operator}: ok={Ok} {Message}")]
+    private static partial void LogHandled(ILogger logger, ControlAction action, string target, string @operator, bool ok, string message);
+
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Control request {RequestId} refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string requestId, string reason);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Hosting.Control;
+
+/// <summary>
+/// Where a running host listens for operators: its broker and site. The host writes it next to the
+/// ledger (<c>&lt;ledger&gt;.control.json</c>) while it runs, so <c>sdl control --ledger</c> finds an
+/// embedded broker's ephemeral port. Immutable.
+/// </summary>
+/// <param name="Host">Broker host.</param>
+/// <param name="Port">Broker port.</param>
+/// <param name="Site">Site whose orchestrator answers.</param>
+/// <param name="ProcessId">The host process.</param>
+public sealed record ControlEndpoint(string Host, int Port, string Site, int ProcessId)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>The endpoint file of the ledger at <paramref name="ledgerPath"/>.</summary>
+    public static string FileFor(string ledgerPath) => Path.GetFullPath(ledgerPath) + ".control.json";
+
+    /// <summary>The site as an id.</summary>
+    public SiteId SiteId => new(Site);
+
+    /// <summary>Writes the file atomically (temporary file, then rename).</summary>
+    public void Write(string ledgerPath)
+    {
+        var path = FileFor(ledgerPath);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads the endpoint of the host running on <paramref name="ledgerPath"/>; throws <see cref="CampaignHostException"/> naming the problem.</summary>
+    public static ControlEndpoint Read(string ledgerPath)
+    {
+        var path = FileFor(ledgerPath);
+        if (!File.Exists(path))
+        {
+            throw new CampaignHostException($"no host is running on ledger {Path.GetFullPath(ledgerPath)} ({path} does not exist); give --broker and --site to reach a host elsewhere");
+        }
+
+        try
+        {
+            var endpoint = JsonSerializer.Deserialize<ControlEndpoint>(File.ReadAllText(path), Json);
+            return endpoint is { Host.Length: > 0, Port: > 0 and <= 65535 } && IdRules.IsValid(endpoint.Site)
+                ? endpoint
+                : throw new CampaignHostException($"{path} does not hold a valid host, port and site");
+        }
+        catch (JsonException ex)
+        {
+            throw new CampaignHostException($"{path} is not a valid control endpoint file: {ex.Message}", ex);
+        }
+    }
+}
