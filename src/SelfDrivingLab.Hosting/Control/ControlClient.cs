@@ -31,10 +31,12 @@ public static class ControlClient
         var answer = new TaskCompletionSource<ControlResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var connected = false;
         try
         {
             var clientId = string.Create(CultureInfo.InvariantCulture, $"sdl-control-{request.RequestId}");
             var connection = await factory.ConnectAsync(new MessageBusConnectionOptions(clientId), deadline.Token).ConfigureAwait(false);
+            connected = true;
             await using var disconnect = connection.ConfigureAwait(false);
             var subscription = await connection.SubscribeAsync(
                 topics.Response(request.RequestId),
@@ -51,6 +53,10 @@ public static class ControlClient
             await using var unsubscribe = subscription.ConfigureAwait(false);
             await connection.PublishAsync(new OutboundMessage(topics.Request, ProtocolJson.Serialize(request)), deadline.Token).ConfigureAwait(false);
             return await answer.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !connected)
+        {
+            throw new CampaignHostException($"could not connect to the broker at {endpoint.Host}:{endpoint.Port} within {timeout}");
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

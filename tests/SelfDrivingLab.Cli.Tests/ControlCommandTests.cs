@@ -1,0 +1,72 @@
+using SelfDrivingLab.Campaigns;
+using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Hosting.Control;
+using SelfDrivingLab.Workflow.Campaigns;
+
+namespace SelfDrivingLab.Cli.Tests;
+
+[Collection(VirtualClockCollection.Name)]
+public sealed class ControlCommandTests : IDisposable
+{
+    private readonly TemporaryDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Control_NoHostOnTheLedger_FailsNamingTheEndpointFile()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["control", "status", "--ledger", _dir.File("ledger.db")], new StringWriter(), error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ledger.db.control.json does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--broker", "nohost:notaport", "--broker")]
+    [InlineData("--timeout", "soon", "--timeout")]
+    [InlineData("--site", "a/b", "--site")]
+    public async Task Control_BadOption_NamesIt(string option, string value, string expected)
+    {
+        var error = new StringWriter();
+        string[] args = option == "--site"
+            ? ["control", "pause", "c1", "--broker", "127.0.0.1:1", option, value]
+            : ["control", "pause", "c1", option, value];
+
+        var exit = await SdlCommandLine.RunAsync(args, new StringWriter(), error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Control_StatusAndPauseAgainstARunningHost_PrintTheAnswer()
+    {
+        var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var ledgerPath = _dir.File("ledger.db");
+        var observer = new FirstResult();
+        var run = CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = ledgerPath }, observer);
+        await observer.Seen.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var output = new StringWriter();
+        var paused = await SdlCommandLine.RunAsync(["control", "pause", definition.Name, "--ledger", ledgerPath, "--operator", "alice", "--reason", "lunch"], output, new StringWriter());
+        var status = await SdlCommandLine.RunAsync(["control", "status", "--ledger", ledgerPath], output, new StringWriter());
+        var abort = await SdlCommandLine.RunAsync(["control", "abort", definition.Name, "--ledger", ledgerPath], output, new StringWriter());
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((0, 0, 0), (paused, status, abort));
+        Assert.Contains("paused: in-flight steps finish", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("paused (by alice: lunch)", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Core.Ledger.CampaignStatus.Aborted, summary.Status);
+    }
+
+    private sealed class FirstResult : ICampaignObserver
+    {
+        private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Seen => _seen.Task;
+
+        public void OnExperimentFinished(CampaignProgress progress) => _seen.TrySetResult();
+    }
+}
