@@ -21,4 +21,11 @@ public sealed record ExperimentOutcome(
     ParameterSet? Measurements,
     double? Objective,
     string? FailureReason,
-    DateTimeOffset FinishedAt);
+    DateTimeOffset FinishedAt)
+{
+    /// <summary>True when a step's <c>on_failure: pause_campaign</c> asks the campaign to pause (default false).</summary>
+    public bool PauseCampaign { get; init; }
+
+    /// <summary>Why the campaign should pause, when <see cref="PauseCampaign"/> is true.</summary>
+    public string? PauseReason { get; init; }
+}
