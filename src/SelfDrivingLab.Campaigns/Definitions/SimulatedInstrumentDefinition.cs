@@ -19,9 +19,25 @@ public sealed record SimulatedInstrumentDefinition(
     GroundTruthDefinition? GroundTruth,
     IReadOnlyList<string> Parameters)
 {
+    private readonly bool? _idempotent;
+
     /// <summary>Faults injected into its commands (default none).</summary>
     public FaultDefinition Faults { get; init; } = FaultDefinition.None;
 
     /// <summary>Type-specific settings (<see cref="LiquidHandlerSettings"/>, <see cref="FurnaceSettings"/>, <see cref="XrdSettings"/>), or null.</summary>
     public SimulatorSettings? Settings { get; init; }
+
+    /// <summary>
+    /// Whether the simulator announces its action as idempotent (safe to send again), which a step's
+    /// <c>retry</c> requires. Defaults to the type's natural value: measurements (characterization,
+    /// uv-vis, xrd) are idempotent; making, dispensing and annealing a sample are not.
+    /// </summary>
+    public bool Idempotent
+    {
+        get => _idempotent ?? IsNaturallyIdempotent(Type);
+        init => _idempotent = value;
+    }
+
+    /// <summary>True for simulator types that only measure a sample (characterization, uv-vis, xrd).</summary>
+    public static bool IsNaturallyIdempotent(string type) => type is "characterization" or "uv-vis" or "xrd";
 }

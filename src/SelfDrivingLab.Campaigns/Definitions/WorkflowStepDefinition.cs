@@ -1,6 +1,6 @@
 namespace SelfDrivingLab.Campaigns.Definitions;
 
-/// <summary>One step of the experiment workflow: a command to an instrument offering <paramref name="Capability"/>.</summary>
+/// <summary>One step of the experiment workflow: a command to an instrument offering <paramref name="Capability"/>. Immutable.</summary>
 /// <param name="Name">Step name, unique in the workflow (becomes a workflow state).</param>
 /// <param name="Capability">Instrument action the step invokes.</param>
 /// <param name="Parameters">How each command parameter is filled.</param>
@@ -9,4 +9,14 @@ public sealed record WorkflowStepDefinition(
     string Name,
     string Capability,
     IReadOnlyDictionary<string, ParameterBinding> Parameters,
-    TimeSpan Deadline);
+    TimeSpan Deadline)
+{
+    /// <summary>How a failed or timed-out command is sent again (default null: never). Applied only when the instrument declares the action idempotent.</summary>
+    public StepRetryPolicy? Retry { get; init; }
+
+    /// <summary>What happens once the step has failed and its retries are used up (default <see cref="StepFailurePolicy.FailExperiment"/>).</summary>
+    public StepFailurePolicy OnFailure { get; init; } = StepFailurePolicy.FailExperiment;
+
+    /// <summary>When the step is skipped, judged on an earlier step's outputs (default null: always run).</summary>
+    public StepSkipCondition? SkipIf { get; init; }
+}

@@ -31,6 +31,8 @@ internal static class CampaignChecks
                 $"no simulator offers capability '{step.Capability}' (simulators offer {string.Join(", ", offered)}){NameSuggestion.DidYouMean(step.Capability, offered)}");
         }
 
+        CheckRetries(steps, simulators);
+
         // Which step is last, and what it measures, is only known when every step and simulator parsed.
         if (objective is null || objectiveMap is null || steps.Count == 0 || !workflow.Complete || !simulation.Complete)
         {
@@ -46,6 +48,24 @@ internal static class CampaignChecks
             objectiveMap.Error(
                 "output",
                 $"objective output '{objective.Output}' is not measured by the last step '{last.Name}' (capability '{last.Capability}': {produced})");
+        }
+    }
+
+    // A retry re-sends a physical action; the file's own instruments must say that is harmless.
+    private static void CheckRetries(
+        IReadOnlyList<(WorkflowStepDefinition Step, YamlMap Map)> steps,
+        IReadOnlyList<(SimulatedInstrumentDefinition Simulator, YamlMap Map)> simulators)
+    {
+        foreach (var (step, map) in steps.Where(s => s.Step.Retry is not null))
+        {
+            var unsafeOnes = simulators.Select(s => s.Simulator).Where(s => s.Capability == step.Capability && !s.Idempotent).Select(s => s.Id.Value).ToList();
+            if (unsafeOnes.Count > 0)
+            {
+                map.WithPath($"{map.Path} ({step.Name})").Error(
+                    "retry",
+                    $"simulator {string.Join(", ", unsafeOnes)} does not declare '{step.Capability}' idempotent, so the step may not be retried; "
+                    + "remove 'retry' or set 'idempotent: true' on the simulator if repeating the action is harmless");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ internal static class SimulatorReader
     /// <summary>Types that measure a ground truth (and so need one).</summary>
     private static readonly string[] Measuring = [Characterization, UvVis, Xrd];
 
-    private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults"];
+    private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults", "idempotent"];
 
     /// <summary>
     /// The simulators that parsed (with their mappings), every capability declared (even by simulators
@@ -53,11 +53,12 @@ internal static class SimulatorReader
             var groundTruth = ReadGroundTruth(map, type, baseDirectory);
             var faults = FaultReader.Read(map);
             var (settings, settingsOk) = SimulatorSettingsReader.Read(map, type, baseDirectory);
+            var idempotent = map.Boolean("idempotent");
 
             var complete = id is not null && type is not null && capability is not null && duration is not null
                 && (failureRate is not null || !map.Has("failure_rate"))
                 && (groundTruth is not null || !Measuring.Contains(type))
-                && faults is not null && settingsOk;
+                && faults is not null && settingsOk && (idempotent is not null || !map.Has("idempotent"));
             if (complete)
             {
                 var simulator = new SimulatedInstrumentDefinition(id!.Value, type!, capability!, duration!, failureRate ?? 0, groundTruth, parameters)
@@ -65,6 +66,7 @@ internal static class SimulatorReader
                     Faults = faults!,
                     Settings = settings,
                 };
+                simulator = idempotent is { } declared ? simulator with { Idempotent = declared } : simulator;
                 simulators.Add((simulator, map));
             }
         }

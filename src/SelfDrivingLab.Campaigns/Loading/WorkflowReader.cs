@@ -11,7 +11,7 @@ internal static class WorkflowReader
     private const string StepPrefix = "steps.";
 
     // The workflow's own states; a step of the same name would be ambiguous in the ledger.
-    private static readonly string[] ReservedNames = ["proposed", "completed", "failed", "aborted"];
+    private static readonly string[] ReservedNames = ["proposed", "awaitingapproval", "completed", "failed", "aborted"];
 
     /// <summary>The steps that parsed, each with its mapping (for locating later errors), and whether every step parsed.</summary>
     public static (IReadOnlyList<(WorkflowStepDefinition Step, YamlMap Map)> Steps, bool Complete) Read(YamlMap root, IReadOnlyList<string> parameterNames)
@@ -32,14 +32,16 @@ internal static class WorkflowReader
                 continue;
             }
 
-            map.CheckKeys("name", "capability", "deadline", "parameters");
+            map.CheckKeys(["name", "capability", "deadline", "parameters", .. StepPolicyReader.Keys]);
             var name = ReadName(map, stepNames, i);
             var capability = map.String("capability", required: true);
             var deadline = map.Duration("deadline", required: true);
             var bindings = ReadBindings(map, parameterNames, stepNames, i);
-            if (name is not null && capability is not null && deadline is not null && bindings is not null)
+            var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name, stepNames, i);
+            if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk)
             {
-                steps.Add((new WorkflowStepDefinition(name, capability, bindings, deadline.Value), map));
+                var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf };
+                steps.Add((step, map));
             }
         }
 

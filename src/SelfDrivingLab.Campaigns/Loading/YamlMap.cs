@@ -30,6 +30,14 @@ internal sealed class YamlMap
         }
     }
 
+    private YamlMap(YamlMap source, string path)
+    {
+        Node = source.Node;
+        Path = path;
+        Errors = source.Errors;
+        _entries = source._entries;
+    }
+
     public YamlMappingNode Node { get; }
 
     public string Path { get; }
@@ -50,6 +58,9 @@ internal sealed class YamlMap
         errors.Add(path, $"expected a mapping of keys and values, got {YamlScalars.Describe(node)}", node);
         return null;
     }
+
+    /// <summary>The same mapping reported under another path (e.g. <c>workflow[1] (characterize)</c>), without re-checking its keys.</summary>
+    public YamlMap WithPath(string path) => new(this, path);
 
     public string PathOf(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
 

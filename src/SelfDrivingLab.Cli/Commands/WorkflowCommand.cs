@@ -17,7 +17,7 @@ internal static class WorkflowCommand
                 return ExitCodes.BadInput;
             }
 
-            console.Out.WriteLine(ExperimentStateMachine.ToMermaid(definition.Steps));
+            console.Out.WriteLine(ExperimentStateMachine.ToMermaid(definition.Steps, definition.Approval is not null));
             return ExitCodes.Ok;
         });
         return new Command("workflow", "Inspect workflows.") { graph };

@@ -205,7 +205,7 @@ public sealed partial class CampaignRunner
         if (outcome.PauseCampaign)
         {
             // The workflow's on-failure policy wants a person to look before anything else runs.
-            _control?.Pause(state.CampaignId.Value, ApprovalPolicy.PolicyApprover, $"on_failure policy after {outcome.Id}: {outcome.FailureReason}");
+            _control?.Pause(state.CampaignId.Value, ApprovalPolicy.PolicyApprover, $"on_failure policy after {outcome.Id}: {outcome.PauseReason ?? outcome.FailureReason}");
         }
 
         observer?.OnExperimentFinished(new CampaignProgress(

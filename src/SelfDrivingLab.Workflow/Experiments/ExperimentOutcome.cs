@@ -23,6 +23,9 @@ public sealed record ExperimentOutcome(
     string? FailureReason,
     DateTimeOffset FinishedAt)
 {
-    /// <summary>True when the workflow's on-failure policy asks the campaign to pause (the reason is <see cref="FailureReason"/>).</summary>
+    /// <summary>True when a step's <c>on_failure: pause_campaign</c> asks the campaign to pause (default false).</summary>
     public bool PauseCampaign { get; init; }
+
+    /// <summary>Why the campaign should pause, when <see cref="PauseCampaign"/> is true.</summary>
+    public string? PauseReason { get; init; }
 }

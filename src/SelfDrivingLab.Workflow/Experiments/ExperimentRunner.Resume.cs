@@ -33,8 +33,16 @@ public sealed partial class ExperimentRunner
         var commands = await _ledger.GetCommandsAsync(experiment.Id, CancellationToken.None).ConfigureAwait(false);
         foreach (var step in steps)
         {
-            var last = commands.LastOrDefault(c => c.Step == step.Name)
-                ?? throw new LedgerException($"experiment {experiment.Id} passed step '{step.Name}' but the ledger has no command for it");
+            var last = commands.LastOrDefault(c => c.Step == step.Name);
+            if (last is null && step.SkipIf is not null)
+            {
+                continue; // skipped: it reported nothing
+            }
+
+            if (last is null)
+            {
+                throw new LedgerException($"experiment {experiment.Id} passed step '{step.Name}' but the ledger has no command for it");
+            }
             var final = await FinalEventAsync(last).ConfigureAwait(false);
             outputs[step.Name] = final?.Status == StepCommandStatus.Completed
                 ? final.Results ?? ParameterSet.Empty
@@ -62,7 +70,7 @@ public sealed partial class ExperimentRunner
         var last = commands.LastOrDefault(c => c.Step == step.Name);
         if (last is null)
         {
-            return await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+            return await RunStepWithPoliciesAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
         }
 
         if (await FinalEventAsync(last).ConfigureAwait(false) is { } known)
@@ -81,7 +89,7 @@ public sealed partial class ExperimentRunner
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandReconciled(_logger, last.Id.Value, last.Instrument.Value);
         var command = new InstrumentCommand(CommandType.Execute, last.Id, last.Action, last.Parameters, now, deadline, experiment.Id, experiment.CampaignId);
-        var result = await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(last.Id, e, ct), cancellationToken)).ConfigureAwait(false);
+        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
             await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);

@@ -30,15 +30,21 @@ public sealed partial class ExperimentRunner
     private readonly TimeProvider _time;
     private readonly IWorkTracker _work;
     private readonly ILogger<ExperimentRunner> _logger;
+    private readonly IExperimentGate _gate;
 
-    /// <summary>Creates the runner; <paramref name="work"/> is held while the runner is active (not waiting on an instrument or a timer).</summary>
-    public ExperimentRunner(ILedger ledger, IInstrumentGateway gateway, TimeProvider time, IWorkTracker work, ILogger<ExperimentRunner> logger)
+    /// <summary>
+    /// Creates the runner; <paramref name="work"/> is held while the runner is active (not waiting on an
+    /// instrument, a timer or the gate). <paramref name="gate"/> decides approval and pauses (default
+    /// <see cref="OpenExperimentGate.Instance"/>: nothing needs approval, nothing pauses).
+    /// </summary>
+    public ExperimentRunner(ILedger ledger, IInstrumentGateway gateway, TimeProvider time, IWorkTracker work, ILogger<ExperimentRunner> logger, IExperimentGate? gate = null)
     {
         _ledger = ledger;
         _gateway = gateway;
         _time = time;
         _work = work;
         _logger = logger;
+        _gate = gate ?? OpenExperimentGate.Instance;
     }
 
     /// <summary>
@@ -53,17 +59,31 @@ public sealed partial class ExperimentRunner
         var machine = new ExperimentStateMachine(
             campaign.Steps,
             experiment.State,
-            t => RecordTransitionAsync(experiment.Id, t));
+            t => RecordTransitionAsync(experiment.Id, t),
+            _gate.RequiresApproval(campaign));
         var outputs = new Dictionary<string, ParameterSet>(StringComparer.Ordinal);
+        var skipped = new List<string>();
         using var hold = new WorkHold(_work);
         try
         {
             var first = 0;
+            var resumedInStep = machine.State is not (ExperimentStates.Proposed or ExperimentStates.AwaitingApproval);
             if (machine.State == ExperimentStates.Proposed)
             {
                 await machine.FireAsync(ExperimentTrigger.Start).ConfigureAwait(false);
             }
-            else
+
+            if (machine.State == ExperimentStates.AwaitingApproval)
+            {
+                // Let the campaign go on proposing while this one waits for a person.
+                queued?.Invoke();
+                queued = null;
+                if (await AwaitApprovalAsync(machine, experiment, campaign, hold, cancellationToken).ConfigureAwait(false) is { } rejected)
+                {
+                    return Outcome(experiment, ExperimentStatus.Aborted, null, null, rejected);
+                }
+            }
+            else if (resumedInStep)
             {
                 // Resuming after a restart: earlier steps' results come from the ledger.
                 first = StepIndex(campaign, machine.State);
@@ -73,30 +93,39 @@ public sealed partial class ExperimentRunner
             for (var index = first; index < campaign.Steps.Count; index++)
             {
                 var step = campaign.Steps[index];
-                var result = index == first && experiment.State == step.Name
+                var isLast = index == campaign.Steps.Count - 1;
+                if (step.SkipIf is { } condition && condition.Matches(outputs))
+                {
+                    var why = $"step '{step.Name}' was skipped because {condition}";
+                    skipped.Add(why);
+                    Log.StepSkipped(_logger, experiment.Id.Value, step.Name, condition.ToString());
+                    if (isLast)
+                    {
+                        return await FinishAsync(machine, experiment, campaign, outputs, skipped, ExperimentTrigger.Skip).ConfigureAwait(false);
+                    }
+
+                    await machine.FireAsync(ExperimentTrigger.Skip, why).ConfigureAwait(false);
+                    continue;
+                }
+
+                var result = resumedInStep && index == first && experiment.State == step.Name
                     ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
-                    : await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                    : await RunStepWithPoliciesAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                queued = null;
                 if (result.Status != StepCommandStatus.Completed)
                 {
                     var reason = DescribeFailure(step, result);
                     await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
-                    return Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
+                    var failed = Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
+                    return step.OnFailure == StepFailurePolicy.PauseCampaign
+                        ? failed with { PauseCampaign = true, PauseReason = $"step '{step.Name}' failed with on_failure: pause_campaign ({reason})" }
+                        : failed;
                 }
 
                 outputs[step.Name] = result.Results ?? ParameterSet.Empty;
-                if (index == campaign.Steps.Count - 1)
+                if (isLast)
                 {
-                    var measured = Measurements(campaign.Steps, outputs);
-                    var objective = ReadObjective(campaign, measured, out var problem);
-                    if (objective is null)
-                    {
-                        await machine.FireAsync(ExperimentTrigger.StepFailed, problem).ConfigureAwait(false);
-                        return Outcome(experiment, ExperimentStatus.Failed, measured, null, problem);
-                    }
-
-                    await _ledger.RecordResultAsync(experiment.Id, measured, objective.Value, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                    await machine.FireAsync(ExperimentTrigger.StepSucceeded).ConfigureAwait(false);
-                    return Outcome(experiment, ExperimentStatus.Completed, measured, objective, null);
+                    return await FinishAsync(machine, experiment, campaign, outputs, skipped, ExperimentTrigger.StepSucceeded).ConfigureAwait(false);
                 }
 
                 await machine.FireAsync(ExperimentTrigger.StepSucceeded).ConfigureAwait(false);
@@ -112,8 +141,9 @@ public sealed partial class ExperimentRunner
         catch (StepBindingException ex)
         {
             // A binding could not be resolved: the experiment fails, the campaign goes on.
-            await machine.FireAsync(ExperimentTrigger.StepFailed, ex.Message).ConfigureAwait(false);
-            return Outcome(experiment, ExperimentStatus.Failed, null, null, ex.Message);
+            var reason = skipped.Count == 0 ? ex.Message : $"{ex.Message} ({string.Join("; ", skipped)})";
+            await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
+            return Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && machine.CanFire(ExperimentTrigger.Abort))
         {
@@ -130,65 +160,30 @@ public sealed partial class ExperimentRunner
             _ => $"step '{step.Name}' {result.Status.ToString().ToLowerInvariant()}: {result.Error}{(result.Message is null ? string.Empty : " - " + result.Message)}",
         };
 
-    private static ParameterSet Measurements(IReadOnlyList<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
-    {
-        // Later steps win when two report the same output name.
-        var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
-        foreach (var step in steps)
-        {
-            if (outputs.TryGetValue(step.Name, out var set))
-            {
-                foreach (var (k, v) in set)
-                {
-                    merged[k] = v;
-                }
-            }
-        }
-
-        return new ParameterSet(merged);
-    }
-
-    private static double? ReadObjective(CampaignDefinition campaign, ParameterSet measured, out string problem)
-    {
-        var name = campaign.Objective.Output;
-        if (!measured.TryGetValue(name, out var value))
-        {
-            problem = $"the results do not contain the objective output '{name}'";
-            return null;
-        }
-
-        if (!value.IsNumber || !double.IsFinite(value.Number))
-        {
-            problem = $"the objective output '{name}' is '{value}', not a finite number";
-            return null;
-        }
-
-        problem = string.Empty;
-        return value.Number;
-    }
-
-    private async Task<StepCommandResult> RunStepAsync(
+    /// <summary>Sends one step command, again under a new id (suffix <c>-rN</c>) while the instrument answers busy.</summary>
+    private async Task<StepAttempt> SendWithBusyRetryAsync(
         ExperimentRecord experiment,
         WorkflowStepDefinition step,
-        int index,
-        IReadOnlyDictionary<string, ParameterSet> outputs,
+        ParameterSet parameters,
+        string baseId,
+        Func<CancellationToken, ValueTask<InstrumentLease>> acquire,
         WorkHold hold,
         Action? queued,
         CancellationToken cancellationToken)
     {
-        var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
         for (var attempt = 1; ; attempt++)
         {
             var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
-            var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}{suffix}"));
-            var result = await SendStepCommandAsync(experiment, step, parameters, commandId, hold, queued, cancellationToken).ConfigureAwait(false);
+            var commandId = new CommandId(baseId + suffix);
+            var sent = await SendStepCommandAsync(experiment, step, parameters, commandId, acquire, hold, queued, cancellationToken).ConfigureAwait(false);
+            queued = null;
 
             // "busy" is the one refusal that says nothing about the experiment: the instrument ran
             // nothing (e.g. it was still winding down an aborted command). Sending again under a
             // new command id after a pause is safe; anything else is final.
-            if (result is not { Status: StepCommandStatus.Rejected, Error: BusyError } || attempt >= MaxBusyAttempts)
+            if (sent.Result is not { Status: StepCommandStatus.Rejected, Error: BusyError } || attempt >= MaxBusyAttempts)
             {
-                return result;
+                return sent;
             }
 
             var pause = TimeSpan.FromTicks(BusyBackoff.Ticks << (attempt - 1));
@@ -197,16 +192,24 @@ public sealed partial class ExperimentRunner
         }
     }
 
-    private async Task<StepCommandResult> SendStepCommandAsync(
+    private async Task<StepAttempt> SendStepCommandAsync(
         ExperimentRecord experiment,
         WorkflowStepDefinition step,
         ParameterSet parameters,
         CommandId commandId,
+        Func<CancellationToken, ValueTask<InstrumentLease>> acquire,
         WorkHold hold,
         Action? queued,
         CancellationToken cancellationToken)
     {
-        var acquiring = _gateway.AcquireAsync(step.Capability, cancellationToken).AsTask();
+        // A paused campaign sends nothing new; waiting happens before leasing so it holds no instrument.
+        var dispatch = _gate.WaitUntilDispatchAllowedAsync(experiment.CampaignId, cancellationToken);
+        if (!dispatch.IsCompletedSuccessfully)
+        {
+            await hold.WaitAsync(dispatch.AsTask()).ConfigureAwait(false);
+        }
+
+        var acquiring = acquire(cancellationToken).AsTask();
         queued?.Invoke();
         using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
         var now = _time.GetUtcNow();
@@ -217,13 +220,33 @@ public sealed partial class ExperimentRunner
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
-        var result = await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(commandId, e, ct), cancellationToken)).ConfigureAwait(false);
+        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
             await RecordTimeoutAsync(lease, commandId, step.Deadline, cancellationToken).ConfigureAwait(false);
         }
 
-        return result;
+        return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result);
+    }
+
+    /// <summary>Runs the command; if the experiment is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.</summary>
+    private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(command.CommandId, e, ct), cancellationToken)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _ledger.RecordEventAsync(
+                new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent"),
+                CancellationToken.None).ConfigureAwait(false);
+            Log.CommandAborted(_logger, command.CommandId.Value, lease.Instrument.Value);
+
+            // The caller's token is already cancelled; the abort itself must still go out.
+            await _gateway.AbortAsync(lease, command.CommandId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
     }
 
     private ValueTask RecordInstrumentEventAsync(CommandId commandId, InstrumentEvent e, CancellationToken cancellationToken) =>

@@ -6,7 +6,10 @@ namespace SelfDrivingLab.Workflow.Experiments;
 
 /// <summary>
 /// The Stateless machine of one experiment, generated from the workflow steps:
-/// Proposed → step 1 → … → step n → Completed, any step → Failed, Proposed or any step → Aborted.
+/// Proposed → [AwaitingApproval →] step 1 → … → step n → Completed, any step → Failed, any
+/// non-terminal state → Aborted; a step with <c>skip_if</c> also has a Skip transition to the next
+/// state; AwaitingApproval leaves by Approve (first step) or Reject (Aborted). Retries stay inside
+/// the step state (they are ledger events, not transitions).
 /// The state lives outside the machine (accessor/mutator) so it can be restored from the ledger.
 /// Not thread-safe: one owner (the experiment's run loop) fires every trigger.
 /// </summary>
@@ -19,7 +22,8 @@ public sealed class ExperimentStateMachine
     public ExperimentStateMachine(
         IReadOnlyList<WorkflowStepDefinition> steps,
         string initialState = ExperimentStates.Proposed,
-        Func<ExperimentTransition, Task>? onTransitioned = null)
+        Func<ExperimentTransition, Task>? onTransitioned = null,
+        bool requiresApproval = false)
     {
         if (steps.Count == 0)
         {
@@ -37,7 +41,8 @@ public sealed class ExperimentStateMachine
         Steps = steps;
         _state = initialState;
         _machine = new StateMachine<string, ExperimentTrigger>(() => _state, s => _state = s);
-        Configure(steps);
+        // An experiment the ledger holds in AwaitingApproval keeps that state even if the gate's policy changed since.
+        Configure(steps, requiresApproval || initialState == ExperimentStates.AwaitingApproval);
         if (onTransitioned is not null)
         {
             _machine.OnTransitionedAsync(t => onTransitioned(new ExperimentTransition(t.Source, t.Destination, t.Trigger, PendingDetail)));
@@ -59,8 +64,11 @@ public sealed class ExperimentStateMachine
     private string? PendingDetail { get; set; }
 
     /// <summary>Renders a workflow's machine as a Mermaid state diagram.</summary>
-    public static string ToMermaid(IReadOnlyList<WorkflowStepDefinition> steps) =>
-        MermaidGraph.Format(new ExperimentStateMachine(steps)._machine.GetInfo());
+    public static string ToMermaid(IReadOnlyList<WorkflowStepDefinition> steps) => ToMermaid(steps, requiresApproval: false);
+
+    /// <summary>Renders a workflow's machine as a Mermaid state diagram, with the AwaitingApproval state when <paramref name="requiresApproval"/>.</summary>
+    public static string ToMermaid(IReadOnlyList<WorkflowStepDefinition> steps, bool requiresApproval) =>
+        MermaidGraph.Format(new ExperimentStateMachine(steps, requiresApproval: requiresApproval)._machine.GetInfo());
 
     /// <summary>True when <paramref name="trigger"/> is allowed now.</summary>
     public bool CanFire(ExperimentTrigger trigger) => _machine.CanFire(trigger);
@@ -84,19 +92,31 @@ public sealed class ExperimentStateMachine
         }
     }
 
-    private void Configure(IReadOnlyList<WorkflowStepDefinition> steps)
+    private void Configure(IReadOnlyList<WorkflowStepDefinition> steps, bool requiresApproval)
     {
         _machine.Configure(ExperimentStates.Proposed)
-            .Permit(ExperimentTrigger.Start, steps[0].Name)
+            .Permit(ExperimentTrigger.Start, requiresApproval ? ExperimentStates.AwaitingApproval : steps[0].Name)
             .Permit(ExperimentTrigger.Abort, ExperimentStates.Aborted);
+
+        if (requiresApproval)
+        {
+            _machine.Configure(ExperimentStates.AwaitingApproval)
+                .Permit(ExperimentTrigger.Approve, steps[0].Name)
+                .Permit(ExperimentTrigger.Reject, ExperimentStates.Aborted)
+                .Permit(ExperimentTrigger.Abort, ExperimentStates.Aborted);
+        }
 
         for (var i = 0; i < steps.Count; i++)
         {
             var next = i + 1 < steps.Count ? steps[i + 1].Name : ExperimentStates.Completed;
-            _machine.Configure(steps[i].Name)
+            var state = _machine.Configure(steps[i].Name)
                 .Permit(ExperimentTrigger.StepSucceeded, next)
                 .Permit(ExperimentTrigger.StepFailed, ExperimentStates.Failed)
                 .Permit(ExperimentTrigger.Abort, ExperimentStates.Aborted);
+            if (steps[i].SkipIf is not null)
+            {
+                state.Permit(ExperimentTrigger.Skip, next);
+            }
         }
 
         _machine.Configure(ExperimentStates.Completed);

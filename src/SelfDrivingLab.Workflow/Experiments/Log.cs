@@ -18,5 +18,20 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; sent again to {Instrument} to reconcile it")]
         public static partial void CommandReconciled(ILogger logger, string commandId, string instrument);
+    
+        [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Experiment {ExperimentId} skips step {Step} because {Condition}")]
+        public static partial void StepSkipped(ILogger logger, string experimentId, string step, string condition);
+
+        [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "Command {CommandId} failed on {Instrument}; not retried because '{Capability}' is not declared idempotent")]
+        public static partial void RetryRefused(ILogger logger, string commandId, string instrument, string capability);
+
+        [LoggerMessage(EventId = 106, Level = LogLevel.Information, Message = "Command {CommandId} failed or timed out; sending it again as {NextCommandId} in {Pause}")]
+        public static partial void StepRetrying(ILogger logger, string commandId, string nextCommandId, TimeSpan pause);
+
+        [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Command {CommandId} failed; sending the step again as {NextCommandId} to {Instrument}")]
+        public static partial void StepRetryingElsewhere(ILogger logger, string commandId, string nextCommandId, string instrument);
+
+        [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} was in flight when the experiment was cancelled; abort sent")]
+        public static partial void CommandAborted(ILogger logger, string commandId, string instrument);
     }
 }

@@ -19,6 +19,15 @@ public interface IInstrumentGateway
     /// </summary>
     ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Waits for a free channel of an online instrument offering <paramref name="capability"/> other than
+    /// <paramref name="excluded"/> at <paramref name="site"/> (a step's <c>retry_elsewhere</c>). Throws
+    /// <see cref="NoInstrumentAvailableException"/> at once when no such instrument is online. The default
+    /// implementation knows no other instrument and always throws.
+    /// </summary>
+    ValueTask<InstrumentLease> AcquireOtherAsync(SiteId site, InstrumentId excluded, string capability, CancellationToken cancellationToken = default) =>
+        throw new NoInstrumentAvailableException($"no online instrument other than '{excluded}' offers the capability '{capability}'");
+
     /// <summary>Sends <paramref name="command"/> on <paramref name="lease"/> and waits for its final event or its deadline; every event received goes to <paramref name="onEvent"/>.</summary>
     Task<StepCommandResult> ExecuteAsync(
         InstrumentLease lease,

@@ -29,6 +29,9 @@ public sealed class InstrumentLease : IDisposable
     /// <summary>The capability it was leased for.</summary>
     public string Capability { get; }
 
+    /// <summary>True when the instrument declares the leased capability idempotent (safe to send again under a new command id); default false.</summary>
+    public bool Idempotent { get; init; }
+
     /// <inheritdoc />
     public void Dispose()
     {

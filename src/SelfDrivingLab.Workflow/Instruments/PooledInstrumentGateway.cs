@@ -53,6 +53,15 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
     public ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default) =>
         AcquireAsync(new Waiter(capability, new InstrumentTopics(site, instrument)), cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<InstrumentLease> AcquireOtherAsync(SiteId site, InstrumentId excluded, string capability, CancellationToken cancellationToken = default)
+    {
+        var waiter = new Waiter(capability, null) { Excluded = new InstrumentTopics(site, excluded) };
+        return _directory.Snapshot().Any(waiter.CanUse)
+            ? AcquireAsync(waiter, cancellationToken)
+            : throw new NoInstrumentAvailableException($"no online instrument other than '{excluded}' offers the capability '{capability}'");
+    }
+
     private async ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken)
     {
         var capability = waiter.Capability;
@@ -173,12 +182,15 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
             {
                 _inUse[Key(free)] = _inUse.GetValueOrDefault(Key(free)) + 1;
                 _waiters.Remove(node);
-                waiter.Lease.TrySetResult(new InstrumentLease(free.Topics.Site, free.Topics.Instrument, waiter.Capability, Release));
+                waiter.Lease.TrySetResult(new InstrumentLease(free.Topics.Site, free.Topics.Instrument, waiter.Capability, Release) { Idempotent = IsIdempotent(free, waiter.Capability) });
             }
 
             node = next;
         }
     }
+
+    private static bool IsIdempotent(InstrumentInfo info, string capability) =>
+        info.Capabilities?.Capabilities.Any(d => string.Equals(d.Name, capability, StringComparison.Ordinal) && d.Idempotent) == true;
 
     private void Release(InstrumentLease lease)
     {
@@ -207,7 +219,9 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
 
         public InstrumentTopics? Only { get; } = only;
 
-        public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only);
+        public InstrumentTopics? Excluded { get; init; }
+
+        public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only) && info.Topics != Excluded;
 
         public TaskCompletionSource<InstrumentLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -18,6 +18,18 @@ public sealed class ExampleCampaignTests
         Assert.True(definition.Simulators[2].Faults.Any);
     }
 
+    [Fact]
+    public void LoadFile_BandGapExample_MeasuringStepHasRetrySkipAndRetryElsewhere()
+    {
+        var definition = CampaignLoader.LoadFile(Path.Combine(RepositoryRoot(), "workflows", "band-gap.yaml"));
+
+        var measuring = definition.Steps[2];
+        Assert.Equal(new StepRetryPolicy(2, TimeSpan.FromMinutes(1)), measuring.Retry);
+        Assert.Equal(StepFailurePolicy.RetryElsewhere, measuring.OnFailure);
+        Assert.Equal("annealing", measuring.SkipIf?.Step);
+        Assert.True(definition.Simulators[2].Idempotent);
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
