@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
@@ -61,13 +62,35 @@ public sealed class CampaignRunnerControlTests
         Assert.Empty(_control.Campaigns);
     }
 
+    [Fact]
+    public async Task OnFailurePauseCampaign_PausesByPolicyAndDispatchesNothingMore()
+    {
+        using var stop = new CancellationTokenSource();
+        var driver = new VirtualClockDriver(_clock).RunAsync(stop.Token);
+        var gateway = new ScriptedGateway()
+            .Answer("anneal", _ => new StepCommandResult(StepCommandStatus.Failed, null, "overheated", "furnace tripped"))
+            .Answer("measure", _ => new StepCommandResult(StepCommandStatus.Completed, new ParameterSet([new("y", 1.0)])));
+        var campaign = TestCampaigns.TwoSteps(budget: 4);
+        campaign = campaign with { Steps = [campaign.Steps[0] with { OnFailure = StepFailurePolicy.PauseCampaign }, campaign.Steps[1]] };
+        var observer = new PolicyPauseObserver(this);
+
+        var summary = await Runner(gateway).RunAsync(campaign, observer).WaitAsync(Bound);
+        await stop.CancelAsync();
+        await driver;
+
+        Assert.Equal(("policy", "paused"), (observer.PausedBy, observer.State));
+        Assert.Contains("furnace tripped", observer.Reason, StringComparison.Ordinal);
+        Assert.Equal(0, _dispatchedWhilePaused);
+        Assert.Equal((CampaignStatus.Aborted, 1), (summary.Status, summary.Experiments));
+    }
+
     private static ScriptedGateway Lab() => new ScriptedGateway()
         .Answer("anneal", _ => new StepCommandResult(StepCommandStatus.Completed, new ParameterSet([new("sample_id", "S")])))
         .Answer("measure", c => new StepCommandResult(StepCommandStatus.Completed, new ParameterSet([new("y", c.Parameters!.GetNumber("x"))])));
 
     private CampaignRunner Runner(IInstrumentGateway gateway) => new(
         _ledger,
-        new ExperimentRunner(_ledger, new PauseCheckingGateway(this, gateway), _clock, _clock, NullLogger<ExperimentRunner>.Instance),
+        new ExperimentRunner(_ledger, new PauseCheckingGateway(this, gateway), _clock, _clock, NullLogger<ExperimentRunner>.Instance, _control),
         _clock,
         _clock,
         NullLogger<CampaignRunner>.Instance,
@@ -101,6 +124,32 @@ public sealed class CampaignRunnerControlTests
                 },
                 null,
                 resumeAfter ?? TimeSpan.FromHours(1),
+                Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private sealed class PolicyPauseObserver(CampaignRunnerControlTests test) : ICampaignObserver
+    {
+        private ITimer? _timer;
+
+        public string? PausedBy { get; private set; }
+
+        public string? State { get; private set; }
+
+        public string? Reason { get; private set; }
+
+        public void OnExperimentFinished(CampaignProgress progress)
+        {
+            // The pause follows the outcome: look once the runner has settled, then end the campaign.
+            _timer = test._clock.CreateTimer(
+                _ =>
+                {
+                    var status = test._control.Campaigns.Single();
+                    (PausedBy, State, Reason) = (status.ChangedBy, status.State, status.Reason);
+                    test._control.Abort(progress.CampaignId.Value, "tester");
+                },
+                null,
+                TimeSpan.FromHours(1),
                 Timeout.InfiniteTimeSpan);
         }
     }
