@@ -65,8 +65,16 @@ public sealed partial class ExperimentRunner
             return await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
         }
 
+        // A "busy" refusal ran nothing: carry on with the busy retries the stop interrupted (under the
+        // next attempt's new command id) instead of failing the experiment on a refusal that says nothing about it.
+        var attempts = commands.Count(c => c.Step == step.Name);
         if (await FinalEventAsync(last).ConfigureAwait(false) is { } known)
         {
+            if (IsBusyRetryLeft(known, attempts))
+            {
+                return await RunStepAsync(experiment, step, index, outputs, hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
+            }
+
             queued?.Invoke();
             return known;
         }
@@ -87,8 +95,17 @@ public sealed partial class ExperimentRunner
             await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);
         }
 
+        if (IsBusyRetryLeft(result, attempts))
+        {
+            lease.Dispose();
+            return await RunStepAsync(experiment, step, index, outputs, hold, queued: null, cancellationToken, attempts + 1).ConfigureAwait(false);
+        }
+
         return result;
     }
+
+    private static bool IsBusyRetryLeft(StepCommandResult result, int attempts) =>
+        result is { Status: StepCommandStatus.Rejected, Error: BusyError } && attempts < MaxBusyAttempts;
 
     private async Task<StepCommandResult?> FinalEventAsync(CommandRecord command)
     {

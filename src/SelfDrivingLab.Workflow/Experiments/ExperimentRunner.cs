@@ -174,10 +174,11 @@ public sealed partial class ExperimentRunner
         IReadOnlyDictionary<string, ParameterSet> outputs,
         WorkHold hold,
         Action? queued,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int firstAttempt = 1)
     {
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = firstAttempt; ; attempt++)
         {
             var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
             var commandId = new CommandId(string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}{suffix}"));
