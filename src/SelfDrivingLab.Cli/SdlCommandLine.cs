@@ -14,6 +14,7 @@ public static class SdlCommandLine
         var root = new RootCommand("SelfDrivingLab: closed-loop orchestration for autonomous materials labs.")
         {
             RunCommand.Create(console),
+            SimulateCommand.Create(console),
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
             StatusCommand.Create(console),

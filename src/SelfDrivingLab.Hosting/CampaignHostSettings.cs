@@ -38,6 +38,19 @@ public sealed record CampaignHostSettings
     /// <summary>Directory where each simulated instrument writes its execution log (one JSON line per physical execution); null (default) for none.</summary>
     public string? ExecutionLogDirectory { get; init; }
 
+    /// <summary>
+    /// Directory of the simulated instruments' durable command journals; null (default) keeps command ids
+    /// in memory. Set it when the simulators run as their own process that may restart (<c>sdl simulate</c>).
+    /// </summary>
+    public string? JournalDirectory { get; init; }
+
+    /// <summary>
+    /// The instruments run elsewhere (another process, e.g. <c>sdl simulate</c>, or real hardware): do not
+    /// start the file's simulated instruments in this host (default false). Needs an external <see cref="Broker"/>
+    /// and the wall clock.
+    /// </summary>
+    public bool ExternalInstruments { get; init; }
+
     /// <summary>Minimum log level written to the console (default Warning).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
 }

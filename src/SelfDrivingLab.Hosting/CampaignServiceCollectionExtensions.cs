@@ -30,6 +30,12 @@ public static class CampaignServiceCollectionExtensions
     public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
     {
         var facility = settings.Facility;
+        if (settings.ExternalInstruments && (settings.Broker is null || settings.VirtualTime))
+        {
+            // Instruments in another process can reach neither an embedded broker nor this process's virtual clock.
+            throw new ArgumentException("External instruments need an external broker and the wall clock (real time).", nameof(settings));
+        }
+
         if (settings.VirtualTime)
         {
             // The clock starts at the real time so ledger timestamps look like lab times.
@@ -56,21 +62,9 @@ public static class CampaignServiceCollectionExtensions
         });
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
 
-        if (facility.Simulators.Count > 0)
+        if (!settings.ExternalInstruments)
         {
-            services.AddSingleton(provider => new SimulatedLab(
-                facility.Simulators,
-                provider.GetRequiredService<IMessageBusFactory>(),
-                provider.GetRequiredService<TimeProvider>(),
-                new SimulatedLabOptions(
-                    facility.Site,
-                    settings.Definition.Seed,
-                    settings.ExecutionLogDirectory,
-                    SimulatorLimitsFromSpace.Build(facility),
-                    // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
-                    settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null),
-                provider.GetService<ILoggerFactory>()));
-            services.AddHostedService<SimulatedInstrumentsService>();
+            services.AddSelfDrivingLabSimulators(settings);
         }
 
         services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
@@ -106,6 +100,37 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddHostedService<CampaignService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the facility's simulated instruments (one MQTT client each, started and stopped with
+    /// the host), seeded and limited exactly as a campaign run would; needs the clock and the MQTT
+    /// transport registered. Used by the campaign host and by the simulators-only host.
+    /// </summary>
+    public static IServiceCollection AddSelfDrivingLabSimulators(this IServiceCollection services, CampaignHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var facility = settings.Facility;
+        if (facility.Simulators.Count == 0)
+        {
+            return services;
+        }
+
+        services.AddSingleton(provider => new SimulatedLab(
+            facility.Simulators,
+            provider.GetRequiredService<IMessageBusFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            new SimulatedLabOptions(
+                facility.Site,
+                settings.Definition.Seed,
+                settings.ExecutionLogDirectory,
+                SimulatorLimitsFromSpace.Build(facility),
+                // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
+                settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null,
+                settings.JournalDirectory),
+            provider.GetService<ILoggerFactory>()));
+        services.AddHostedService<SimulatedInstrumentsService>();
         return services;
     }
 }

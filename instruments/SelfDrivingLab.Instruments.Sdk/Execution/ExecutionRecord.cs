@@ -18,6 +18,8 @@ namespace SelfDrivingLab.Instruments.Sdk;
 /// <param name="Outcome">Completed, failed or aborted.</param>
 /// <param name="Error">The error code of a failed (or rejected) execution.</param>
 /// <param name="Fault">The fault injected into this command, if any, so tests can tell injected faults from real behaviour.</param>
+/// <param name="Experiment">The experiment the command belongs to, when the command said.</param>
+/// <param name="Results">What a completed execution produced (the results of its final event).</param>
 public sealed record ExecutionRecord(
     InstrumentId Instrument,
     CommandId CommandId,
@@ -27,4 +29,6 @@ public sealed record ExecutionRecord(
     DateTimeOffset FinishedAt,
     InstrumentEventKind Outcome,
     string? Error = null,
-    InjectedFault? Fault = null);
+    InjectedFault? Fault = null,
+    ExperimentId? Experiment = null,
+    ParameterSet? Results = null);

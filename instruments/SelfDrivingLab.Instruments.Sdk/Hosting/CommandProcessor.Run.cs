@@ -93,7 +93,8 @@ internal sealed partial class CommandProcessor
         {
             if (_executionLog is not null)
             {
-                var record = new ExecutionRecord(_instrument, command.CommandId, command.Action!, command.Parameters!, startedAt, final.At, final.Kind, final.Error, fault);
+                var record = new ExecutionRecord(
+                    _instrument, command.CommandId, command.Action!, command.Parameters!, startedAt, final.At, final.Kind, final.Error, fault, command.ExperimentId, final.Results);
                 await _executionLog.RecordAsync(record, CancellationToken.None).ConfigureAwait(false);
             }
 

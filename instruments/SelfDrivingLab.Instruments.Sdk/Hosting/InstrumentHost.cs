@@ -22,6 +22,7 @@ public sealed class InstrumentHost : IAsyncDisposable
     private readonly CommandProcessor _processor;
     private readonly SemaphoreSlim _lifecycle = new(1, 1);
     private readonly IConnectionDropper? _connectionDropper;
+    private readonly FileCommandJournal? _ownedJournal;
     private IMessageBusConnection? _connection;
     private IAsyncDisposable? _commandSubscription;
     private bool _stopped;
@@ -33,7 +34,10 @@ public sealed class InstrumentHost : IAsyncDisposable
     /// <param name="busFactory">Opens the bus connection.</param>
     /// <param name="timeProvider">Clock for deadlines and event times (default system clock).</param>
     /// <param name="logger">Logger (default none).</param>
-    /// <param name="journal">Command-id memory (default a <see cref="BoundedCommandJournal"/> of <see cref="InstrumentHostOptions.JournalCapacity"/>).</param>
+    /// <param name="journal">
+    /// Command-id memory (default a <see cref="FileCommandJournal"/> in <see cref="InstrumentHostOptions.JournalDirectory"/>
+    /// when set, otherwise a <see cref="BoundedCommandJournal"/>; both keep <see cref="InstrumentHostOptions.JournalCapacity"/> ids).
+    /// </param>
     /// <param name="executionLog">Where each driver call is recorded (default nowhere).</param>
     /// <param name="meterFactory">Creates the <c>SelfDrivingLab</c> meter (default a meter owned by the host).</param>
     /// <param name="faultInjector">Injects faults into commands for testing (default none).</param>
@@ -62,6 +66,12 @@ public sealed class InstrumentHost : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _metrics = new InstrumentMetrics(Instrument, meterFactory);
+        if (journal is null && options.JournalDirectory is { } journalDirectory)
+        {
+            _ownedJournal = FileCommandJournal.Open(JournalFile(journalDirectory, Site, Instrument), options.JournalCapacity, _time, _logger);
+            journal = _ownedJournal;
+        }
+
         _processor = new CommandProcessor(
             Capabilities,
             driver,
@@ -182,9 +192,14 @@ public sealed class InstrumentHost : IAsyncDisposable
 
         await StopAsync().ConfigureAwait(false);
         _processor.Dispose();
+        _ownedJournal?.Dispose();
         _metrics.Dispose();
         _lifecycle.Dispose();
     }
+
+    /// <summary>The durable journal file of <paramref name="instrument"/> at <paramref name="site"/> in <paramref name="directory"/>.</summary>
+    public static string JournalFile(string directory, SiteId site, InstrumentId instrument) =>
+        System.IO.Path.Combine(directory, $"{site}.{instrument}.journal.jsonl");
 
     private static InstrumentCapabilities CheckCapabilities(InstrumentCapabilities capabilities, InstrumentId instrument)
     {

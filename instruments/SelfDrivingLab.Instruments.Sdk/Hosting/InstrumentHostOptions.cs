@@ -21,6 +21,14 @@ public sealed class InstrumentHostOptions
     [Range(1, 10_000_000)]
     public int JournalCapacity { get; set; } = BoundedCommandJournal.DefaultCapacity;
 
+    /// <summary>
+    /// Directory of the durable command journal (<see cref="FileCommandJournal"/>, file
+    /// <c>{site}.{instrument}.journal.jsonl</c>), so command ids survive a restart of the instrument
+    /// process; null (default) keeps them in memory only (<see cref="BoundedCommandJournal"/>).
+    /// Ignored when a journal is passed to the host explicitly.
+    /// </summary>
+    public string? JournalDirectory { get; set; }
+
     /// <summary>Checks the options, throwing a <see cref="ValidationException"/> that names the first bad setting.</summary>
     public void Validate() => Validator.ValidateObject(this, new ValidationContext(this), validateAllProperties: true);
 }

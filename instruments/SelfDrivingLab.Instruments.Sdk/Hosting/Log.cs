@@ -40,4 +40,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Instrument {Instrument} could not inject fault {Fault} into command {CommandId}: {Reason}")]
     public static partial void FaultNotApplied(ILogger logger, InstrumentId instrument, CommandId commandId, string fault, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Command journal {Path} line {Line} is unreadable (torn by a crash mid-write?) and is skipped: {Reason}")]
+    public static partial void JournalLineSkipped(ILogger logger, string path, int line, string reason);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Instrument {Instrument} restarted while command {CommandId} ran: it is reported failed (interrupted) and never run again")]
+    public static partial void JournalCommandInterrupted(ILogger logger, InstrumentId instrument, CommandId commandId);
 }

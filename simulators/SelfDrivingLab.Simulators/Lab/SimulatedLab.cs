@@ -55,7 +55,7 @@ public sealed class SimulatedLab : IAsyncDisposable
 
             _drivers[definition.Id] = driver;
             _hosts.Add(new InstrumentHost(
-                new InstrumentHostOptions { Site = Site.Value, Instrument = definition.Id.Value },
+                new InstrumentHostOptions { Site = Site.Value, Instrument = definition.Id.Value, JournalDirectory = options.JournalDirectory },
                 driver,
                 busFactory,
                 timeProvider,

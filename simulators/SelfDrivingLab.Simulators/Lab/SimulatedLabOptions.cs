@@ -13,9 +13,14 @@ namespace SelfDrivingLab.Simulators;
 /// Cuts instrument connections for <c>disconnect</c> faults (e.g. an <see cref="EmbeddedBrokerConnectionDropper"/>);
 /// required when any instrument has a disconnect rate.
 /// </param>
+/// <param name="JournalDirectory">
+/// When set, each instrument keeps its command ids in a durable journal here (<c>{site}.{instrument}.journal.jsonl</c>),
+/// so a restarted simulator process never runs a re-sent command again; otherwise they are kept in memory.
+/// </param>
 public sealed record SimulatedLabOptions(
     SiteId Site,
     int Seed = 0,
     string? ExecutionLogDirectory = null,
     IReadOnlyDictionary<InstrumentId, IReadOnlyList<ParameterLimit>>? Limits = null,
-    IConnectionDropper? ConnectionDropper = null);
+    IConnectionDropper? ConnectionDropper = null,
+    string? JournalDirectory = null);

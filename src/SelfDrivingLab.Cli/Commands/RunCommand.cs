@@ -16,7 +16,11 @@ internal static class RunCommand
         var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1)." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet };
+        var external = new Option<bool>("--external-instruments")
+        {
+            Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
+        };
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -30,8 +34,15 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(external) && (address is null || !parse.GetValue(realTime)))
+            {
+                console.Error.WriteLine("error: --external-instruments needs --broker host:port and --real-time: instruments in another process share neither an embedded broker nor a virtual clock.");
+                return ExitCodes.BadInput;
+            }
+
             var settings = new CampaignHostSettings(facility)
             {
+                ExternalInstruments = parse.GetValue(external),
                 LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
                 Broker = address,
                 VirtualTime = !parse.GetValue(realTime),

@@ -73,8 +73,17 @@ public sealed partial class ExperimentRunner
             return await RunStepWithPoliciesAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
         }
 
+        // A "busy" refusal ran nothing: carry on with the busy retries the stop interrupted (under the
+        // next attempt's new command id) instead of failing the experiment on a refusal that says nothing about it.
+        var baseId = BusyRetrySuffix().Replace(last.Id.Value, string.Empty);
+        var attempts = commands.Count(c => c.Id.Value == baseId || c.Id.Value.StartsWith(baseId + "-r", StringComparison.Ordinal));
         if (await FinalEventAsync(last).ConfigureAwait(false) is { } known)
         {
+            if (IsBusyRetryLeft(known, attempts))
+            {
+                return await ContinueBusyRetriesAsync(experiment, step, last, baseId, attempts, hold, queued, cancellationToken).ConfigureAwait(false);
+            }
+
             queued?.Invoke();
             return known;
         }
@@ -95,8 +104,36 @@ public sealed partial class ExperimentRunner
             await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);
         }
 
+        if (IsBusyRetryLeft(result, attempts))
+        {
+            lease.Dispose();
+            return await ContinueBusyRetriesAsync(experiment, step, last, baseId, attempts, hold, queued: null, cancellationToken).ConfigureAwait(false);
+        }
+
         return result;
     }
+
+    /// <summary>Sends the step again under the next busy attempt's id (<c>{base}-r{n}</c>), as the interrupted run would have.</summary>
+    private async Task<StepCommandResult> ContinueBusyRetriesAsync(
+        ExperimentRecord experiment,
+        WorkflowStepDefinition step,
+        CommandRecord last,
+        string baseId,
+        int attempts,
+        WorkHold hold,
+        Action? queued,
+        CancellationToken cancellationToken)
+    {
+        var attempt = await SendWithBusyRetryAsync(
+            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(step.Capability, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
+        return attempt.Result;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"-r\d+$")]
+    private static partial System.Text.RegularExpressions.Regex BusyRetrySuffix();
+
+    private static bool IsBusyRetryLeft(StepCommandResult result, int attempts) =>
+        result is { Status: StepCommandStatus.Rejected, Error: BusyError } && attempts < MaxBusyAttempts;
 
     private async Task<StepCommandResult?> FinalEventAsync(CommandRecord command)
     {

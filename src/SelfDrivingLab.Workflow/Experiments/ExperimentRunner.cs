@@ -169,9 +169,10 @@ public sealed partial class ExperimentRunner
         Func<CancellationToken, ValueTask<InstrumentLease>> acquire,
         WorkHold hold,
         Action? queued,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int firstAttempt = 1)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = firstAttempt; ; attempt++)
         {
             var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
             var commandId = new CommandId(baseId + suffix);

@@ -15,13 +15,13 @@ public sealed class HostHarness : IAsyncDisposable
     private readonly ExecutionLogFile _log;
     private IMessageBusConnection? _orchestrator;
 
-    private HostHarness(ScriptedDriver driver, IFaultInjector? faults, bool dropper)
+    private HostHarness(ScriptedDriver driver, IFaultInjector? faults, bool dropper, string? journalDirectory)
     {
         Driver = driver;
         _directory = Path.Combine(Path.GetTempPath(), "sdl-sdk-tests", Guid.NewGuid().ToString("N"));
         _log = new ExecutionLogFile(Path.Combine(_directory, "executions.jsonl"));
         Host = new InstrumentHost(
-            new InstrumentHostOptions { Site = "lab1", Instrument = "furnace1" },
+            new InstrumentHostOptions { Site = "lab1", Instrument = "furnace1", JournalDirectory = journalDirectory },
             driver,
             Bus,
             Time,
@@ -47,9 +47,9 @@ public sealed class HostHarness : IAsyncDisposable
 
     public string ExecutionLogPath => _log.Path;
 
-    public static async Task<HostHarness> StartAsync(int channels = 1, IFaultInjector? faults = null, bool dropper = true)
+    public static async Task<HostHarness> StartAsync(int channels = 1, IFaultInjector? faults = null, bool dropper = true, string? journalDirectory = null)
     {
-        var harness = new HostHarness(new ScriptedDriver(channels), faults, dropper);
+        var harness = new HostHarness(new ScriptedDriver(channels), faults, dropper, journalDirectory);
         harness.Recorder = await MessageRecorder.StartAsync(harness.Bus, harness.Topics.Event);
         await harness.Host.StartAsync();
         harness._orchestrator = await harness.Bus.ConnectAsync(new MessageBusConnectionOptions("orchestrator"));

@@ -52,6 +52,8 @@ public sealed class InstrumentHostExecuteTests
         Assert.Equal(id, execution.CommandId);
         Assert.Equal(InstrumentEventKind.Completed, execution.Outcome);
         Assert.Equal(HostHarness.GoodParameters, execution.Parameters);
+        Assert.Equal(new ExperimentId("exp-1"), execution.Experiment);
+        Assert.Equal(Results, execution.Results);
     }
 
     [Fact]

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Hosting.Simulation;
+
+namespace SelfDrivingLab.Cli.Commands;
+
+/// <summary>
+/// <c>sdl simulate &lt;campaign-or-facility.yaml&gt; --broker host:port</c>: runs the file's simulated
+/// instruments as their own process, on the wall clock, until Ctrl+C or SIGTERM. Pair it with
+/// <c>sdl run ... --real-time --external-instruments</c> on the same broker.
+/// </summary>
+internal static class SimulateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var file = new Argument<FileInfo>("campaign") { Description = "The campaign or facility file (YAML) whose simulated instruments to run." };
+        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (required)." };
+        var journal = new Option<DirectoryInfo?>("--journal-dir") { Description = "Keep each instrument's command ids in a durable journal here, so a restarted simulator never runs a re-sent command again." };
+        var executionLog = new Option<DirectoryInfo?>("--execution-log-dir") { Description = "Append one JSON line per physical execution to {instrument}.executions.jsonl here." };
+        var command = new Command("simulate", "Run a campaign file's simulated instruments (real time) against an external broker until stopped.")
+        {
+            file, broker, journal, executionLog,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (!BrokerAddress.TryParse(parse.GetValue(broker), out var address, out var brokerError) || address is null)
+            {
+                console.Error.WriteLine($"error: --broker: {(address is null && brokerError.Length == 0 ? "an external broker host:port is required" : brokerError)}");
+                return ExitCodes.BadInput;
+            }
+
+            if (facility.Simulators.Count == 0)
+            {
+                console.Error.WriteLine($"error: '{facility.Name}' defines no simulated instruments.");
+                return ExitCodes.BadInput;
+            }
+
+            var settings = new CampaignHostSettings(facility)
+            {
+                Broker = address,
+                VirtualTime = false,
+                JournalDirectory = parse.GetValue(journal)?.FullName,
+                ExecutionLogDirectory = parse.GetValue(executionLog)?.FullName,
+            };
+            console.Out.WriteLine($"Simulating {facility.Simulators.Count} instrument(s) of '{facility.Name}' at site '{facility.Site}' on {address.Host}:{address.Port}; Ctrl+C to stop.");
+            try
+            {
+                await SimulatorHost.RunAsync(settings, cancellationToken);
+            }
+            catch (CampaignHostException ex)
+            {
+                console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.CampaignFailed;
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Transport.Mqtt;
+
+namespace SelfDrivingLab.Hosting.Simulation;
+
+/// <summary>
+/// Runs only a facility's simulated instruments, on the wall clock against an external broker, as
+/// their own process (<c>sdl simulate</c>): the orchestrator runs elsewhere with
+/// <see cref="CampaignHostSettings.ExternalInstruments"/>. Seeds, limits and faults are those a campaign
+/// run would use.
+/// </summary>
+public static class SimulatorHost
+{
+    /// <summary>
+    /// Runs the simulators until <paramref name="cancellationToken"/> is cancelled or the process is
+    /// told to stop (Ctrl+C, SIGTERM). Start-up problems throw <see cref="CampaignHostException"/>.
+    /// </summary>
+    public static async Task RunAsync(CampaignHostSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var host = Build(settings);
+        try
+        {
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or LedgerException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        {
+            throw new CampaignHostException($"could not run the simulators of '{settings.Facility.Name}': {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Builds (without starting) the simulators-only host. Needs <see cref="CampaignHostSettings.Broker"/>.</summary>
+    public static IHost Build(CampaignHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var broker = settings.Broker
+            ?? throw new CampaignHostException("the simulators need an external broker (host:port) the orchestrator also uses.");
+        if (settings.Facility.Simulators.Count == 0)
+        {
+            throw new CampaignHostException($"'{settings.Facility.Name}' defines no simulated instruments.");
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ApplicationName = "sdl-simulate",
+            ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.SetMinimumLevel(settings.LogLevel);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSdlMqtt(o =>
+        {
+            o.Embedded = false;
+            o.Host = broker.Host;
+            o.Port = broker.Port;
+        });
+        builder.Services.AddSelfDrivingLabSimulators(settings with { VirtualTime = false });
+        return builder.Build();
+    }
+}

@@ -1,0 +1,48 @@
+namespace SelfDrivingLab.Cli.Tests;
+
+/// <summary>The options that split a campaign over two processes: <c>sdl simulate</c> and <c>sdl run --external-instruments</c>.</summary>
+public sealed class SimulateCommandTests : IDisposable
+{
+    private readonly TemporaryDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Simulate_WithoutBroker_ExitsWithCode2NamingTheOption()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["simulate", RepositoryPaths.Workflow("quickstart.yaml")], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--broker", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_MissingFile_ExitsWithCode2()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["simulate", _dir.File("nope.yaml"), "--broker", "127.0.0.1:1883"], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--real-time")]
+    [InlineData("--broker", "127.0.0.1:1883")]
+    public async Task Run_ExternalInstrumentsWithoutBrokerAndRealTime_ExitsWithCode2AndStartsNothing(params string[] only)
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(
+            ["run", RepositoryPaths.Workflow("quickstart.yaml"), "--ledger", _dir.File("ledger.db"), "--external-instruments", .. only],
+            new StringWriter(),
+            error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("--external-instruments needs --broker host:port and --real-time", error.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(_dir.File("ledger.db")));
+    }
+}
