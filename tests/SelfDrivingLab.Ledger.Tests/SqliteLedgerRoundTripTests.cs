@@ -164,7 +164,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion1()
+    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion2()
     {
         await using (await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
@@ -173,9 +173,9 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("1", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            "campaigns,commands,events,experiments,transitions",
+            "campaigns,commands,events,experiments,instrument_status,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
     }
 

@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -79,6 +79,21 @@ internal static class LedgerSchema
         CREATE INDEX ix_events_command ON events (command_id, at_ticks, id);
         """;
 
+    // Version 2: instrument-level events (quarantine, return to service).
+    private const string Version2 = """
+        CREATE TABLE instrument_status (
+            id INTEGER PRIMARY KEY,
+            site TEXT NOT NULL,
+            instrument TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            detail TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_instrument_status_instrument ON instrument_status (site, instrument, at_ticks, id);
+        """;
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -91,8 +106,17 @@ internal static class LedgerSchema
         var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
-            // Only version 0 (a brand-new file) exists below 1; later versions add steps here.
-            await ExecuteAsync(connection, transaction, Version1, cancellationToken).ConfigureAwait(false);
+            // Each step brings the file from the version before it; a brand-new file (0) takes them all.
+            if (version < 1)
+            {
+                await ExecuteAsync(connection, transaction, Version1, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 2)
+            {
+                await ExecuteAsync(connection, transaction, Version2, cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -129,6 +153,10 @@ internal static class LedgerSchema
 
         return (int)version;
     }
+
+    /// <summary>True when the database has the instrument-level event table (version 2 and later; a read-only older file does not).</summary>
+    public static async Task<bool> HasInstrumentStatusAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'instrument_status';", cancellationToken).ConfigureAwait(false) > 0;
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
     {

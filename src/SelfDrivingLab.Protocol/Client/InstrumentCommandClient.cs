@@ -10,36 +10,53 @@ namespace SelfDrivingLab.Protocol.Client;
 /// <summary>
 /// The orchestrator's side of the command protocol: sends commands and turns the events that come
 /// back into one <see cref="CommandOutcome"/> per command. One subscription to every instrument's
-/// events serves all commands; events are checked (payload rules, instrument, command id, a single
-/// final event) and anything unexpected is dropped, logged and counted. Thread-safe.
+/// events serves all commands. Every event is checked — topic, payload rules, instrument, command
+/// id, order, a single final event — and anything unexpected is dropped, logged and counted under a
+/// reason (<see cref="RejectReasons"/>); the handler never throws. A final event for a command the
+/// client already gave up on is not applied but handed to the <see cref="ILateEventSink"/>. Thread-safe.
 /// </summary>
-public sealed class InstrumentCommandClient : IAsyncDisposable
+public sealed partial class InstrumentCommandClient : IAsyncDisposable
 {
     private const int RememberedEndedCommands = 1024;
 
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly ILateEventSink? _lateEvents;
     private readonly Lock _gate = new();
     private readonly Dictionary<CommandId, PendingCommand> _pending = [];
 
-    // Commands that ended recently, so a late duplicate final event is reported as such, not as unknown.
-    private readonly HashSet<CommandId> _ended = [];
+    // Commands that ended recently, so a late or duplicate final event is recognised as such, not as unknown.
+    private readonly Dictionary<CommandId, PendingCommand> _ended = [];
     private readonly Queue<CommandId> _endedOrder = new();
     private IMessageBus? _bus;
     private IAsyncDisposable? _subscription;
-    private long _rejected;
+    private long _late;
 
     /// <summary>Creates the client.</summary>
     /// <param name="timeProvider">The clock deadlines are measured on.</param>
     /// <param name="logger">Logging (default none).</param>
-    public InstrumentCommandClient(TimeProvider timeProvider, ILogger<InstrumentCommandClient>? logger = null)
+    /// <param name="lateEvents">Where final events for given-up commands go (default: logged and dropped).</param>
+    /// <param name="rejections">Tally of dropped messages; pass one shared with the directory to see all inbound drops in one place (default a new one).</param>
+    public InstrumentCommandClient(
+        TimeProvider timeProvider,
+        ILogger<InstrumentCommandClient>? logger = null,
+        ILateEventSink? lateEvents = null,
+        InboundRejectionCounter? rejections = null)
     {
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _lateEvents = lateEvents;
+        Rejections = rejections ?? new InboundRejectionCounter();
     }
 
     /// <summary>How many inbound messages were dropped (also the <c>sdl.protocol.rejected_messages</c> counter).</summary>
-    public long RejectedMessageCount => Interlocked.Read(ref _rejected);
+    public long RejectedMessageCount => Rejections.Total;
+
+    /// <summary>Dropped messages by reason.</summary>
+    public InboundRejectionCounter Rejections { get; }
+
+    /// <summary>How many late final events were handed to the late-event sink (also the <c>sdl.protocol.late_events</c> counter).</summary>
+    public long LateEventCount => Interlocked.Read(ref _late);
 
     /// <summary>Subscribes to every instrument's events on <paramref name="bus"/>; call once before sending commands.</summary>
     public async Task StartAsync(IMessageBus bus, CancellationToken cancellationToken = default)
@@ -100,15 +117,16 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
             }
             catch (OperationCanceledException) when (deadlineReached.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                // The final event may have won the race against the deadline timer.
-                return pending.Outcome.IsCompletedSuccessfully
-                    ? await pending.Outcome.ConfigureAwait(false)
-                    : TimedOut(target, command.CommandId, deadline, "no final event arrived before the deadline");
+                // The final event may have won the race against the deadline timer: then its outcome stands.
+                return pending.TryGiveUp()
+                    ? TimedOut(target, command.CommandId, deadline, "no final event arrived before the deadline")
+                    : await pending.Outcome.ConfigureAwait(false);
             }
         }
         finally
         {
-            Unregister(command.CommandId);
+            pending.TryGiveUp();
+            Unregister(pending);
         }
     }
 
@@ -170,71 +188,6 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         }
     }
 
-    private async ValueTask OnEventAsync(InboundMessage message, CancellationToken cancellationToken)
-    {
-        if (!InstrumentTopics.TryParse(message.Topic, out var topics, out var leaf) || topics is null || leaf != "event")
-        {
-            Reject(message.Topic, RejectReasons.BadTopic, "not an instrument event topic");
-            return;
-        }
-
-        if (!ProtocolReader.TryReadEvent(message.Payload.Span, out var instrumentEvent, out var error) || instrumentEvent is null)
-        {
-            Reject(message.Topic, RejectReasons.InvalidPayload, error);
-            return;
-        }
-
-        if (instrumentEvent.Instrument != topics.Instrument)
-        {
-            Reject(message.Topic, RejectReasons.InstrumentMismatch, $"payload instrument '{instrumentEvent.Instrument}' on the topic of '{topics.Instrument}'");
-            return;
-        }
-
-        var (pending, ended) = Find(instrumentEvent.CommandId);
-        if (pending is null)
-        {
-            var reason = ended && instrumentEvent.IsFinal ? RejectReasons.DuplicateFinal : ended ? RejectReasons.LateEvent : RejectReasons.UnknownCommand;
-            Reject(message.Topic, reason, $"{instrumentEvent.Kind} event for command {instrumentEvent.CommandId}");
-            return;
-        }
-
-        if (pending.Target != topics)
-        {
-            Reject(message.Topic, RejectReasons.WrongInstrument, $"command {instrumentEvent.CommandId} was sent to {pending.Target.Site}/{pending.Target.Instrument}");
-            return;
-        }
-
-        if (instrumentEvent.IsFinal ? !pending.TryClaimFinal() : pending.HasEnded)
-        {
-            Reject(message.Topic, instrumentEvent.IsFinal ? RejectReasons.DuplicateFinal : RejectReasons.LateEvent, $"{instrumentEvent.Kind} event after command {instrumentEvent.CommandId} ended");
-            return;
-        }
-
-        await NotifyAsync(pending, instrumentEvent, cancellationToken).ConfigureAwait(false);
-        if (instrumentEvent.IsFinal)
-        {
-            pending.Complete(CommandOutcome.FromFinalEvent(instrumentEvent));
-        }
-    }
-
-    private async ValueTask NotifyAsync(PendingCommand pending, InstrumentEvent instrumentEvent, CancellationToken cancellationToken)
-    {
-        if (pending.OnEvent is not { } onEvent)
-        {
-            return;
-        }
-
-        try
-        {
-            await onEvent(instrumentEvent, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // A failing observer must not hide the command's outcome.
-            Log.EventCallbackFailed(_logger, ex, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
-        }
-    }
-
     private PendingCommand Register(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
     {
         var commandId = command.CommandId;
@@ -252,12 +205,13 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         return pending;
     }
 
-    private void Unregister(CommandId commandId)
+    private void Unregister(PendingCommand pending)
     {
+        var commandId = pending.Command.CommandId;
         lock (_gate)
         {
             _pending.Remove(commandId);
-            if (_ended.Add(commandId))
+            if (_ended.TryAdd(commandId, pending))
             {
                 _endedOrder.Enqueue(commandId);
                 if (_endedOrder.Count > RememberedEndedCommands)
@@ -268,11 +222,11 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
         }
     }
 
-    private (PendingCommand? Pending, bool Ended) Find(CommandId commandId)
+    private PendingCommand? Find(CommandId commandId)
     {
         lock (_gate)
         {
-            return (_pending.GetValueOrDefault(commandId), _ended.Contains(commandId));
+            return _pending.GetValueOrDefault(commandId) ?? _ended.GetValueOrDefault(commandId);
         }
     }
 
@@ -284,8 +238,7 @@ public sealed class InstrumentCommandClient : IAsyncDisposable
 
     private void Reject(string topic, string reason, string detail)
     {
-        Interlocked.Increment(ref _rejected);
-        ProtocolMetrics.Rejected(reason);
+        Rejections.Add(reason);
         Log.MessageDropped(_logger, topic, reason, detail);
     }
 }

@@ -23,4 +23,10 @@ internal static partial class Log
 
     [LoggerMessage(105, LogLevel.Information, "Command {CommandId} sent again on {Topic} to reconcile it after a reconnect")]
     public static partial void CommandResent(ILogger logger, CommandId commandId, string topic);
+
+    [LoggerMessage(106, LogLevel.Warning, "A {EventKind} event for command {CommandId} arrived after the orchestrator gave up on it; recorded as late, not applied")]
+    public static partial void LateEvent(ILogger logger, CommandId commandId, string eventKind);
+
+    [LoggerMessage(107, LogLevel.Error, "Could not record the late event of command {CommandId}")]
+    public static partial void LateEventNotRecorded(ILogger logger, Exception exception, CommandId commandId);
 }

@@ -3,11 +3,22 @@ using SelfDrivingLab.Protocol.Topics;
 
 namespace SelfDrivingLab.Protocol.Client;
 
-/// <summary>A command awaiting its final event. Its state changes only on the client's single event pump.</summary>
+/// <summary>
+/// A command awaiting its final event. Its event bookkeeping changes only on the client's single
+/// event pump; the open / final / given-up state is a compare-and-swap so the pump and the waiting
+/// caller (deadline, cancellation) agree on exactly one ending.
+/// </summary>
 internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
 {
+    private const int Open = 0;
+    private const int FinalClaimed = 1;
+    private const int GivenUp = 2;
+
     private readonly TaskCompletionSource<CommandOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _finalSeen;
+    private int _state;
+    private bool _accepted;
+    private double? _lastProgress;
+    private bool _lateRecorded;
 
     public InstrumentTopics Target { get; } = target;
 
@@ -17,10 +28,51 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
 
     public Task<CommandOutcome> Outcome => _outcome.Task;
 
-    public bool HasEnded => Volatile.Read(ref _finalSeen) != 0;
+    /// <summary>True once a final event was claimed or the caller gave up.</summary>
+    public bool HasEnded => Volatile.Read(ref _state) != Open;
 
-    /// <summary>Claims the single final event; false when one was already seen.</summary>
-    public bool TryClaimFinal() => Interlocked.Exchange(ref _finalSeen, 1) == 0;
+    /// <summary>True when the caller gave up before any final event.</summary>
+    public bool WasGivenUp => Volatile.Read(ref _state) == GivenUp;
+
+    /// <summary>Claims the single final event; false when one was already seen or the caller gave up.</summary>
+    public bool TryClaimFinal() => Interlocked.CompareExchange(ref _state, FinalClaimed, Open) == Open;
+
+    /// <summary>Gives up waiting (deadline, cancellation); false when a final event was claimed first.</summary>
+    public bool TryGiveUp() => Interlocked.CompareExchange(ref _state, GivenUp, Open) != FinalClaimed;
+
+    /// <summary>Classifies a non-final event: null to apply it, otherwise the reject reason (duplicate or out of order).</summary>
+    public string? CheckNonFinal(InstrumentEvent e)
+    {
+        switch (e.Kind)
+        {
+            case InstrumentEventKind.Accepted when _accepted:
+                return RejectReasons.DuplicateEvent;
+            case InstrumentEventKind.Accepted when _lastProgress is not null:
+                return RejectReasons.OutOfOrder;
+            case InstrumentEventKind.Accepted:
+                _accepted = true;
+                return null;
+            case InstrumentEventKind.Progress when e.Progress is { } p && _lastProgress is { } last && p <= last:
+                return p == last ? RejectReasons.DuplicateEvent : RejectReasons.OutOfOrder;
+            case InstrumentEventKind.Progress:
+                _lastProgress = e.Progress ?? _lastProgress;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Claims the one late-event record of a given-up command; false when it is not given up or one was recorded.</summary>
+    public bool TryMarkLate()
+    {
+        if (!WasGivenUp || _lateRecorded)
+        {
+            return false;
+        }
+
+        _lateRecorded = true;
+        return true;
+    }
 
     public void Complete(CommandOutcome outcome) => _outcome.TrySetResult(outcome);
 

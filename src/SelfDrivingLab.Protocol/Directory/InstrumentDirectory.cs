@@ -22,13 +22,33 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     private readonly Dictionary<InstrumentTopics, InstrumentInfo> _instruments = [];
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private TaskCompletionSource _changed = NewSignal();
-    private long _rejected;
 
     /// <summary>Creates an empty directory; call <see cref="StartAsync"/> to fill it.</summary>
-    public InstrumentDirectory(ILogger<InstrumentDirectory>? logger = null) => _logger = logger ?? (ILogger)NullLogger.Instance;
+    /// <param name="logger">Logging (default none).</param>
+    /// <param name="rejections">Tally of dropped messages; pass the command client's to see all inbound drops in one place (default a new one).</param>
+    public InstrumentDirectory(ILogger<InstrumentDirectory>? logger = null, InboundRejectionCounter? rejections = null)
+    {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        Rejections = rejections ?? new InboundRejectionCounter();
+    }
 
     /// <summary>How many inbound messages were dropped as invalid.</summary>
-    public long RejectedMessageCount => Interlocked.Read(ref _rejected);
+    public long RejectedMessageCount => Rejections.Total;
+
+    /// <summary>Dropped messages by reason.</summary>
+    public InboundRejectionCounter Rejections { get; }
+
+    /// <summary>Completes at the next change to any instrument after it is read (read it before inspecting <see cref="Snapshot"/> to never miss one).</summary>
+    public Task NextChange
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
 
     /// <summary>Subscribes to every instrument's availability and capabilities (retained messages arrive at once).</summary>
     public async Task StartAsync(IMessageBus bus, CancellationToken cancellationToken = default)
@@ -137,9 +157,9 @@ public sealed class InstrumentDirectory : IAsyncDisposable
 
     private void OnAvailability(InboundMessage message, InstrumentTopics topics)
     {
-        if (!ProtocolReader.TryReadAvailability(message.Payload.Span, out var availability, out var error) || availability is null)
+        if (!ProtocolReader.TryDecodeAvailability(message.Payload.Span, out var availability, out var failure) || availability is null)
         {
-            Reject(message.Topic, RejectReasons.InvalidPayload, error);
+            Reject(message.Topic, failure.Reason, failure.Detail);
         }
         else if (availability.Instrument != topics.Instrument)
         {
@@ -151,16 +171,29 @@ public sealed class InstrumentDirectory : IAsyncDisposable
             Log.AvailabilityChanged(_logger, topics.Site.Value, topics.Instrument.Value, availability.State);
             if (availability.State == AvailabilityState.Online)
             {
-                CameOnline?.Invoke(topics);
+                NotifyCameOnline(topics);
             }
+        }
+    }
+
+    private void NotifyCameOnline(InstrumentTopics topics)
+    {
+        try
+        {
+            CameOnline?.Invoke(topics);
+        }
+        catch (Exception ex)
+        {
+            // The handler runs on the directory's message pump, which must never throw.
+            Log.CameOnlineHandlerFailed(_logger, ex, topics.Site.Value, topics.Instrument.Value);
         }
     }
 
     private void OnCapabilities(InboundMessage message, InstrumentTopics topics)
     {
-        if (!ProtocolReader.TryReadCapabilities(message.Payload.Span, out var capabilities, out var error) || capabilities is null)
+        if (!ProtocolReader.TryDecodeCapabilities(message.Payload.Span, out var capabilities, out var failure) || capabilities is null)
         {
-            Reject(message.Topic, RejectReasons.InvalidPayload, error);
+            Reject(message.Topic, failure.Reason, failure.Detail);
         }
         else if (capabilities.Instrument != topics.Instrument)
         {
@@ -198,8 +231,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
 
     private void Reject(string topic, string reason, string detail)
     {
-        Interlocked.Increment(ref _rejected);
-        ProtocolMetrics.Rejected(reason);
+        Rejections.Add(reason);
         Log.MessageDropped(_logger, topic, reason, detail);
     }
 

@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
@@ -11,9 +14,11 @@ namespace SelfDrivingLab.Workflow.Instruments;
 /// offers a capability (instruments announce their channel count), sends commands with
 /// <see cref="InstrumentCommandClient"/>, and frees the channel after. Waiting requests are served
 /// strictly first come, first served: a freed channel is handed to the oldest waiter that can use
-/// it, so the order of work on shared instruments is reproducible. Thread-safe.
+/// it, so the order of work on shared instruments is reproducible. An instrument whose commands
+/// fail or time out <see cref="InstrumentQuarantineOptions.ConsecutiveFailures"/> times in a row is
+/// quarantined: it is leased to nobody until <see cref="ReturnToService"/>. Thread-safe.
 /// </summary>
-public sealed class PooledInstrumentGateway : IInstrumentGateway
+public sealed partial class PooledInstrumentGateway : IInstrumentGateway
 {
     private readonly InstrumentDirectory _directory;
     private readonly InstrumentCommandClient _client;
@@ -22,14 +27,39 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
     private readonly Lock _gate = new();
     private readonly Dictionary<(SiteId Site, InstrumentId Instrument), int> _inUse = [];
     private readonly LinkedList<Waiter> _waiters = new();
+    private readonly InstrumentQuarantine _quarantine;
+    private readonly IInstrumentStatusLedger? _statusLedger;
+    private readonly ILogger _logger;
+    private readonly Lock _writeGate = new();
+    private Task _statusWrites = Task.CompletedTask;
 
-    /// <summary>Creates the gateway; <paramref name="waitTimeout"/> bounds how long a step waits for an online instrument offering its capability.</summary>
-    public PooledInstrumentGateway(InstrumentDirectory directory, InstrumentCommandClient client, TimeProvider time, TimeSpan waitTimeout)
+    /// <summary>Creates the gateway.</summary>
+    /// <param name="directory">The live instrument list.</param>
+    /// <param name="client">Sends the commands.</param>
+    /// <param name="time">The clock the wait limit is measured on.</param>
+    /// <param name="waitTimeout">How long a step waits for an online, not quarantined instrument offering its capability.</param>
+    /// <param name="quarantine">When to quarantine an instrument (default 3 consecutive failures); validated here.</param>
+    /// <param name="statusLedger">Where quarantines and returns to service are recorded (default nowhere).</param>
+    /// <param name="logger">Logging (default none).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="quarantine"/> is invalid.</exception>
+    public PooledInstrumentGateway(
+        InstrumentDirectory directory,
+        InstrumentCommandClient client,
+        TimeProvider time,
+        TimeSpan waitTimeout,
+        InstrumentQuarantineOptions? quarantine = null,
+        IInstrumentStatusLedger? statusLedger = null,
+        ILogger<PooledInstrumentGateway>? logger = null)
     {
+        quarantine ??= new InstrumentQuarantineOptions();
+        quarantine.Validate();
         _directory = directory;
         _client = client;
         _time = time;
         _waitTimeout = waitTimeout;
+        _quarantine = new InstrumentQuarantine(quarantine.ConsecutiveFailures);
+        _statusLedger = statusLedger;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>Requests waiting for a channel right now.</summary>
@@ -64,7 +94,6 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
 
     private async ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken)
     {
-        var capability = waiter.Capability;
         lock (_gate)
         {
             _waiters.AddLast(waiter.CreateNode());
@@ -72,20 +101,39 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         }
 
         using var registration = cancellationToken.Register(() => Cancel(waiter, cancellationToken));
-        while (true)
+        using var waitLimit = new WaitLimit(_waitTimeout, _time);
+        while (!waiter.Lease.Task.IsCompleted)
         {
-            var offered = _directory.Snapshot().Any(waiter.CanUse);
-            if (offered || waiter.Lease.Task.IsCompleted)
-            {
-                return await waiter.Lease.Task.ConfigureAwait(false);
-            }
-
-            await WaitForInstrumentAsync(waiter, cancellationToken).ConfigureAwait(false);
+            // Read the signals before looking, so a change between the look and the wait is never missed.
+            var changed = Task.WhenAny(_directory.NextChange, _quarantine.NextChange);
             lock (_gate)
             {
                 GrantWaiters();
             }
+
+            // Something usable exists: wait, unbounded, for one of its channels to free up.
+            // Nothing usable (none online, or all quarantined): wait for one, bounded.
+            Task? gaveUp = null;
+            if (_directory.Snapshot().Any(i => IsLeasable(waiter, i)))
+            {
+                waitLimit.Stop();
+            }
+            else
+            {
+                gaveUp = waitLimit.Start();
+            }
+
+            var woke = gaveUp is null
+                ? await Task.WhenAny(waiter.Lease.Task, changed).ConfigureAwait(false)
+                : await Task.WhenAny(waiter.Lease.Task, changed, gaveUp).ConfigureAwait(false);
+            if (woke == gaveUp && !waiter.Lease.Task.IsCompleted)
+            {
+                Cancel(waiter, CancellationToken.None);
+                throw new NoInstrumentAvailableException(NoInstrumentMessage(waiter));
+            }
         }
+
+        return await waiter.Lease.Task.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -95,6 +143,7 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
         Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(lease);
         var outcome = await _client.ExecuteAsync(new InstrumentTopics(lease.Site, lease.Instrument), command, onEvent, cancellationToken).ConfigureAwait(false);
         var status = outcome.Kind switch
         {
@@ -104,6 +153,11 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
             CommandOutcomeKind.Aborted => StepCommandStatus.Aborted,
             _ => StepCommandStatus.TimedOut,
         };
+        if (_quarantine.RecordOutcome(lease.Site, lease.Instrument, status, outcome.Error, _time.GetUtcNow()) is { } quarantined)
+        {
+            await OnQuarantinedAsync(quarantined).ConfigureAwait(false);
+        }
+
         return new StepCommandResult(status, outcome.Results, outcome.Error, outcome.Message);
     }
 
@@ -113,31 +167,16 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
 
     private static (SiteId, InstrumentId) Key(InstrumentInfo info) => (info.Topics.Site, info.Topics.Instrument);
 
-    // No online instrument offers the capability: wait (bounded) for one to appear.
-    private async Task WaitForInstrumentAsync(Waiter waiter, CancellationToken cancellationToken)
+    private string NoInstrumentMessage(Waiter waiter)
     {
-        using var timeout = new CancellationTokenSource(_waitTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        try
-        {
-            if (waiter.Only is { } only)
-            {
-                await _directory.WaitForStateAsync(only, AvailabilityState.Online, linked.Token).ConfigureAwait(false);
-            }
-            else
-            {
-                await _directory.WaitForCapabilityAsync(waiter.Capability, linked.Token).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            Cancel(waiter, CancellationToken.None);
-            throw new NoInstrumentAvailableException(
-                waiter.Only is { } only
-                    ? $"instrument '{only.Instrument}' at site '{only.Site}' did not come back online with '{waiter.Capability}' (waited {_waitTimeout})"
-                    : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}); start one or fix the workflow step");
-        }
+        var quarantined = _quarantine.Quarantined.Where(q => _directory.Snapshot().Any(i => waiter.CanUse(i) && i.Topics.Site == q.Site && i.Topics.Instrument == q.Instrument)).ToList();
+        var because = quarantined.Count > 0 ? $"; quarantined: {string.Join(", ", quarantined.Select(q => $"{q.Site}/{q.Instrument}"))}" : string.Empty;
+        return waiter.Only is { } only
+            ? $"instrument '{only.Instrument}' at site '{only.Site}' did not come back online with '{waiter.Capability}' (waited {_waitTimeout}){because}"
+            : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}){because}; start one, return one to service, or fix the workflow step";
     }
+
+    private bool IsLeasable(Waiter waiter, InstrumentInfo info) => waiter.CanUse(info) && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument);
 
     private void Cancel(Waiter waiter, CancellationToken cancellationToken)
     {
@@ -171,7 +210,7 @@ public sealed class PooledInstrumentGateway : IInstrumentGateway
             var next = node.Next;
             var waiter = node.Value;
             var free = instruments
-                .Where(waiter.CanUse)
+                .Where(i => IsLeasable(waiter, i))
                 .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
                 .Where(x => x.Used < Math.Max(1, x.Info.Capabilities!.Channels))
                 .OrderBy(x => x.Used)

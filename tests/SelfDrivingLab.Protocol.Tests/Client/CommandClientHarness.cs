@@ -27,11 +27,11 @@ internal sealed class CommandClientHarness : IAsyncDisposable
 
     public FakeInstrument Instrument { get; }
 
-    public static async Task<CommandClientHarness> StartAsync()
+    public static async Task<CommandClientHarness> StartAsync(ILateEventSink? lateEvents = null)
     {
         var live = await LiveBus.StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var client = new InstrumentCommandClient(time);
+        var client = new InstrumentCommandClient(time, lateEvents: lateEvents);
         await client.StartAsync(await live.ConnectAsync("orchestrator"));
         var instrument = await FakeInstrument.StartAsync(live, "lab-a", "furnace-1", time);
         return new CommandClientHarness(live, time, client, instrument);

@@ -1,6 +1,7 @@
 using System.Text;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Protocol.Topics;
@@ -85,6 +86,9 @@ public sealed class InstrumentDirectoryTests
         await directory.WaitForCapabilityAsync("anneal").WaitAsync(LiveBus.Bound);
 
         Assert.Equal(3, directory.RejectedMessageCount);
+        Assert.Equal(
+            new Dictionary<string, long> { [RejectReasons.MalformedJson] = 1, [RejectReasons.InstrumentMismatch] = 1, [RejectReasons.InvalidPayload] = 1 },
+            directory.Rejections.Snapshot());
         var only = Assert.Single(directory.Snapshot());
         Assert.Equal(Furnace, only.Topics);
     }
@@ -103,5 +107,22 @@ public sealed class InstrumentDirectoryTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(LiveBus.Bound));
         Assert.False(waiting.IsCompleted);
+    }
+
+    [Fact]
+    public async Task NextChange_ReadBeforeAnUpdate_CompletesOnTheUpdateOnly()
+    {
+        await using var live = await LiveBus.StartAsync();
+        await using var directory = new InstrumentDirectory();
+        await directory.StartAsync(await live.ConnectAsync("orchestrator"));
+        var instrument = await live.ConnectAsync("publisher");
+        var change = directory.NextChange;
+
+        await instrument.PublishAsync(Retained(Furnace.Availability, Encoding.UTF8.GetBytes("garbage")));
+        await instrument.PublishAsync(Retained(Furnace.Availability, new InstrumentAvailability(Furnace.Instrument, AvailabilityState.Online, At)));
+        await change.WaitAsync(LiveBus.Bound);
+
+        Assert.Equal(1, directory.Rejections[RejectReasons.MalformedJson]);
+        Assert.False(directory.NextChange.IsCompleted);
     }
 }

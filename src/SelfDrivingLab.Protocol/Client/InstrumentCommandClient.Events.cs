@@ -1,0 +1,120 @@
+using System.Text;
+using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Protocol.Topics;
+
+namespace SelfDrivingLab.Protocol.Client;
+
+/// <summary>The inbound half: every event is checked, then applied, recorded as late, or rejected with a reason.</summary>
+public sealed partial class InstrumentCommandClient
+{
+    private async ValueTask OnEventAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!InstrumentTopics.TryParse(message.Topic, out var topics, out var leaf) || topics is null || leaf != "event")
+        {
+            Reject(message.Topic, RejectReasons.BadTopic, "not an instrument event topic");
+            return;
+        }
+
+        if (message.Retained)
+        {
+            Reject(message.Topic, RejectReasons.RetainedEvent, "events are never retained; this one is stale");
+            return;
+        }
+
+        if (!ProtocolReader.TryDecodeEvent(message.Payload.Span, out var instrumentEvent, out var failure) || instrumentEvent is null)
+        {
+            Reject(message.Topic, failure.Reason, failure.Detail);
+            return;
+        }
+
+        if (instrumentEvent.Instrument != topics.Instrument)
+        {
+            Reject(message.Topic, RejectReasons.InstrumentMismatch, $"payload instrument '{instrumentEvent.Instrument}' on the topic of '{topics.Instrument}'");
+            return;
+        }
+
+        var command = Find(instrumentEvent.CommandId);
+        var about = $"{instrumentEvent.Kind} event for command {instrumentEvent.CommandId}";
+        if (command is null)
+        {
+            Reject(message.Topic, RejectReasons.UnknownCommand, about);
+        }
+        else if (command.Target != topics)
+        {
+            Reject(message.Topic, RejectReasons.WrongInstrument, $"{about}, which was sent to {command.Target.Site}/{command.Target.Instrument}");
+        }
+        else if (instrumentEvent.IsFinal)
+        {
+            await OnFinalEventAsync(message, command, instrumentEvent, about, cancellationToken).ConfigureAwait(false);
+        }
+        else if (command.HasEnded)
+        {
+            Reject(message.Topic, command.WasGivenUp ? RejectReasons.LateEvent : RejectReasons.OutOfOrder, $"{about} after it ended");
+        }
+        else if (command.CheckNonFinal(instrumentEvent) is { } reason)
+        {
+            Reject(message.Topic, reason, about);
+        }
+        else
+        {
+            await NotifyAsync(command, instrumentEvent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask OnFinalEventAsync(InboundMessage message, PendingCommand command, InstrumentEvent finalEvent, string about, CancellationToken cancellationToken)
+    {
+        if (command.TryClaimFinal())
+        {
+            await NotifyAsync(command, finalEvent, cancellationToken).ConfigureAwait(false);
+            command.Complete(CommandOutcome.FromFinalEvent(finalEvent));
+        }
+        else if (command.TryMarkLate())
+        {
+            Interlocked.Increment(ref _late);
+            ProtocolMetrics.Late();
+            Log.LateEvent(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            await RecordLateAsync(new LateInstrumentEvent(command.Target, finalEvent, Encoding.UTF8.GetString(message.Payload.Span), _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            Reject(message.Topic, RejectReasons.DuplicateFinal, $"{about} after it ended");
+        }
+    }
+
+    private async ValueTask RecordLateAsync(LateInstrumentEvent lateEvent, CancellationToken cancellationToken)
+    {
+        if (_lateEvents is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _lateEvents.RecordLateEventAsync(lateEvent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The message handler must survive a failing store; the event is still not applied.
+            Log.LateEventNotRecorded(_logger, ex, lateEvent.Event.CommandId);
+        }
+    }
+
+    private async ValueTask NotifyAsync(PendingCommand pending, InstrumentEvent instrumentEvent, CancellationToken cancellationToken)
+    {
+        if (pending.OnEvent is not { } onEvent)
+        {
+            return;
+        }
+
+        try
+        {
+            await onEvent(instrumentEvent, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A failing observer must not hide the command's outcome.
+            Log.EventCallbackFailed(_logger, ex, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+
+namespace SelfDrivingLab.Workflow.Instruments;
+
+/// <summary>The operator-facing half: quarantined instruments, return to service, and their ledger record.</summary>
+public sealed partial class PooledInstrumentGateway
+{
+    /// <summary>The actor recorded for an automatic quarantine.</summary>
+    public const string OrchestratorActor = "orchestrator";
+
+    /// <summary>
+    /// Raised once when an instrument is quarantined, after the quarantine is recorded in the ledger,
+    /// on the thread that saw the last failure: keep it short. Handler exceptions are logged and ignored.
+    /// </summary>
+    public event Action<QuarantinedInstrument>? InstrumentQuarantined;
+
+    /// <summary>Instruments currently quarantined, oldest first.</summary>
+    public IReadOnlyList<QuarantinedInstrument> Quarantined => _quarantine.Quarantined;
+
+    /// <summary>
+    /// Returns a quarantined instrument to service: it can be leased again at once (waiting steps
+    /// wake up) and its failure count starts from zero. The return is recorded in the ledger in the
+    /// background, in order with quarantines (<see cref="FlushStatusWritesAsync"/> awaits it).
+    /// Returns false when the instrument was not quarantined.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="operatorName"/> is empty.</exception>
+    public bool ReturnToService(SiteId site, InstrumentId instrument, string operatorName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorName);
+        if (!_quarantine.TryReturnToService(site, instrument))
+        {
+            return false;
+        }
+
+        Log.ReturnedToService(_logger, site.Value, instrument.Value, operatorName);
+        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusRecord.ReturnedToServiceKind, _time.GetUtcNow(), operatorName, "returned to service by an operator"));
+        return true;
+    }
+
+    /// <summary>
+    /// Re-applies the quarantines recorded in the ledger (the latest event of each instrument
+    /// decides), so a restart does not hand work to an instrument an operator has not cleared.
+    /// Call once at start-up, before the first lease. Returns how many are quarantined.
+    /// </summary>
+    public async Task<int> RestoreQuarantinesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_statusLedger is null)
+        {
+            return 0;
+        }
+
+        var history = await _statusLedger.GetInstrumentStatusesAsync(cancellationToken).ConfigureAwait(false);
+        var restored = 0;
+        foreach (var latest in history.GroupBy(r => (r.Site, r.Instrument)).Select(g => g.Last()))
+        {
+            if (latest.Kind == InstrumentStatusRecord.QuarantinedKind)
+            {
+                _quarantine.Restore(new QuarantinedInstrument(latest.Site, latest.Instrument, latest.At, latest.Detail));
+                Log.QuarantineRestored(_logger, latest.Site.Value, latest.Instrument.Value, latest.At);
+                restored++;
+            }
+        }
+
+        return restored;
+    }
+
+    /// <summary>Completes when every quarantine and return to service so far is written to the ledger (or its failure logged).</summary>
+    public Task FlushStatusWritesAsync()
+    {
+        lock (_writeGate)
+        {
+            return _statusWrites;
+        }
+    }
+
+    private async Task OnQuarantinedAsync(QuarantinedInstrument quarantined)
+    {
+        Log.Quarantined(_logger, quarantined.Site.Value, quarantined.Instrument.Value, quarantined.Reason);
+        await RecordStatusAsync(new InstrumentStatusRecord(
+            quarantined.Site, quarantined.Instrument, InstrumentStatusRecord.QuarantinedKind, quarantined.Since, OrchestratorActor, quarantined.Reason)).ConfigureAwait(false);
+        try
+        {
+            InstrumentQuarantined?.Invoke(quarantined);
+        }
+        catch (Exception ex)
+        {
+            // An observer (CLI, operator API) must not turn a step's outcome into a crash.
+            Log.QuarantineHandlerFailed(_logger, ex, quarantined.Site.Value, quarantined.Instrument.Value);
+        }
+    }
+
+    // Writes are chained so the ledger sees quarantine and return to service in the order they happened.
+    private Task RecordStatusAsync(InstrumentStatusRecord record)
+    {
+        if (_statusLedger is not { } ledger)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_writeGate)
+        {
+            _statusWrites = WriteAfterAsync(_statusWrites, ledger, record);
+            return _statusWrites;
+        }
+    }
+
+    private async Task WriteAfterAsync(Task previous, IInstrumentStatusLedger ledger, InstrumentStatusRecord record)
+    {
+        await previous.ConfigureAwait(false);
+        try
+        {
+            await ledger.RecordInstrumentStatusAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is LedgerException or ObjectDisposedException or InvalidOperationException)
+        {
+            Log.StatusNotRecorded(_logger, ex, record.Kind, record.Site.Value, record.Instrument.Value);
+        }
+    }
+}

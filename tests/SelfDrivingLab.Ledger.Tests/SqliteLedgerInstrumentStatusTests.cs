@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
+
+namespace SelfDrivingLab.Ledger.Tests;
+
+public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
+{
+    private static readonly SiteId Site = new("lab-a");
+    private static readonly InstrumentId Printer = new("printer-1");
+    private readonly LedgerTestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
+    [Fact]
+    public async Task RecordInstrumentStatusAsync_QuarantineThenReturn_ReadsBackOldestFirst()
+    {
+        var quarantined = new InstrumentStatusRecord(Site, Printer, InstrumentStatusRecord.QuarantinedKind, T0, "orchestrator", "3 consecutive failures");
+        var returned = new InstrumentStatusRecord(Site, Printer, InstrumentStatusRecord.ReturnedToServiceKind, T0.AddHours(2), "alice", "nozzle replaced");
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            await ledger.RecordInstrumentStatusAsync(returned);
+            await ledger.RecordInstrumentStatusAsync(quarantined);
+        }
+
+        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        Assert.Equal([quarantined, returned], await reopened.GetInstrumentStatusesAsync());
+    }
+
+    [Theory]
+    [InlineData("broken", "orchestrator", "broken")]
+    [InlineData(InstrumentStatusRecord.QuarantinedKind, " ", "no actor")]
+    public async Task RecordInstrumentStatusAsync_InvalidRecord_ThrowsNamingTheProblemAndStoresNothing(string kind, string actor, string expected)
+    {
+        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+
+        var ex = await Assert.ThrowsAsync<LedgerException>(async () => await ledger.RecordInstrumentStatusAsync(new(Site, Printer, kind, T0, actor, "detail")));
+
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await ledger.GetInstrumentStatusesAsync());
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version1Ledger_MigratesToVersion2KeepingItsRows()
+    {
+        await CreateVersion1LedgerAsync();
+
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            Assert.Equal("c1", Assert.Single(await ledger.ListCampaignsAsync()).Id.Value);
+            Assert.Empty(await ledger.GetInstrumentStatusesAsync());
+            await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusRecord.QuarantinedKind, T0, "orchestrator", "why"));
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("2", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM instrument_status;"));
+    }
+
+    [Fact]
+    public async Task GetInstrumentStatusesAsync_Version1LedgerOpenedReadOnly_IsEmptyAndLeavesTheFileAtVersion1()
+    {
+        await CreateVersion1LedgerAsync();
+
+        await using (var ledger = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath))
+        {
+            Assert.Empty(await ledger.GetInstrumentStatusesAsync());
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
+        await connection.OpenAsync();
+        Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+    }
+
+    [Fact]
+    public async Task RecordEventAsync_LateEventForAFinishedExperiment_IsStoredVerbatim()
+    {
+        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await ledger.CreateCampaignAsync(Campaign());
+        await ledger.AddExperimentAsync(Experiment("e1", 1));
+        await ledger.RecordCommandAsync(Command("e1-s1", "e1"));
+        await ledger.RecordEventAsync(new(new CommandId("e1-s1"), Printer, "timeout", T0.AddMinutes(130), "no final event"));
+        await ledger.RecordTransitionAsync(new(new ExperimentId("e1"), "Proposed", "Failed", "StepFailed", T0.AddMinutes(131), "timed out"), ExperimentStatus.Failed);
+        const string payload = """{"kind":"completed","command_id":"e1-s1","instrument":"printer-1","at":"2026-03-01T12:00:00Z","results":{"sample_id":"s-9"},"protocol":"sdl/v1"}""";
+
+        await ledger.RecordEventAsync(new(new CommandId("e1-s1"), Printer, "late", T0.AddMinutes(140), payload));
+
+        var events = await ledger.GetEventsAsync(new CommandId("e1-s1"));
+        Assert.Equal(["timeout", "late"], events.Select(e => e.Kind));
+        Assert.Equal(payload, events[^1].Payload);
+        Assert.Equal(ExperimentStatus.Failed, (await ledger.FindExperimentAsync(new ExperimentId("e1")))!.Status);
+    }
+
+    // A ledger as the previous build wrote it: version 1, no instrument_status table.
+    private async Task CreateVersion1LedgerAsync()
+    {
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            await ledger.CreateCampaignAsync(Campaign());
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
+        await connection.OpenAsync();
+        await using var downgrade = connection.CreateCommand();
+        downgrade.CommandText = "DROP TABLE instrument_status; PRAGMA user_version = 1;";
+        await downgrade.ExecuteNonQueryAsync();
+    }
+}
