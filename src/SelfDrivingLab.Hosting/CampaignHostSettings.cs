@@ -51,6 +51,9 @@ public sealed record CampaignHostSettings
     /// </summary>
     public bool ExternalInstruments { get; init; }
 
+    /// <summary>Failed or timed-out commands in a row after which an instrument is quarantined until an operator returns it to service (default 3).</summary>
+    public int QuarantineAfterFailures { get; init; } = SelfDrivingLab.Workflow.Instruments.InstrumentQuarantineOptions.DefaultConsecutiveFailures;
+
     /// <summary>Minimum log level written to the console (default Warning).</summary>
     public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Warning;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Hosting.Control;
@@ -68,15 +69,27 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
-        services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>()));
-        services.AddSingleton(provider => new InstrumentCommandClient(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<InstrumentCommandClient>>()));
+        // One count of refused inbound messages for every path (events, availability, capabilities).
+        services.AddSingleton(new InboundRejectionCounter());
+        services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>(), provider.GetRequiredService<InboundRejectionCounter>()));
+        services.AddSingleton<ILateEventSink>(provider => new LedgerLateEventSink(provider.GetRequiredService<ILedger>()));
+        services.AddSingleton(provider => new InstrumentCommandClient(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetService<ILogger<InstrumentCommandClient>>(),
+            provider.GetRequiredService<ILateEventSink>(),
+            provider.GetRequiredService<InboundRejectionCounter>()));
         services.AddHostedService<OrchestratorConnection>();
 
-        services.AddSingleton<IInstrumentGateway>(provider => new PooledInstrumentGateway(
+        services.AddSingleton(provider => new PooledInstrumentGateway(
             provider.GetRequiredService<InstrumentDirectory>(),
             provider.GetRequiredService<InstrumentCommandClient>(),
             provider.GetRequiredService<TimeProvider>(),
-            settings.InstrumentWaitTimeout));
+            settings.InstrumentWaitTimeout,
+            new InstrumentQuarantineOptions { ConsecutiveFailures = settings.QuarantineAfterFailures },
+            provider.GetRequiredService<IInstrumentStatusLedger>(),
+            provider.GetService<ILogger<PooledInstrumentGateway>>()));
+        services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
+        services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));
         services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>()));
         services.AddSingleton<IExperimentGate>(provider => provider.GetRequiredService<CampaignControl>());
         services.AddSingleton(provider => new ControlRequestHandler(provider.GetRequiredService<CampaignControl>(), provider.GetService<IInstrumentServiceControl>()));

@@ -64,7 +64,7 @@ public sealed class CharacterizationSimulator : IInstrumentDriver
 
     /// <inheritdoc />
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, _model, [new CapabilityDescription(_definition.Capability, Idempotent: true, _limits, [GroundTruth.Output])]);
+        new(id, _model, [new CapabilityDescription(_definition.Capability, Idempotent: _definition.Idempotent, _limits, [GroundTruth.Output])]);
 
     /// <inheritdoc />
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)

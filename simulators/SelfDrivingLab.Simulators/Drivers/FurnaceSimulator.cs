@@ -42,7 +42,7 @@ public sealed class FurnaceSimulator : IInstrumentDriver
 
     /// <inheritdoc />
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, "simulator/furnace", [new CapabilityDescription(_definition.Capability, Idempotent: false, _limits, ["sample_id", "temperature_c", "duration_min", "atmosphere", "final_temperature_c"])]);
+        new(id, "simulator/furnace", [new CapabilityDescription(_definition.Capability, Idempotent: _definition.Idempotent, _limits, ["sample_id", "temperature_c", "duration_min", "atmosphere", "final_temperature_c"])]);
 
     /// <summary>Ramp plus dwell of an anneal at <paramref name="temperatureC"/> for <paramref name="dwellMinutes"/> (overhead excluded).</summary>
     public TimeSpan HeatingTime(double temperatureC, double dwellMinutes) =>

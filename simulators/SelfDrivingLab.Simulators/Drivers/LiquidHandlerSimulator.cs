@@ -57,7 +57,7 @@ public sealed class LiquidHandlerSimulator : IInstrumentDriver
     public InstrumentCapabilities Describe(InstrumentId id) =>
         new(id, "simulator/liquid-handler", [new CapabilityDescription(
             _definition.Capability,
-            Idempotent: false,
+            Idempotent: _definition.Idempotent,
             _limits,
             [SynthesisSimulator.SampleIdOutput, TotalOutput, .. _settings.Stocks.Select(FractionOutput)])]);
 

@@ -37,7 +37,7 @@ public sealed class SynthesisSimulator : IInstrumentDriver
 
     /// <inheritdoc />
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, "simulator/synthesis", [new CapabilityDescription(_definition.Capability, Idempotent: false, _limits, [SampleIdOutput, .. _limits.Select(l => l.Name)])]);
+        new(id, "simulator/synthesis", [new CapabilityDescription(_definition.Capability, Idempotent: _definition.Idempotent, _limits, [SampleIdOutput, .. _limits.Select(l => l.Name)])]);
 
     /// <inheritdoc />
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class XrdSimulator : IInstrumentDriver
 
     /// <inheritdoc />
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, "simulator/xrd", [new CapabilityDescription(_definition.Capability, Idempotent: true, _limits, [Phase.Output, Crystallinity.Output])]);
+        new(id, "simulator/xrd", [new CapabilityDescription(_definition.Capability, Idempotent: _definition.Idempotent, _limits, [Phase.Output, Crystallinity.Output])]);
 
     /// <inheritdoc />
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)

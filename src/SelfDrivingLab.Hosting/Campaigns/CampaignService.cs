@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Workflow.Campaigns;
+using SelfDrivingLab.Workflow.Instruments;
 
 namespace SelfDrivingLab.Hosting.Campaigns;
 
@@ -9,6 +10,7 @@ namespace SelfDrivingLab.Hosting.Campaigns;
 internal sealed partial class CampaignService(
     FacilityDefinition facility,
     CampaignRunner runner,
+    PooledInstrumentGateway gateway,
     CampaignCompletion completion,
     IHostApplicationLifetime lifetime,
     ILogger<CampaignService> logger,
@@ -18,6 +20,8 @@ internal sealed partial class CampaignService(
     {
         try
         {
+            // Instruments an operator has not yet returned to service stay out of service after a restart.
+            await gateway.RestoreQuarantinesAsync(stoppingToken).ConfigureAwait(false);
             var running = facility.Campaigns.Select(c => runner.RunAsync(c, observer, stoppingToken));
             completion.Complete(await Task.WhenAll(running).ConfigureAwait(false));
         }

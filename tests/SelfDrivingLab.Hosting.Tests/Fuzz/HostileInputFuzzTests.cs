@@ -104,7 +104,10 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IDisposabl
 
         // Every hostile payload was rejected, each for the reason it was built to get. The only other
         // drops allowed are real events of commands the orchestrator had given up on (see above).
-        var rejected = Merge(client.Rejections.Snapshot(), directory.Rejections.Snapshot());
+        // The host shares one counter between the command client and the directory.
+        var rejected = ReferenceEquals(client.Rejections, directory.Rejections)
+            ? client.Rejections.Snapshot()
+            : Merge(client.Rejections.Snapshot(), directory.Rejections.Snapshot());
         var late = client.LateEventCount;
         var tally = $"sent {Describe(sent.CountBy(p => p.ExpectedReason ?? "replay"))}; rejected {Describe(rejected)}; late {late}; real events not applied {unapplied}";
         output.WriteLine(tally);
@@ -149,7 +152,8 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IDisposabl
             {
                 commandIds.Add(command.Id.Value);
                 var rows = await ledger.GetEventsAsync(command.Id);
-                var stored = rows.Where(r => r.Kind != "timeout").Select(Decode).OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
+                var stored = rows.Where(r => r.Kind is not "timeout" and not "late").Select(Decode).OrderBy(e => e.At).ThenBy(e => e.Kind).ToList();
+                var late = rows.Where(r => r.Kind == "late").Select(Decode).ToList();
                 var sentByInstrument = real[command.Id].Select(r => r.Event).ToList();
                 if (rows.Any(r => r.Kind == "timeout"))
                 {
@@ -157,11 +161,16 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IDisposabl
                     Assert.Equal(ExperimentStatus.Failed, experiment.Status);
                     Assert.All(stored, e => Assert.Contains(e, sentByInstrument));
                     Assert.DoesNotContain(stored, e => e.IsFinal);
+
+                    // A final that came after the deadline is kept as "late" (once), never applied.
+                    Assert.True(late.Count <= 1, $"{command.Id} has {late.Count} late rows");
+                    Assert.All(late, e => Assert.True(e.IsFinal && sentByInstrument.Contains(e), $"late row {e} is not a real final of {command.Id}"));
                     unapplied += sentByInstrument.Count - stored.Count;
                 }
                 else
                 {
                     // Exactly the instrument's own events, each once: nothing forged, replayed or late.
+                    Assert.Empty(late);
                     Assert.Equal(sentByInstrument.OrderBy(e => e.At).ThenBy(e => e.Kind), stored);
                 }
             }
