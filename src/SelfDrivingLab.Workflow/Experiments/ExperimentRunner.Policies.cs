@@ -50,6 +50,7 @@ public sealed partial class ExperimentRunner
         ExperimentRecord experiment,
         WorkflowStepDefinition step,
         int index,
+        int priority,
         IReadOnlyDictionary<string, ParameterSet> outputs,
         WorkHold hold,
         Action? queued,
@@ -58,7 +59,7 @@ public sealed partial class ExperimentRunner
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
         var stepId = string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}");
         var sends = 1;
-        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(step.Capability, ct);
+        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(step.Capability, priority, ct);
         var attempt = await SendWithBusyRetryAsync(experiment, step, parameters, stepId, AnyInstrument, hold, queued, cancellationToken).ConfigureAwait(false);
 
         for (var retry = 1; IsRetryable(attempt.Result) && step.Retry is { } policy && retry <= policy.Attempts; retry++)

@@ -70,7 +70,7 @@ public sealed partial class ExperimentRunner
         var last = commands.LastOrDefault(c => c.Step == step.Name);
         if (last is null)
         {
-            return await RunStepWithPoliciesAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+            return await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
         }
 
         // A "busy" refusal ran nothing: carry on with the busy retries the stop interrupted (under the
@@ -81,7 +81,7 @@ public sealed partial class ExperimentRunner
         {
             if (IsBusyRetryLeft(known, attempts))
             {
-                return await ContinueBusyRetriesAsync(experiment, step, last, baseId, attempts, hold, queued, cancellationToken).ConfigureAwait(false);
+                return await ContinueBusyRetriesAsync(experiment, step, campaign.Priority, last, baseId, attempts, hold, queued, cancellationToken).ConfigureAwait(false);
             }
 
             queued?.Invoke();
@@ -107,7 +107,7 @@ public sealed partial class ExperimentRunner
         if (IsBusyRetryLeft(result, attempts))
         {
             lease.Dispose();
-            return await ContinueBusyRetriesAsync(experiment, step, last, baseId, attempts, hold, queued: null, cancellationToken).ConfigureAwait(false);
+            return await ContinueBusyRetriesAsync(experiment, step, campaign.Priority, last, baseId, attempts, hold, queued: null, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -117,6 +117,7 @@ public sealed partial class ExperimentRunner
     private async Task<StepCommandResult> ContinueBusyRetriesAsync(
         ExperimentRecord experiment,
         WorkflowStepDefinition step,
+        int priority,
         CommandRecord last,
         string baseId,
         int attempts,
@@ -125,7 +126,7 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var attempt = await SendWithBusyRetryAsync(
-            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(step.Capability, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
+            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(step.Capability, priority, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
         return attempt.Result;
     }
 

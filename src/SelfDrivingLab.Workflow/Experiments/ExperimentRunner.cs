@@ -110,7 +110,7 @@ public sealed partial class ExperimentRunner
 
                 var result = resumedInStep && index == first && experiment.State == step.Name
                     ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
-                    : await RunStepWithPoliciesAsync(experiment, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                    : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
                 queued = null;
                 if (result.Status != StepCommandStatus.Completed)
                 {

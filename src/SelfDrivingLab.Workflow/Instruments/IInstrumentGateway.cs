@@ -20,6 +20,14 @@ public interface IInstrumentGateway
     ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// As <see cref="AcquireAsync(string, CancellationToken)"/>, for a step of a campaign with
+    /// <paramref name="priority"/>: a gateway that orders its waiters serves higher priorities first
+    /// (and ages waiting requests so none starves). The default implementation ignores the priority.
+    /// </summary>
+    ValueTask<InstrumentLease> AcquireAsync(string capability, int priority, CancellationToken cancellationToken = default) =>
+        AcquireAsync(capability, cancellationToken);
+
+    /// <summary>
     /// Waits for a free channel of an online instrument offering <paramref name="capability"/> other than
     /// <paramref name="excluded"/> at <paramref name="site"/> (a step's <c>retry_elsewhere</c>). Throws
     /// <see cref="NoInstrumentAvailableException"/> at once when no such instrument is online. The default

@@ -80,6 +80,18 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         AcquireAsync(new Waiter(capability, null), cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Free channels go to the waiter with the highest priority plus one level per <see cref="PriorityAging"/>
+    /// it has waited, oldest first among equals: a high-priority campaign goes first, and a low-priority
+    /// one still gets an instrument once it has waited long enough.
+    /// </remarks>
+    public ValueTask<InstrumentLease> AcquireAsync(string capability, int priority, CancellationToken cancellationToken = default) =>
+        AcquireAsync(new Waiter(capability, null) { Priority = priority }, cancellationToken);
+
+    /// <summary>How long a waiting request takes to gain one priority level (default 30 minutes; starvation bound).</summary>
+    public TimeSpan PriorityAging { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <inheritdoc />
     public ValueTask<InstrumentLease> AcquireInstrumentAsync(SiteId site, InstrumentId instrument, string capability, CancellationToken cancellationToken = default) =>
         AcquireAsync(new Waiter(capability, new InstrumentTopics(site, instrument)), cancellationToken);
 
@@ -96,6 +108,7 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     {
         lock (_gate)
         {
+            waiter.QueuedAt = _time.GetTimestamp();
             _waiters.AddLast(waiter.CreateNode());
             GrantWaiters();
         }
@@ -200,15 +213,19 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         }
     }
 
-    // Under _gate: hand free channels to waiters in arrival order. A waiter whose capability has no
-    // free channel does not block later waiters for other capabilities (different instruments).
+    // Under _gate: hand free channels to waiters by effective priority (priority plus aging), in arrival
+    // order among equals. A waiter whose capability has no free channel does not block later waiters for
+    // other capabilities (different instruments).
     private void GrantWaiters()
     {
         var instruments = _directory.Snapshot();
-        for (var node = _waiters.First; node is not null;)
+        var now = _time.GetTimestamp();
+        var ordered = _waiters.Count < 2 || _waiters.All(w => w.Priority == _waiters.First!.Value.Priority)
+            ? [.. _waiters]
+            : _waiters.Select((w, i) => (Waiter: w, Order: i)).OrderByDescending(x => EffectivePriority(x.Waiter, now)).ThenBy(x => x.Order).Select(x => x.Waiter).ToList();
+        foreach (var waiter in ordered)
         {
-            var next = node.Next;
-            var waiter = node.Value;
+            var node = waiter.ListNode!;
             var free = instruments
                 .Where(i => IsLeasable(waiter, i))
                 .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
@@ -223,9 +240,13 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
                 _waiters.Remove(node);
                 waiter.Lease.TrySetResult(new InstrumentLease(free.Topics.Site, free.Topics.Instrument, waiter.Capability, Release) { Idempotent = IsIdempotent(free, waiter.Capability) });
             }
-
-            node = next;
         }
+    }
+
+    private long EffectivePriority(Waiter waiter, long now)
+    {
+        var waited = _time.GetElapsedTime(waiter.QueuedAt, now);
+        return waiter.Priority + (PriorityAging > TimeSpan.Zero ? (long)(waited / PriorityAging) : 0);
     }
 
     private static bool IsIdempotent(InstrumentInfo info, string capability) =>
@@ -259,6 +280,10 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         public InstrumentTopics? Only { get; } = only;
 
         public InstrumentTopics? Excluded { get; init; }
+
+        public int Priority { get; init; }
+
+        public long QueuedAt { get; set; }
 
         public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only) && info.Topics != Excluded;
 

@@ -58,6 +58,71 @@ public sealed class PooledInstrumentGatewayAlternativesTests : IAsyncDisposable
         Assert.Contains("other than 'furnace-1'", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AcquireAsync_HigherPriorityWaiter_IsServedBeforeAnEarlierLowerOne()
+    {
+        var gateway = await GatewayWithAsync(("furnace-1", "anneal", false));
+        var busy = await gateway.AcquireAsync("anneal");
+        var low = gateway.AcquireAsync("anneal", priority: -1).AsTask();
+        var normal = gateway.AcquireAsync("anneal", priority: 0).AsTask();
+        var high = gateway.AcquireAsync("anneal", priority: 5).AsTask();
+
+        var order = await ServeInTurnAsync(busy, low, normal, high);
+
+        Assert.Equal([high, normal, low], order);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_EqualPriorities_FirstComeFirstServed()
+    {
+        var gateway = await GatewayWithAsync(("furnace-1", "anneal", false));
+        var busy = await gateway.AcquireAsync("anneal");
+        var first = gateway.AcquireAsync("anneal", priority: 3).AsTask();
+        var second = gateway.AcquireAsync("anneal", priority: 3).AsTask();
+        var third = gateway.AcquireAsync("anneal", priority: 3).AsTask();
+
+        var order = await ServeInTurnAsync(busy, first, second, third);
+
+        Assert.Equal([first, second, third], order);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_LowPriorityWaitingLongEnough_AgesPastANewHighPriorityWaiter()
+    {
+        var gateway = await GatewayWithAsync(("furnace-1", "anneal", false));
+        var busy = await gateway.AcquireAsync("anneal");
+        var starving = gateway.AcquireAsync("anneal", priority: -5).AsTask();
+
+        // 5 h at one level per 30 min: -5 + 10 = 5, beating a newcomer at 4 (and losing to one at 6).
+        _time.Advance(TimeSpan.FromHours(5));
+        var newcomer = gateway.AcquireAsync("anneal", priority: 4).AsTask();
+        var urgent = gateway.AcquireAsync("anneal", priority: 6).AsTask();
+
+        var order = await ServeInTurnAsync(busy, starving, newcomer, urgent);
+
+        Assert.Equal([urgent, starving, newcomer], order);
+        Assert.Equal(TimeSpan.FromMinutes(30), gateway.PriorityAging);
+    }
+
+    /// <summary>Releases <paramref name="busy"/>, then each lease as it is granted; returns the waiters in the order they were served.</summary>
+    private static async Task<List<Task<InstrumentLease>>> ServeInTurnAsync(InstrumentLease busy, params Task<InstrumentLease>[] waiters)
+    {
+        Assert.All(waiters, w => Assert.False(w.IsCompleted));
+        var order = new List<Task<InstrumentLease>>();
+        var pending = waiters.ToList();
+        busy.Dispose();
+        while (pending.Count > 0)
+        {
+            var granted = await Task.WhenAny(pending).WaitAsync(TimeSpan.FromSeconds(10));
+            _ = Assert.Single(pending, w => w.IsCompleted);
+            pending.Remove(granted);
+            order.Add(granted);
+            (await granted).Dispose();
+        }
+
+        return order;
+    }
+
     private async Task<PooledInstrumentGateway> GatewayWithAsync(params (string Id, string Capability, bool Idempotent)[] instruments)
     {
         await _directory.StartAsync(_bus);
