@@ -57,14 +57,7 @@ public static class CampaignHost
     /// <summary>Builds (without starting) the host that runs the campaign; its <see cref="CampaignRunner"/> starts when the host starts.</summary>
     public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ApplicationName = "sdl",
-            ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
-        });
-        builder.Logging.SetMinimumLevel(settings.LogLevel);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
         builder.Services.AddSelfDrivingLabCampaign(settings, observer);
         return builder.Build();
     }

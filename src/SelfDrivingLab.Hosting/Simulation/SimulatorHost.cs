@@ -44,14 +44,7 @@ public static class SimulatorHost
             throw new CampaignHostException($"'{settings.Facility.Name}' defines no simulated instruments.");
         }
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ApplicationName = "sdl-simulate",
-            ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
-        });
-        builder.Logging.SetMinimumLevel(settings.LogLevel);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        var builder = SdlHostBuilder.Create("sdl-simulate", settings.LogLevel);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSdlMqtt(o =>
         {
