@@ -31,6 +31,19 @@ public sealed record ControlEndpoint(string Host, int Port, string Site, int Pro
         File.Move(temporary, path, overwrite: true);
     }
 
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads the endpoint of the host running on <paramref name="ledgerPath"/>; throws <see cref="CampaignHostException"/> naming the problem.</summary>
     public static ControlEndpoint Read(string ledgerPath)
     {
@@ -43,9 +56,15 @@ public sealed record ControlEndpoint(string Host, int Port, string Site, int Pro
         try
         {
             var endpoint = JsonSerializer.Deserialize<ControlEndpoint>(File.ReadAllText(path), Json);
-            return endpoint is { Host.Length: > 0, Port: > 0 and <= 65535 } && IdRules.IsValid(endpoint.Site)
+            if (endpoint is not { Host.Length: > 0, Port: > 0 and <= 65535 } || !IdRules.IsValid(endpoint.Site))
+            {
+                throw new CampaignHostException($"{path} does not hold a valid host, port and site");
+            }
+
+            // A host killed with SIGKILL leaves its file behind: say so instead of timing out on a dead broker.
+            return endpoint.ProcessId <= 0 || IsRunning(endpoint.ProcessId)
                 ? endpoint
-                : throw new CampaignHostException($"{path} does not hold a valid host, port and site");
+                : throw new CampaignHostException($"the host that ran on ledger {Path.GetFullPath(ledgerPath)} (process {endpoint.ProcessId}) is no longer running; {path} is left over from it");
         }
         catch (JsonException ex)
         {

@@ -82,6 +82,21 @@ public sealed class ControlChannelTests : IDisposable
         Assert.Contains("idle.db.control.json", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ControlEndpoint_LeftOverByADeadHost_SaysTheHostIsGone()
+    {
+        var ledger = _dir.File("killed.db");
+        using (var finished = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!)
+        {
+            finished.WaitForExit();
+            new ControlEndpoint("127.0.0.1", 1883, "lab", finished.Id).Write(ledger);
+        }
+
+        var ex = Assert.Throws<CampaignHostException>(() => ControlEndpoint.Read(ledger));
+
+        Assert.Contains("is no longer running", ex.Message, StringComparison.Ordinal);
+    }
+
     private static Task<ControlResponse> SendAsync(ControlEndpoint endpoint, ControlAction action, string? target, string? reason = null) =>
         ControlClient.SendAsync(endpoint, new ControlRequest($"t-{Guid.NewGuid():N}", action, "tester", target, reason), Answer, TimeProvider.System);
 
