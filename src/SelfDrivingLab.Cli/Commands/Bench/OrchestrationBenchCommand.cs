@@ -52,10 +52,12 @@ public static class OrchestrationBenchCommand
             {
                 var throughput = await RunStepsAsync(broker.Port, n, parse.GetValue(steps), parallel: n, Path.Combine(directory, "throughput.db"), cancellationToken);
                 var latency = await RunStepsAsync(broker.Port, n, parse.GetValue(sequential), parallel: 1, Path.Combine(directory, "latency.db"), cancellationToken);
-                var perStep = latency.TotalSeconds / parse.GetValue(sequential);
-                var stepsPerSecond = parse.GetValue(steps) / throughput.TotalSeconds;
+                var commit = await LedgerCostProbe.MedianCommitSecondsAsync(directory, 200, cancellationToken);
+                var perStep = latency.Elapsed.TotalSeconds / parse.GetValue(sequential);
+                var stepsPerSecond = parse.GetValue(steps) / throughput.Elapsed.TotalSeconds;
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {stepsPerSecond:F0} steps/s with {n} instruments ({parse.GetValue(steps)} steps, {n} in flight)"));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one step at a time: {perStep * 1e3:F3} ms per step = {perStep / rtt.Median:F1}x the bare round trip (orchestrator adds {(perStep - rtt.Median) * 1e3:F3} ms)"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which ledger: {latency.CommitsPerStep:F1} durable commits per step x {commit * 1e3:F3} ms median commit (WAL, synchronous=FULL) on this disk = {latency.CommitsPerStep * commit * 1e3:F3} ms"));
                 if (parse.GetValue(json) is { } file)
                 {
                     var node = new JsonObject
@@ -66,6 +68,8 @@ public static class OrchestrationBenchCommand
                         ["steps_per_s"] = stepsPerSecond,
                         ["step_latency_s"] = perStep,
                         ["latency_ratio"] = perStep / rtt.Median,
+                        ["ledger_commits_per_step"] = latency.CommitsPerStep,
+                        ["ledger_commit_median_s"] = commit,
                     };
                     await File.WriteAllTextAsync(file.FullName, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
                 }
@@ -119,7 +123,7 @@ public static class OrchestrationBenchCommand
         return (samples[count / 2], samples.Average(), count);
     }
 
-    private static async Task<TimeSpan> RunStepsAsync(int port, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
+    private static async Task<(TimeSpan Elapsed, double CommitsPerStep)> RunStepsAsync(int port, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
     {
         var simulators = Enumerable.Range(1, instruments)
             .Select(i => new SimulatedInstrumentDefinition(
@@ -148,6 +152,7 @@ public static class OrchestrationBenchCommand
         // (host start-up, instrument connections and the final model fit are not steps).
         await using var store = await SqliteLedger.OpenReadOnlyAsync(ledger, cancellationToken);
         var experiments = await store.GetExperimentsAsync(summary.CampaignId, cancellationToken);
-        return experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
+        var elapsed = experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
+        return (elapsed, await LedgerCostProbe.CommitsPerExperimentAsync(ledger, summary.CampaignId, cancellationToken));
     }
 }
