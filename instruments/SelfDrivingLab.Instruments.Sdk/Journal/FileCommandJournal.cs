@@ -26,6 +26,7 @@ public sealed class FileCommandJournal : ICommandJournal, IDisposable
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly JournalIndex _index;
+    private int _count;
     private FileStream _stream;
     private int _lines;
 
@@ -33,6 +34,7 @@ public sealed class FileCommandJournal : ICommandJournal, IDisposable
     {
         Path = path;
         _index = index;
+        _count = index.Count;
         _stream = Rewrite(path, index.Latest());
         _lines = index.Count;
     }
@@ -44,21 +46,7 @@ public sealed class FileCommandJournal : ICommandJournal, IDisposable
     public int Capacity => _index.Capacity;
 
     /// <summary>Command ids currently kept.</summary>
-    public int Count
-    {
-        get
-        {
-            _gate.Wait();
-            try
-            {
-                return _index.Count;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-    }
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>
     /// Opens (creating if missing) the journal at <paramref name="path"/>, replays it, marks commands
@@ -112,6 +100,7 @@ public sealed class FileCommandJournal : ICommandJournal, IDisposable
             await _stream.WriteAsync(line, CancellationToken.None).ConfigureAwait(false);
             _stream.Flush(flushToDisk: true);
             _index.Set(instrumentEvent);
+            Volatile.Write(ref _count, _index.Count);
             if (++_lines > 2 * Capacity)
             {
                 await _stream.DisposeAsync().ConfigureAwait(false);
