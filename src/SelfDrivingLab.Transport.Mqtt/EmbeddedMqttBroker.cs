@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
+using SelfDrivingLab.Core.Time;
 
 namespace SelfDrivingLab.Transport.Mqtt;
 
@@ -20,22 +21,28 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
     private readonly ILogger _logger;
     private readonly TaskCompletionSource<int> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DeliveryWorkTracker? _deliveries;
     private MqttServer? _server;
     private int _port;
     private int _disposed;
 
     /// <summary>Creates the broker from the registered options.</summary>
-    public EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker>? logger = null)
-        : this(options.Value, logger)
+    public EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker>? logger = null, IWorkTracker? workTracker = null)
+        : this(options.Value, logger, workTracker)
     {
     }
 
-    /// <summary>Creates the broker; <paramref name="options"/>.Port 0 picks a free ephemeral port.</summary>
-    public EmbeddedMqttBroker(MqttOptions options, ILogger? logger = null)
+    /// <summary>
+    /// Creates the broker; <paramref name="options"/>.Port 0 picks a free ephemeral port. With a
+    /// <paramref name="workTracker"/> (a virtual clock), a QoS 1 message queued for a connected client
+    /// counts as work until the client acknowledges it.
+    /// </summary>
+    public EmbeddedMqttBroker(MqttOptions options, ILogger? logger = null, IWorkTracker? workTracker = null)
     {
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _port = options.Port;
+        _deliveries = workTracker is null or NoWorkTracker ? null : new DeliveryWorkTracker(workTracker);
     }
 
     /// <summary>Completes with the bound port once the broker has started for the first time.</summary>
@@ -82,6 +89,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
                 .Build();
 
             var server = new MqttServerFactory().CreateMqttServer(serverOptions);
+            _deliveries?.Attach(server);
             await server.StartAsync().ConfigureAwait(false);
 
             // MQTTnet writes the OS-chosen port back into the endpoint options when bound to port 0.
@@ -115,6 +123,7 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
             _server = null;
             await server.StopAsync().ConfigureAwait(false);
             server.Dispose();
+            _deliveries?.Reset();
             Log.EmbeddedBrokerStopped(_logger, _port);
         }
         finally
