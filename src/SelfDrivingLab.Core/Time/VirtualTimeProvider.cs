@@ -114,9 +114,13 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
             Interlocked.Increment(ref _epoch);
         }
 
+        // Each callback counts as work from now until it returns: an awaited delay's continuation runs
+        // inside it up to its first real await, so what a timer sets off (a simulated instrument
+        // computing and publishing its result) is never mistaken for idleness and jumped over.
         foreach (var timer in due)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Invoke(), timer, preferLocal: false);
+            Begin();
+            ThreadPool.UnsafeQueueUserWorkItem(static f => f.Run(), new FiringTimer(this, timer), preferLocal: false);
         }
 
         return true;
@@ -174,5 +178,20 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
         }
 
         return false;
+    }
+
+    private sealed class FiringTimer(VirtualTimeProvider clock, VirtualTimer timer)
+    {
+        public void Run()
+        {
+            try
+            {
+                timer.Invoke();
+            }
+            finally
+            {
+                clock.End();
+            }
+        }
     }
 }

@@ -162,4 +162,35 @@ public sealed class VirtualTimeProviderTests
         await stop.CancelAsync();
         await driving.WaitAsync(Bound);
     }
+
+    [Fact]
+    public async Task AdvanceToNextTimer_CallbackCountsAsWorkUntilItReturns()
+    {
+        var clock = new VirtualTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        using var timer = clock.CreateTimer(
+            _ =>
+            {
+                entered.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(10));
+            },
+            null,
+            TimeSpan.FromMinutes(5),
+            Timeout.InfiniteTimeSpan);
+
+        Assert.True(clock.AdvanceToNextTimer());
+
+        // Counted from the jump itself, before the callback has even started.
+        Assert.Equal(1, clock.OpenScopes);
+        await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, clock.OpenScopes);
+        release.Set();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.OpenScopes != 0)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "the timer's unit of work was never closed");
+            await Task.Yield();
+        }
+    }
 }
