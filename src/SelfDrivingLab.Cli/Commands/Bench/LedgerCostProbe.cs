@@ -45,7 +45,7 @@ internal static class LedgerCostProbe
         return samples[count / 2];
     }
 
-    /// <summary>Rows the campaign wrote per experiment (each its own commit): the experiment, its transitions, commands, events and result.</summary>
+    /// <summary>Commits the campaign made per experiment: the experiment (with its first transition), each later transition, command and event, and the result.</summary>
     public static async Task<double> CommitsPerExperimentAsync(string ledgerPath, CampaignId campaign, CancellationToken cancellationToken)
     {
         await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerPath, cancellationToken);
@@ -54,7 +54,8 @@ internal static class LedgerCostProbe
         foreach (var experiment in experiments)
         {
             commits += 1 + (experiment.Status == ExperimentStatus.Completed ? 1 : 0);
-            commits += (await ledger.GetTransitionsAsync(experiment.Id, cancellationToken)).Count;
+            // The first stored transition (to Proposed) is written in the experiment's own commit.
+            commits += (await ledger.GetTransitionsAsync(experiment.Id, cancellationToken)).Count - 1;
             foreach (var command in await ledger.GetCommandsAsync(experiment.Id, cancellationToken))
             {
                 commits += 1 + (await ledger.GetEventsAsync(command.Id, cancellationToken)).Count;
