@@ -88,6 +88,21 @@ public sealed class CampaignRunnerTests
         Assert.NotEqual(first.CampaignId, second.CampaignId);
     }
 
+    [Fact]
+    public async Task RunAsync_TwoStepsOneExperimentAtATime_NeverHoldsALeaseWhileAcquiringTheNext()
+    {
+        // Deadlock freedom. Hold-and-wait is the condition every instrument deadlock needs (A holds the
+        // furnace and waits for the spectrometer while B holds the spectrometer and waits for the
+        // furnace): with one experiment in flight, two leases at once would mean a step kept its instrument.
+        var gateway = Lab(x => x);
+
+        var summary = await Runner(gateway).RunAsync(TestCampaigns.TwoSteps(budget: 5, parallel: 1));
+
+        Assert.Equal((CampaignStatus.Completed, 5), (summary.Status, summary.Completed));
+        Assert.Equal(10, gateway.Sent.Count);
+        Assert.Equal(1, gateway.MaxConcurrentLeases);
+    }
+
     private static ScriptedGateway Lab(Func<double, double> truth) => new ScriptedGateway()
         .Answer("anneal", _ => new StepCommandResult(StepCommandStatus.Completed, new ParameterSet([new("sample_id", "S")])))
         .Answer("measure", c => new StepCommandResult(StepCommandStatus.Completed, new ParameterSet([new("y", truth(c.Parameters!.GetNumber("x")))])));
