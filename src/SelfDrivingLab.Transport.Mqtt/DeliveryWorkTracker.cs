@@ -32,18 +32,6 @@ internal sealed class DeliveryWorkTracker
         server.QueuedApplicationMessageOverwrittenAsync += e => Run(() => Acknowledged(e.ReceiverClientId));
     }
 
-    /// <summary>Units still open (for tests).</summary>
-    public int Open
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _unacknowledged.Values.Sum();
-            }
-        }
-    }
-
     /// <summary>Closes every unit (the broker stopped).</summary>
     public void Reset()
     {

@@ -79,13 +79,13 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         if (message.Retained)
         {
             // A retained request would be replayed to every restarted host: never act on one.
-            Reject("retained request", null);
+            Reject("retained request");
             return;
         }
 
         if (!ControlReader.TryReadRequest(message.Payload.Span, out var request, out var error))
         {
-            Reject(error, null);
+            Reject(error);
             return;
         }
 
@@ -97,10 +97,10 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         }
     }
 
-    private void Reject(string reason, string? requestId)
+    private void Reject(string reason)
     {
         _rejected.Add(1);
-        LogRejected(_logger, requestId ?? "-", reason);
+        LogRejected(_logger, reason);
     }
 
     [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Operator control on {Topic} (broker {Host}:{Port})")]
@@ -109,6 +109,6 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
     [LoggerMessage(EventId = 801, Level = LogLevel.Warning, Message = "Operator request {Action} {Target} by {Operator}: ok={Ok} {Message}")]
     private static partial void LogHandled(ILogger logger, ControlAction action, string target, string @operator, bool ok, string message);
 
-    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Control request {RequestId} refused: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string requestId, string reason);
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Control request refused: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string reason);
 }

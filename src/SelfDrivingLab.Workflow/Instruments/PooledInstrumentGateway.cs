@@ -220,10 +220,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     {
         var instruments = _directory.Snapshot();
         var now = _time.GetTimestamp();
-        var ordered = _waiters.Count < 2 || _waiters.All(w => w.Priority == _waiters.First!.Value.Priority)
-            ? [.. _waiters]
-            : _waiters.Select((w, i) => (Waiter: w, Order: i)).OrderByDescending(x => EffectivePriority(x.Waiter, now)).ThenBy(x => x.Order).Select(x => x.Waiter).ToList();
-        foreach (var waiter in ordered)
+        // OrderByDescending is stable: waiters of equal effective priority keep their arrival order.
+        foreach (var waiter in _waiters.OrderByDescending(w => EffectivePriority(w, now)).ToList())
         {
             var node = waiter.ListNode!;
             var free = instruments

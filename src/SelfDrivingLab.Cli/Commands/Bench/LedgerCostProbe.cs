@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
-using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Commands.Bench;
 
@@ -46,10 +44,8 @@ internal static class LedgerCostProbe
     }
 
     /// <summary>Commits the campaign made per experiment: the experiment (with its first transition), each later transition, command and event, and the result.</summary>
-    public static async Task<double> CommitsPerExperimentAsync(string ledgerPath, CampaignId campaign, CancellationToken cancellationToken)
+    public static async Task<double> CommitsPerExperimentAsync(ILedger ledger, IReadOnlyList<ExperimentRecord> experiments, CancellationToken cancellationToken)
     {
-        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerPath, cancellationToken);
-        var experiments = await ledger.GetExperimentsAsync(campaign, cancellationToken);
         var commits = 0;
         foreach (var experiment in experiments)
         {

@@ -153,6 +153,6 @@ public static class OrchestrationBenchCommand
         await using var store = await SqliteLedger.OpenReadOnlyAsync(ledger, cancellationToken);
         var experiments = await store.GetExperimentsAsync(summary.CampaignId, cancellationToken);
         var elapsed = experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
-        return (elapsed, await LedgerCostProbe.CommitsPerExperimentAsync(ledger, summary.CampaignId, cancellationToken));
+        return (elapsed, await LedgerCostProbe.CommitsPerExperimentAsync(store, experiments, cancellationToken));
     }
 }
