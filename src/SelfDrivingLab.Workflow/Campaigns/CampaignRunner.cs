@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
@@ -156,7 +155,7 @@ public sealed partial class CampaignRunner
         foreach (var proposal in proposals)
         {
             var sequence = ++state.Proposed;
-            var id = new ExperimentId(string.Create(CultureInfo.InvariantCulture, $"{state.CampaignId}-e{sequence:0000}"));
+            var id = new ExperimentId(DerivedIds.Experiment(state.CampaignId.Value, sequence));
             var now = _time.GetUtcNow();
             var record = new ExperimentRecord(
                 id, state.CampaignId, sequence, proposal.Parameters, ExperimentStatus.Proposed, ExperimentStates.Proposed,
@@ -248,14 +247,16 @@ public sealed partial class CampaignRunner
 
     private async Task<CampaignId> NewCampaignIdAsync(string name, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        var stem = string.Create(CultureInfo.InvariantCulture, $"{name}-{started.UtcDateTime:yyyyMMdd-HHmmss}");
-        var candidate = new CampaignId(stem);
-        for (var n = 2; await _ledger.FindCampaignAsync(candidate, cancellationToken).ConfigureAwait(false) is not null; n++)
+        for (var n = 1; n <= DerivedIds.MaxCampaignCollision; n++)
         {
-            candidate = new CampaignId(string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}"));
+            var candidate = new CampaignId(DerivedIds.Campaign(name, started, n));
+            if (await _ledger.FindCampaignAsync(candidate, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return candidate;
+            }
         }
 
-        return candidate;
+        throw new CampaignFailedException($"the ledger already holds {DerivedIds.MaxCampaignCollision} campaigns named '{name}' started at {started:O}; start it a second later");
     }
 
     private sealed class LoopState(CampaignDefinition definition, CampaignId campaignId, DateTimeOffset startedAt)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
@@ -57,7 +56,7 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
-        var stepId = string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}");
+        var stepId = DerivedIds.Step(experiment.Id.Value, index);
         var sends = 1;
         ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(step.Capability, priority, ct);
         var attempt = await SendWithBusyRetryAsync(experiment, step, parameters, stepId, AnyInstrument, hold, queued, cancellationToken).ConfigureAwait(false);
@@ -115,7 +114,7 @@ public sealed partial class ExperimentRunner
 
     private static bool IsRetryable(StepCommandResult result) => result.Status is StepCommandStatus.Failed or StepCommandStatus.TimedOut;
 
-    private static string NextAttemptId(string stepId, int send) => string.Create(CultureInfo.InvariantCulture, $"{stepId}-a{send}");
+    private static string NextAttemptId(string stepId, int send) => DerivedIds.Attempt(stepId, send);
 
     private ValueTask RecordStepEventAsync(StepAttempt attempt, string kind, string detail) =>
         _ledger.RecordEventAsync(new InstrumentEventRecord(attempt.CommandId, attempt.Instrument, kind, _time.GetUtcNow(), detail), CancellationToken.None);

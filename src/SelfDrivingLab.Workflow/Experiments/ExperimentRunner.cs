@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
@@ -20,7 +19,7 @@ public sealed partial class ExperimentRunner
     public const string BusyError = "busy";
 
     /// <summary>How many times a step is sent when the instrument answers busy.</summary>
-    public const int MaxBusyAttempts = 6;
+    public const int MaxBusyAttempts = DerivedIds.MaxBusyAttempts;
 
     /// <summary>First pause after a busy answer; it doubles each time.</summary>
     public static readonly TimeSpan BusyBackoff = TimeSpan.FromSeconds(30);
@@ -174,8 +173,7 @@ public sealed partial class ExperimentRunner
     {
         for (var attempt = firstAttempt; ; attempt++)
         {
-            var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
-            var commandId = new CommandId(baseId + suffix);
+            var commandId = new CommandId(DerivedIds.Busy(baseId, attempt));
             var sent = await SendStepCommandAsync(experiment, step, parameters, commandId, acquire, hold, queued, cancellationToken).ConfigureAwait(false);
             queued = null;
 
