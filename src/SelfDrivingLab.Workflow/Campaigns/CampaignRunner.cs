@@ -6,6 +6,7 @@ using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
@@ -56,11 +57,13 @@ public sealed partial class CampaignRunner
         {
             await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException)
+        catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException or InfeasibleSpaceException)
         {
+            // A proposer that finds no point satisfying the constraints ends the campaign like any other reason it cannot go on.
             await stopInFlight.CancelAsync().ConfigureAwait(false);
             await DrainAsync(state, observer).ConfigureAwait(false);
-            return await FinishAsync(state, CampaignStatus.Failed, ex.Message).ConfigureAwait(false);
+            var why = ex is InfeasibleSpaceException ? $"the proposer found no experiment to propose: {ex.Message}" : ex.Message;
+            return await FinishAsync(state, CampaignStatus.Failed, why).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopInFlight.IsCancellationRequested)
         {
