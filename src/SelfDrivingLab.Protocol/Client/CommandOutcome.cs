@@ -32,7 +32,7 @@ public sealed record CommandOutcome(
             InstrumentEventKind.Failed => CommandOutcomeKind.Failed,
             InstrumentEventKind.Rejected => CommandOutcomeKind.Rejected,
             InstrumentEventKind.Aborted => CommandOutcomeKind.Aborted,
-            _ => throw new ArgumentException($"A {finalEvent.Kind} event does not end a command.", nameof(finalEvent)),
+            _ => throw new ArgumentException($"An event of kind {finalEvent.Kind} does not end a command.", nameof(finalEvent)),
         };
         return new CommandOutcome(kind, finalEvent.Results, finalEvent.Error, finalEvent.Message, finalEvent);
     }

@@ -48,6 +48,12 @@ public sealed partial class InstrumentCommandClient
         {
             await OnFinalEventAsync(message, command, instrumentEvent, about, cancellationToken).ConfigureAwait(false);
         }
+        else if (instrumentEvent.Kind == InstrumentEventKind.Unknown && command.AbortRequested)
+        {
+            // The documented answer to an abort of a command the instrument never received: expected, nothing runs.
+            command.Observe(instrumentEvent);
+            Log.AbortAnswered(_logger, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
+        }
         else if (command.HasEnded)
         {
             Reject(message.Topic, command.WasGivenUp ? RejectReasons.LateEvent : RejectReasons.OutOfOrder, $"{about} after it ended");
@@ -67,14 +73,25 @@ public sealed partial class InstrumentCommandClient
         if (command.TryClaimFinal())
         {
             await NotifyAsync(command, finalEvent, cancellationToken).ConfigureAwait(false);
+            command.Observe(finalEvent);
             command.Complete(CommandOutcome.FromFinalEvent(finalEvent));
         }
         else if (command.TryMarkLate())
         {
             Interlocked.Increment(ref _late);
             ProtocolMetrics.Late();
-            Log.LateEvent(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            if (command.AbortRequested && finalEvent.Kind == InstrumentEventKind.Aborted)
+            {
+                // The documented answer to the orchestrator's own abort: on record, but nothing to warn about.
+                Log.AbortAnswered(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            }
+            else
+            {
+                Log.LateEvent(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            }
+
             await RecordLateAsync(new LateInstrumentEvent(command.Target, finalEvent, Encoding.UTF8.GetString(message.Payload.Span), _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            command.Observe(finalEvent);
         }
         else
         {

@@ -159,13 +159,48 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
         return waiting.Length;
     }
 
-    /// <summary>Asks <paramref name="target"/> to stop command <paramref name="commandId"/>; its outcome arrives as an aborted (or other final) event.</summary>
-    public async Task SendAbortAsync(InstrumentTopics target, CommandId commandId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks <paramref name="target"/> to stop command <paramref name="commandId"/>; its outcome arrives as an aborted (or
+    /// other final) event, which is then expected: it is recorded (as late when the client had given up) but not warned about.
+    /// </summary>
+    public Task SendAbortAsync(InstrumentTopics target, CommandId commandId, CancellationToken cancellationToken = default) =>
+        AbortAsync(target, commandId, TimeSpan.Zero, cancellationToken);
+
+    /// <summary>
+    /// Sends an abort for <paramref name="commandId"/> to <paramref name="target"/> and waits, at most
+    /// <paramref name="confirmWithin"/> on the injected clock, for the instrument's answer: the command's final event
+    /// (<c>aborted</c>, or the final event it had already reached) or <c>unknown</c> (it never received the command).
+    /// Returns that answer, or null when none arrived in time (or <paramref name="confirmWithin"/> is zero).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not started.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async Task<InstrumentEvent?> AbortAsync(InstrumentTopics target, CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default)
     {
         var bus = _bus ?? throw new InvalidOperationException("Call StartAsync before sending commands.");
+        var command = Find(commandId);
+        var answer = command is not null && command.Target == target ? command.RequestAbort() : null;
+
+        // The wait starts before publishing, so a fast instrument can never beat the timer's start.
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waitEnds = answer is not null && confirmWithin > TimeSpan.Zero ? Task.Delay(confirmWithin, _timeProvider, stopWaiting.Token) : null;
         var abort = new InstrumentCommand(CommandType.Abort, commandId, Action: null, Parameters: null, _timeProvider.GetUtcNow(), Deadline: null);
         await bus.PublishAsync(new OutboundMessage(target.Command, ProtocolJson.Serialize(abort)), cancellationToken).ConfigureAwait(false);
         Log.CommandSent(_logger, "abort", commandId, target.Command);
+        if (answer is null || waitEnds is null)
+        {
+            return answer is { IsCompletedSuccessfully: true } ? answer.Result : null;
+        }
+
+        var first = await Task.WhenAny(answer, waitEnds).ConfigureAwait(false);
+        await stopWaiting.CancelAsync().ConfigureAwait(false);
+        if (first == answer)
+        {
+            return await answer.ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        Log.AbortNotConfirmed(_logger, commandId, target.Command, confirmWithin);
+        return null;
     }
 
     /// <inheritdoc />

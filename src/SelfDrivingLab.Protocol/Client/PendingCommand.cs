@@ -15,6 +15,9 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
     private const int GivenUp = 2;
 
     private readonly TaskCompletionSource<CommandOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<InstrumentEvent> _abortAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private InstrumentEvent? _firstFinal;
+    private int _abortRequested;
     private int _state;
     private bool _accepted;
     private double? _lastProgress;
@@ -72,6 +75,39 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
 
         _lateRecorded = true;
         return true;
+    }
+
+    /// <summary>True once the orchestrator asked the instrument to abort this command.</summary>
+    public bool AbortRequested => Volatile.Read(ref _abortRequested) != 0;
+
+    /// <summary>
+    /// Notes that an abort is being sent; the task completes with the instrument's answer: the command's final event
+    /// (at once when one already arrived: an abort of an ended command repeats it) or <c>unknown</c>.
+    /// </summary>
+    public Task<InstrumentEvent> RequestAbort()
+    {
+        // A full fence on both sides (here and in Observe), so an answer racing with the request is never missed.
+        Interlocked.Exchange(ref _abortRequested, 1);
+        if (Volatile.Read(ref _firstFinal) is { } final)
+        {
+            _abortAnswer.TrySetResult(final);
+        }
+
+        return _abortAnswer.Task;
+    }
+
+    /// <summary>Records a final event (or an <c>unknown</c> answer) seen for this command; it answers a requested abort.</summary>
+    public void Observe(InstrumentEvent e)
+    {
+        if (e.IsFinal)
+        {
+            Interlocked.CompareExchange(ref _firstFinal, e, null);
+        }
+
+        if (AbortRequested)
+        {
+            _abortAnswer.TrySetResult(e);
+        }
     }
 
     public void Complete(CommandOutcome outcome) => _outcome.TrySetResult(outcome);
