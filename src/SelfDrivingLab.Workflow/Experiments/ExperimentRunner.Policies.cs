@@ -22,6 +22,9 @@ public sealed partial class ExperimentRunner
     /// <summary>Kind of the ledger event recorded when the orchestrator aborts an in-flight command because the experiment was cancelled.</summary>
     public const string AbortEvent = "abort";
 
+    /// <summary>Kind of the ledger event recorded when a timed-out command's abort was not answered within <see cref="AbortConfirmationWait"/>.</summary>
+    public const string AbortUnconfirmedEvent = "abort-unconfirmed";
+
     /// <summary>Waits (with no work hold) for the gate's decision; returns the rejection reason, or null once approved.</summary>
     private async Task<string?> AwaitApprovalAsync(
         ExperimentStateMachine machine, ExperimentRecord experiment, CampaignDefinition campaign, WorkHold hold, CancellationToken cancellationToken)
@@ -67,6 +70,13 @@ public sealed partial class ExperimentRunner
             {
                 await RecordStepEventAsync(attempt, RetryRefusedEvent, $"step '{step.Name}' has retry, but instrument '{attempt.Instrument}' does not declare '{step.Capability}' idempotent; not sent again").ConfigureAwait(false);
                 Log.RetryRefused(_logger, attempt.CommandId.Value, attempt.Instrument.Value, step.Capability);
+                break;
+            }
+
+            if (!attempt.AbortConfirmed)
+            {
+                // Two commands of one step are never in flight: without the abort's answer the old one may still run.
+                await RecordStepEventAsync(attempt, RetryRefusedEvent, $"step '{step.Name}' has retry, but instrument '{attempt.Instrument}' did not confirm the abort of {attempt.CommandId} within {AbortConfirmationWait}; not sent again").ConfigureAwait(false);
                 break;
             }
 

@@ -101,7 +101,7 @@ public sealed partial class ExperimentRunner
         var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
-            await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);
+            await RecordTimeoutAsync(lease, last.Id, step.Deadline, hold, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsBusyRetryLeft(result, attempts))

@@ -24,6 +24,9 @@ public sealed partial class ExperimentRunner
     /// <summary>First pause after a busy answer; it doubles each time.</summary>
     public static readonly TimeSpan BusyBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>Default of <see cref="AbortConfirmationWait"/>.</summary>
+    public static readonly TimeSpan DefaultAbortConfirmationWait = TimeSpan.FromMinutes(5);
+
     private readonly ILedger _ledger;
     private readonly IInstrumentGateway _gateway;
     private readonly TimeProvider _time;
@@ -45,6 +48,14 @@ public sealed partial class ExperimentRunner
         _logger = logger;
         _gate = gate ?? OpenExperimentGate.Instance;
     }
+
+    /// <summary>
+    /// How long, after a step's command missed its deadline and was told to abort, the runner waits for the instrument
+    /// to answer the abort (<c>aborted</c>, its final event, or <c>unknown</c>) before the step may be sent again
+    /// (default <see cref="DefaultAbortConfirmationWait"/>, on the injected clock). Without an answer a <c>retry</c> is not
+    /// sent: the old command may still be running.
+    /// </summary>
+    public TimeSpan AbortConfirmationWait { get; init; } = DefaultAbortConfirmationWait;
 
     /// <summary>
     /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
@@ -220,12 +231,9 @@ public sealed partial class ExperimentRunner
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
         var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
-        if (result.Status == StepCommandStatus.TimedOut)
-        {
-            await RecordTimeoutAsync(lease, commandId, step.Deadline, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result);
+        var abortConfirmed = result.Status != StepCommandStatus.TimedOut
+            || await RecordTimeoutAsync(lease, commandId, step.Deadline, hold, cancellationToken).ConfigureAwait(false);
+        return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result, abortConfirmed);
     }
 
     /// <summary>Runs the command; if the experiment is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.</summary>
@@ -253,15 +261,26 @@ public sealed partial class ExperimentRunner
             new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
             cancellationToken);
 
-    private async Task RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>Records the timeout and tells the instrument to abort; true once it answered the abort (the lease is held meanwhile).</summary>
+    private async Task<bool> RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, WorkHold hold, CancellationToken cancellationToken)
     {
         await _ledger.RecordEventAsync(
             new InstrumentEventRecord(commandId, lease.Instrument, "timeout", _time.GetUtcNow(), $"no final event within {deadline}"),
             CancellationToken.None).ConfigureAwait(false);
         Log.StepTimedOut(_logger, commandId.Value, lease.Instrument.Value, deadline);
 
-        // The instrument may still be working; tell it to stop so the sample is not used later.
-        await _gateway.AbortAsync(lease, commandId, cancellationToken).ConfigureAwait(false);
+        // The instrument may still be working; tell it to stop so the sample is not used later, and wait
+        // (bounded) until it says it stopped: nothing of this step is sent again before that.
+        var confirmed = await hold.WaitAsync(_gateway.AbortAndConfirmAsync(lease, commandId, AbortConfirmationWait, cancellationToken)).ConfigureAwait(false);
+        if (!confirmed)
+        {
+            await _ledger.RecordEventAsync(
+                new InstrumentEventRecord(commandId, lease.Instrument, AbortUnconfirmedEvent, _time.GetUtcNow(), $"the abort was not answered within {AbortConfirmationWait}; the command may still be running"),
+                CancellationToken.None).ConfigureAwait(false);
+            Log.AbortUnconfirmed(_logger, commandId.Value, lease.Instrument.Value, AbortConfirmationWait);
+        }
+
+        return confirmed;
     }
 
     private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));

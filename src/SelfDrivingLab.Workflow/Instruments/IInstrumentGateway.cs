@@ -45,4 +45,10 @@ public interface IInstrumentGateway
 
     /// <summary>Asks the instrument to abort <paramref name="commandId"/> (best effort; the instrument deduplicates).</summary>
     Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Asks the instrument to abort <paramref name="commandId"/> and waits, at most <paramref name="confirmWithin"/>, for
+    /// its answer (the command's final event, or <c>unknown</c>); true when it answered, so nothing of the command runs any more.
+    /// </summary>
+    Task<bool> AbortAndConfirmAsync(InstrumentLease lease, CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default);
 }

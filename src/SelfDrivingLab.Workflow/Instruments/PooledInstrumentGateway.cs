@@ -178,6 +178,13 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     public Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default) =>
         _client.SendAbortAsync(new InstrumentTopics(lease.Site, lease.Instrument), commandId, cancellationToken);
 
+    /// <inheritdoc />
+    public async Task<bool> AbortAndConfirmAsync(InstrumentLease lease, CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        return await _client.AbortAsync(new InstrumentTopics(lease.Site, lease.Instrument), commandId, confirmWithin, cancellationToken).ConfigureAwait(false) is not null;
+    }
+
     private static (SiteId, InstrumentId) Key(InstrumentInfo info) => (info.Topics.Site, info.Topics.Instrument);
 
     private string NoInstrumentMessage(Waiter waiter)
