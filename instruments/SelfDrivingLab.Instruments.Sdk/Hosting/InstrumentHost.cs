@@ -220,6 +220,15 @@ public sealed class InstrumentHost : IAsyncDisposable
             throw new ArgumentException($"Instrument '{instrument}' offers action '{duplicate.Key}' twice.", nameof(capabilities));
         }
 
+        // What the orchestrator's reader would refuse must not be announced.
+        foreach (var action in capabilities.Capabilities)
+        {
+            if (action.Parameters.Select(ParameterLimits.FindDeclarationProblem).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                throw new ArgumentException($"Instrument '{instrument}' action '{action.Name}': {problem}.", nameof(capabilities));
+            }
+        }
+
         return capabilities;
     }
 

@@ -85,9 +85,9 @@ internal static class ProtocolValidation
 
             foreach (var limit in cap.Parameters)
             {
-                if (limit.Min is { } min && limit.Max is { } max && (!double.IsFinite(min) || !double.IsFinite(max) || min > max))
+                if (ParameterLimits.FindDeclarationProblem(limit) is { } problem)
                 {
-                    return Invalid($"capability '{cap.Name}' parameter '{limit.Name}': min {min} / max {max} are not a valid range");
+                    return Invalid($"capability '{cap.Name}' {problem}");
                 }
             }
         }

@@ -76,6 +76,17 @@ public sealed class InstrumentHostPresenceTests
     }
 
     [Fact]
+    public void Constructor_DriverDeclaresTextWithARange_RefusedBeforeAnythingIsAnnounced()
+    {
+        var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1" };
+        var driver = new ScriptedDriver(limits: [new ParameterLimit("label", Min: 0, Max: 1) { Type = ParameterKind.Text }]);
+
+        var error = Assert.Throws<ArgumentException>(() => new InstrumentHost(options, driver, new InMemoryMessageBus()));
+
+        Assert.StartsWith("Instrument 'furnace-1' action 'anneal': parameter 'label': type text cannot have min, max or step.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_InvalidInstrumentId_ThrowsNamingTheSetting()
     {
         var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace/1" };
