@@ -3,6 +3,7 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Protocol.Topics;
 using SelfDrivingLab.Workflow.Instruments;
 
 namespace SelfDrivingLab.Workflow.Experiments;
@@ -61,7 +62,7 @@ public sealed partial class ExperimentRunner
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
         var stepId = DerivedIds.Step(experiment.Id.Value, index);
         var sends = 1;
-        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(step.Capability, priority, ct);
+        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, parameters) { Priority = priority }, ct);
         var attempt = await SendWithBusyRetryAsync(experiment, step, parameters, stepId, AnyInstrument, hold, queued, cancellationToken).ConfigureAwait(false);
 
         for (var retry = 1; IsRetryable(attempt.Result) && step.Retry is { } policy && retry <= policy.Attempts; retry++)
@@ -108,7 +109,8 @@ public sealed partial class ExperimentRunner
         try
         {
             // Leased before anything is recorded, so "no other instrument" is known first.
-            var lease = await hold.WaitAsync(_gateway.AcquireOtherAsync(failed.Site, failed.Instrument, step.Capability, cancellationToken).AsTask()).ConfigureAwait(false);
+            var request = new InstrumentRequest(step.Capability, parameters) { Excluded = new InstrumentTopics(failed.Site, failed.Instrument) };
+            var lease = await hold.WaitAsync(_gateway.AcquireAsync(request, cancellationToken).AsTask()).ConfigureAwait(false);
             await RecordStepEventAsync(failed, RetryElsewhereEvent, $"step '{step.Name}' sent again as {nextId} to instrument '{lease.Instrument}'").ConfigureAwait(false);
             Log.StepRetryingElsewhere(_logger, failed.CommandId.Value, nextId, lease.Instrument.Value);
             var attempt = await SendStepCommandAsync(

@@ -118,9 +118,8 @@ public sealed partial class ExperimentRunner
                     continue;
                 }
 
-                var result = resumedInStep && index == first && experiment.State == step.Name
-                    ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
-                    : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                var reconcile = resumedInStep && index == first && experiment.State == step.Name;
+                var result = await RunStepWithinLimitsAsync(experiment, campaign, step, index, reconcile, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
                 queued = null;
                 if (result.Status != StepCommandStatus.Completed)
                 {
@@ -160,6 +159,35 @@ public sealed partial class ExperimentRunner
             const string reason = "campaign stopped while the experiment was running";
             await machine.FireAsync(ExperimentTrigger.Abort, reason).ConfigureAwait(false);
             return Outcome(experiment, ExperimentStatus.Aborted, null, null, reason);
+        }
+    }
+
+    /// <summary>
+    /// Runs (or reconciles) a step. When every instrument offering its capability announces limits the command breaks,
+    /// nothing is sent: the step ends rejected with <c>limit_violation</c> and the reason, and its on_failure applies.
+    /// </summary>
+    private async Task<StepCommandResult> RunStepWithinLimitsAsync(
+        ExperimentRecord experiment,
+        CampaignDefinition campaign,
+        WorkflowStepDefinition step,
+        int index,
+        bool reconcile,
+        IReadOnlyDictionary<string, ParameterSet> outputs,
+        WorkHold hold,
+        Action? queued,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return reconcile
+                ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
+                : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InstrumentLimitsException ex)
+        {
+            queued?.Invoke();
+            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, ex.Message);
+            return new StepCommandResult(StepCommandStatus.Rejected, null, InstrumentLimitsException.ErrorCode, ex.Message);
         }
     }
 

@@ -36,5 +36,8 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 450, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} did not confirm its abort within {Wait}; its step is not retried (retry_elsewhere still goes to another instrument)")]
         public static partial void AbortUnconfirmed(ILogger logger, string commandId, string instrument, TimeSpan wait);
+
+        [LoggerMessage(EventId = 451, Level = LogLevel.Warning, Message = "Experiment {ExperimentId} step {Step}: {Reason}")]
+        public static partial void CommandOutsideLimits(ILogger logger, string experimentId, string step, string reason);
     }
 }

@@ -36,6 +36,24 @@ public interface IInstrumentGateway
     ValueTask<InstrumentLease> AcquireOtherAsync(SiteId site, InstrumentId excluded, string capability, CancellationToken cancellationToken = default) =>
         throw new NoInstrumentAvailableException($"no online instrument other than '{excluded}' offers the capability '{capability}'");
 
+    /// <summary>
+    /// Leases a channel for a command with <see cref="InstrumentRequest.Parameters"/>: only instruments whose announced
+    /// limits admit the parameters are considered (chosen among them as usual). Throws
+    /// <see cref="InstrumentLimitsException"/> at once when instruments offering the capability are online but none
+    /// admits them, and <see cref="NoInstrumentAvailableException"/> as the other acquire methods do. The default
+    /// implementation knows no limits and forwards to them.
+    /// </summary>
+    ValueTask<InstrumentLease> AcquireAsync(InstrumentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request switch
+        {
+            { Only: { } only } => AcquireInstrumentAsync(only.Site, only.Instrument, request.Capability, cancellationToken),
+            { Excluded: { } excluded } => AcquireOtherAsync(excluded.Site, excluded.Instrument, request.Capability, cancellationToken),
+            _ => AcquireAsync(request.Capability, request.Priority, cancellationToken),
+        };
+    }
+
     /// <summary>Sends <paramref name="command"/> on <paramref name="lease"/> and waits for its final event or its deadline; every event received goes to <paramref name="onEvent"/>.</summary>
     Task<StepCommandResult> ExecuteAsync(
         InstrumentLease lease,
