@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Protocol.Topics;
@@ -112,7 +113,7 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
                 await bus.PublishAsync(new OutboundMessage(target.Command, ProtocolJson.Serialize(command)), linked.Token).ConfigureAwait(false);
                 Log.CommandSent(_logger, "execute", command.CommandId, target.Command);
                 var outcome = await pending.Outcome.WaitAsync(linked.Token).ConfigureAwait(false);
-                Log.CommandEnded(_logger, command.CommandId, outcome.Kind.ToString(), outcome.Error);
+                Log.CommandEnded(_logger, command.CommandId, outcome.Kind.ToString(), LogText.Escape(outcome.Error));
                 return outcome;
             }
             catch (OperationCanceledException) when (deadlineReached.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -274,6 +275,6 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     private void Reject(string topic, string reason, string detail)
     {
         Rejections.Add(reason);
-        Log.MessageDropped(_logger, topic, reason, detail);
+        Log.MessageDropped(_logger, LogText.Escape(topic), reason, LogText.Escape(detail));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Messages;
@@ -202,7 +203,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         else
         {
             Update(topics, info => info with { Capabilities = capabilities });
-            Log.CapabilitiesChanged(_logger, topics.Site.Value, topics.Instrument.Value, capabilities.Model, capabilities.Capabilities.Count);
+            Log.CapabilitiesChanged(_logger, topics.Site.Value, topics.Instrument.Value, LogText.Escape(capabilities.Model), capabilities.Capabilities.Count);
         }
     }
 
@@ -232,7 +233,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     private void Reject(string topic, string reason, string detail)
     {
         Rejections.Add(reason);
-        Log.MessageDropped(_logger, topic, reason, detail);
+        Log.MessageDropped(_logger, LogText.Escape(topic), reason, LogText.Escape(detail));
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -4,6 +4,7 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Optimization.Proposals;
 using SelfDrivingLab.Optimization.Space;
@@ -164,7 +165,7 @@ public sealed partial class CampaignRunner
                 id, state.CampaignId, sequence, proposal.Parameters, ExperimentStatus.Proposed, ExperimentStates.Proposed,
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
-            Log.ExperimentProposed(_logger, id.Value, proposal.Parameters.ToString(), proposal.Provenance.Strategy);
+            Log.ExperimentProposed(_logger, id.Value, LogText.Escape(proposal.Parameters.ToString()), proposal.Provenance.Strategy);
             await StartAsync(state, record, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -200,7 +201,7 @@ public sealed partial class CampaignRunner
             default:
                 state.Failed++;
                 state.FailedObservations.Add(new FailedObservation(outcome.Parameters, outcome.FailureReason));
-                Log.ExperimentFailed(_logger, outcome.Id.Value, outcome.FailureReason ?? "unknown");
+                Log.ExperimentFailed(_logger, outcome.Id.Value, LogText.Escape(outcome.FailureReason) ?? "unknown");
                 break;
         }
 

@@ -3,6 +3,7 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Workflow.Instruments;
@@ -108,7 +109,7 @@ public sealed partial class ExperimentRunner
                 {
                     var why = $"step '{step.Name}' was skipped because {condition}";
                     skipped.Add(why);
-                    Log.StepSkipped(_logger, experiment.Id.Value, step.Name, condition.ToString());
+                    Log.StepSkipped(_logger, experiment.Id.Value, step.Name, LogText.Escape(condition.ToString()));
                     if (isLast)
                     {
                         return await FinishAsync(machine, experiment, campaign, outputs, skipped, ExperimentTrigger.Skip).ConfigureAwait(false);
@@ -186,7 +187,7 @@ public sealed partial class ExperimentRunner
         catch (InstrumentLimitsException ex)
         {
             queued?.Invoke();
-            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, ex.Message);
+            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, LogText.Escape(ex.Message));
             return new StepCommandResult(StepCommandStatus.Rejected, null, InstrumentLimitsException.ErrorCode, ex.Message);
         }
     }

@@ -114,6 +114,20 @@ public sealed class InstrumentHostExecuteTests
     }
 
     [Fact]
+    public async Task Receive_MalformedBytesAndHostileText_LoggedWithControlCharactersEscaped()
+    {
+        await using var h = await HostHarness.StartAsync();
+
+        await h.SendRawAsync(System.Text.Encoding.UTF8.GetBytes("{\"type\":\"execute\nERROR forged\u001b[2J\u0085"));
+        await h.SendAsync(h.Execute("c1", HostHarness.GoodParameters.With("note\r\nINFO forged \u001b]0;x\u0007", "text")));
+        await h.Recorder.WaitForEventAsync(e => e.Kind == InstrumentEventKind.Rejected);
+
+        Assert.All(h.Logs.Entries, e => Assert.DoesNotContain(e.Message, char.IsControl));
+        Assert.Contains(h.Logs.Entries, e => e.EventId.Id == 1002);
+        Assert.Contains(h.Logs.Entries, e => e.EventId.Id == 1004 && e.Message.Contains(@"parameter 'note\r\nINFO forged \u001B]0;x\u0007' is not accepted", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Execute_FreeTextAndAnIntegerOnTheStepGrid_AreAccepted()
     {
         await using var h = await HostHarness.StartAsync();
