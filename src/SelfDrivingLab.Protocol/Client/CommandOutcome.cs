@@ -19,6 +19,13 @@ public sealed record CommandOutcome(
     /// <summary>The <see cref="Error"/> of a <see cref="CommandOutcomeKind.TimedOut"/> outcome.</summary>
     public const string TimeoutError = "timeout";
 
+    /// <summary>
+    /// The <see cref="Error"/> of a <see cref="CommandOutcomeKind.Failed"/> outcome the orchestrator gives a command the
+    /// instrument answered <c>unknown</c> when asked its status: it never received it or forgot it in a restart, and
+    /// running it again might repeat a physical action.
+    /// </summary>
+    public const string LostError = "lost";
+
     /// <summary>True when the action completed.</summary>
     public bool IsCompleted => Kind == CommandOutcomeKind.Completed;
 
@@ -39,4 +46,7 @@ public sealed record CommandOutcome(
 
     /// <summary>The outcome of a command whose deadline passed without a final event.</summary>
     public static CommandOutcome TimedOut(string message) => new(CommandOutcomeKind.TimedOut, null, TimeoutError, message, null);
+
+    /// <summary>The outcome of a command the instrument does not know (see <see cref="LostError"/>).</summary>
+    public static CommandOutcome Lost(string message) => new(CommandOutcomeKind.Failed, null, LostError, message, null);
 }

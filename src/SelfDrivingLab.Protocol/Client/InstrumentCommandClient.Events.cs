@@ -48,6 +48,16 @@ public sealed partial class InstrumentCommandClient
         {
             await OnFinalEventAsync(message, command, instrumentEvent, about, cancellationToken).ConfigureAwait(false);
         }
+        else if (instrumentEvent.Kind == InstrumentEventKind.Unknown && command.StatusQueried && command.TryClaimFinal())
+        {
+            // Asked instead of re-sending a command that might run twice: the instrument does not know it (never
+            // received it, or forgot it in a restart, possibly half way). It is not sent again.
+            await NotifyAsync(command, instrumentEvent, cancellationToken).ConfigureAwait(false);
+            Log.CommandLost(_logger, instrumentEvent.CommandId, message.Topic);
+            command.Complete(CommandOutcome.Lost(
+                $"instrument {topics.Instrument} does not know command {instrumentEvent.CommandId} (it never received it, or restarted without remembering command ids); "
+                + "not sent again because running it twice could repeat a physical action"));
+        }
         else if (instrumentEvent.Kind == InstrumentEventKind.Unknown && command.AbortRequested)
         {
             // The documented answer to an abort of a command the instrument never received: expected, nothing runs.
@@ -60,7 +70,15 @@ public sealed partial class InstrumentCommandClient
         }
         else if (command.CheckNonFinal(instrumentEvent) is { } reason)
         {
-            Reject(message.Topic, reason, about);
+            if (command.StatusQueried && reason == RejectReasons.DuplicateEvent)
+            {
+                // The documented answer to a status query repeats the latest event: expected, nothing to apply.
+                Log.StatusAnswered(_logger, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
+            }
+            else
+            {
+                Reject(message.Topic, reason, about);
+            }
         }
         else
         {

@@ -35,4 +35,13 @@ internal static partial class Log
 
     [LoggerMessage(121, LogLevel.Warning, "The abort of command {CommandId} on {Topic} was not confirmed within {Wait}")]
     public static partial void AbortNotConfirmed(ILogger logger, CommandId commandId, string topic, TimeSpan wait);
+
+    [LoggerMessage(122, LogLevel.Information, "Asked {Topic} for the status of command {CommandId} instead of sending it again (it might run twice)")]
+    public static partial void StatusQueried(ILogger logger, CommandId commandId, string topic);
+
+    [LoggerMessage(123, LogLevel.Debug, "The instrument answered the status query of command {CommandId}: {EventKind}")]
+    public static partial void StatusAnswered(ILogger logger, CommandId commandId, string eventKind);
+
+    [LoggerMessage(124, LogLevel.Warning, "Command {CommandId} is unknown to the instrument ({Topic}); it is failed as lost and not sent again")]
+    public static partial void CommandLost(ILogger logger, CommandId commandId, string topic);
 }

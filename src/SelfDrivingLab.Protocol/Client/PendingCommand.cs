@@ -18,6 +18,7 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
     private readonly TaskCompletionSource<InstrumentEvent> _abortAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InstrumentEvent? _firstFinal;
     private int _abortRequested;
+    private int _statusQueried;
     private int _state;
     private bool _accepted;
     private double? _lastProgress;
@@ -76,6 +77,14 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
         _lateRecorded = true;
         return true;
     }
+
+    /// <summary>The instrument's announced instance id when the command was first sent (null: unknown, e.g. sent before a restart).</summary>
+    public string? InstanceAtSend { get; init; }
+
+    /// <summary>True once a <c>status</c> was sent for this command instead of sending the execute again: an <c>unknown</c> answer means it is lost.</summary>
+    public bool StatusQueried => Volatile.Read(ref _statusQueried) != 0;
+
+    public void MarkStatusQueried() => Interlocked.Exchange(ref _statusQueried, 1);
 
     /// <summary>True once the orchestrator asked the instrument to abort this command.</summary>
     public bool AbortRequested => Volatile.Read(ref _abortRequested) != 0;

@@ -58,6 +58,15 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllCapabilities, OnMessageAsync, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>The latest capabilities <paramref name="instrument"/> announced, or null when none are known.</summary>
+    public InstrumentCapabilities? CapabilitiesOf(InstrumentTopics instrument)
+    {
+        lock (_gate)
+        {
+            return _instruments.TryGetValue(instrument, out var info) ? info.Capabilities : null;
+        }
+    }
+
     /// <summary>Every known instrument, ordered by site then id.</summary>
     public IReadOnlyList<InstrumentInfo> Snapshot()
     {

@@ -95,11 +95,11 @@ public sealed partial class ExperimentRunner
         var now = _time.GetUtcNow();
         var deadline = now + step.Deadline;
         await _ledger.RecordEventAsync(
-            new InstrumentEventRecord(last.Id, last.Instrument, ReconcileEvent, now, $"sent again after a restart; waiting until {deadline:O}"),
+            new InstrumentEventRecord(last.Id, last.Instrument, ReconcileEvent, now, $"reconciled after a restart (sent again, or its status asked when sending again could run it twice); waiting until {deadline:O}"),
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandReconciled(_logger, last.Id.Value, last.Instrument.Value);
         var command = new InstrumentCommand(CommandType.Execute, last.Id, last.Action, last.Parameters, now, deadline, experiment.Id, experiment.CampaignId);
-        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
+        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken, reconcile: true).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
             await RecordTimeoutAsync(lease, last.Id, step.Deadline, hold, cancellationToken).ConfigureAwait(false);

@@ -265,12 +265,17 @@ public sealed partial class ExperimentRunner
         return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result, abortConfirmed);
     }
 
-    /// <summary>Runs the command; if the experiment is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.</summary>
-    private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the command (or, with <paramref name="reconcile"/>, reattaches to one sent before a restart); if the experiment
+    /// is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.
+    /// </summary>
+    private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken, bool reconcile = false)
     {
         try
         {
-            return await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(command.CommandId, e, ct), cancellationToken)).ConfigureAwait(false);
+            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => RecordInstrumentEventAsync(command.CommandId, e, ct);
+            var running = reconcile ? _gateway.ReconcileAsync(lease, command, OnEvent, cancellationToken) : _gateway.ExecuteAsync(lease, command, OnEvent, cancellationToken);
+            return await hold.WaitAsync(running).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -16,7 +16,7 @@ public sealed partial class ExperimentRunner
         [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Command {CommandId} was refused as busy; sending again in {Pause}")]
         public static partial void InstrumentBusy(ILogger logger, string commandId, TimeSpan pause);
 
-        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; sent again to {Instrument} to reconcile it")]
+        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; reconciling it with {Instrument}")]
         public static partial void CommandReconciled(ILogger logger, string commandId, string instrument);
     
         [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Experiment {ExperimentId} skips step {Step} because {Condition}")]

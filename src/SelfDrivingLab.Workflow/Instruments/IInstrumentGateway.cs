@@ -61,6 +61,18 @@ public interface IInstrumentGateway
         Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ExecuteAsync"/>, for a command that was sent once before the orchestrator restarted: it is sent
+    /// again under its id only when that cannot run it twice, otherwise the instrument is asked its status (an
+    /// instrument that does not know it fails the command as <c>lost</c>). The default implementation sends it again.
+    /// </summary>
+    Task<StepCommandResult> ReconcileAsync(
+        InstrumentLease lease,
+        InstrumentCommand command,
+        Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
+        CancellationToken cancellationToken = default) =>
+        ExecuteAsync(lease, command, onEvent, cancellationToken);
+
     /// <summary>Asks the instrument to abort <paramref name="commandId"/> (best effort; the instrument deduplicates).</summary>
     Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default);
 

@@ -167,6 +167,24 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     {
         ArgumentNullException.ThrowIfNull(lease);
         var outcome = await _client.ExecuteAsync(new InstrumentTopics(lease.Site, lease.Instrument), command, onEvent, cancellationToken).ConfigureAwait(false);
+        return await ToStepResultAsync(lease, outcome).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Whether the execute may be sent again is decided by the command client from the instrument's announced capabilities.</remarks>
+    public async Task<StepCommandResult> ReconcileAsync(
+        InstrumentLease lease,
+        InstrumentCommand command,
+        Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lease);
+        var outcome = await _client.ReattachAsync(new InstrumentTopics(lease.Site, lease.Instrument), command, onEvent, cancellationToken).ConfigureAwait(false);
+        return await ToStepResultAsync(lease, outcome).ConfigureAwait(false);
+    }
+
+    private async Task<StepCommandResult> ToStepResultAsync(InstrumentLease lease, CommandOutcome outcome)
+    {
         var status = outcome.Kind switch
         {
             CommandOutcomeKind.Completed => StepCommandStatus.Completed,

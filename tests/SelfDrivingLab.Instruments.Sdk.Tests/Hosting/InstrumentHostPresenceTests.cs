@@ -76,6 +76,22 @@ public sealed class InstrumentHostPresenceTests
     }
 
     [Fact]
+    public async Task Capabilities_WithAndWithoutAJournal_SayWhetherIdsSurviveARestartAndNameThisRun()
+    {
+        using var dir = new TemporaryDirectory();
+        var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1" };
+
+        await using var volatileHost = new InstrumentHost(options, new ScriptedDriver(), new InMemoryMessageBus());
+        await using var restartedHost = new InstrumentHost(options, new ScriptedDriver(), new InMemoryMessageBus());
+        await using var durableHost = new InstrumentHost(new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1", JournalDirectory = dir.Path }, new ScriptedDriver(), new InMemoryMessageBus());
+
+        Assert.False(volatileHost.Capabilities.DurableCommandIds);
+        Assert.True(durableHost.Capabilities.DurableCommandIds);
+        Assert.False(string.IsNullOrEmpty(volatileHost.Capabilities.InstanceId));
+        Assert.NotEqual(volatileHost.Capabilities.InstanceId, restartedHost.Capabilities.InstanceId);
+    }
+
+    [Fact]
     public void Constructor_DriverDeclaresTextWithARange_RefusedBeforeAnythingIsAnnounced()
     {
         var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1" };
