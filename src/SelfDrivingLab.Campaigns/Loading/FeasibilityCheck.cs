@@ -35,7 +35,8 @@ internal static class FeasibilityCheck
                     mixtures[i].Mixture.Components)))
                 .OrderBy(m => m.Node.Start.Line)
                 .ToList();
-            var listed = string.Join(members.Count == 2 ? " and " : ", ", members.Select(m => $"{m.Text} (line {m.Node.Start.Line})"));
+            // One member is already located by the error's own line; several are listed with theirs.
+            var listed = members.Count == 1 ? members[0].Text : string.Join(members.Count == 2 ? " and " : ", ", members.Select(m => $"{m.Text} (line {m.Node.Start.Line})"));
             var names = members.SelectMany(m => m.Names).Distinct(StringComparer.Ordinal).ToList();
             var bounds = string.Join(", ", space.Parameters.Where(p => names.Contains(p.Name)).Select(Describe));
             var what = members.Count == 1 ? $"no point satisfies {listed}" : $"{listed} conflict: no point satisfies them together";

@@ -46,7 +46,7 @@ public sealed class ConstraintLoaderTests : IDisposable
         var line = CampaignFiles.LineOf(yaml, "theta + n <= -10");
         Assert.Equal(("constraints[0]", line), (error.Path, error.Line));
         Assert.Equal(
-            $"the search space is empty: no point satisfies 'theta + n <= -10' (line {line}) within the bounds n in 6..12 step 2, theta in [0, 200]; loosen or remove it",
+            "the search space is empty: no point satisfies 'theta + n <= -10' within the bounds n in 6..12 step 2, theta in [0, 200]; loosen or remove it",
             error.Message);
     }
 
