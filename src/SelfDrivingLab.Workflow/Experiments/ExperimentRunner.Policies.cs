@@ -2,6 +2,7 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Topics;
 using SelfDrivingLab.Workflow.Instruments;
@@ -41,6 +42,35 @@ public sealed partial class ExperimentRunner
 
         await machine.FireAsync(ExperimentTrigger.Approve, $"approved by {decision.DecidedBy}: {why}").ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Runs (or reconciles) a step. When every instrument offering its capability announces limits the command breaks,
+    /// nothing is sent: the step ends rejected with <c>limit_violation</c> and the reason, and its on_failure applies.
+    /// </summary>
+    private async Task<StepCommandResult> RunStepWithinLimitsAsync(
+        ExperimentRecord experiment,
+        CampaignDefinition campaign,
+        WorkflowStepDefinition step,
+        int index,
+        bool reconcile,
+        IReadOnlyDictionary<string, ParameterSet> outputs,
+        WorkHold hold,
+        Action? queued,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return reconcile
+                ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
+                : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InstrumentLimitsException ex)
+        {
+            queued?.Invoke();
+            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, LogText.Escape(ex.Message));
+            return new StepCommandResult(StepCommandStatus.Rejected, null, InstrumentLimitsException.ErrorCode, ex.Message);
+        }
     }
 
     /// <summary>

@@ -163,35 +163,6 @@ public sealed partial class ExperimentRunner
         }
     }
 
-    /// <summary>
-    /// Runs (or reconciles) a step. When every instrument offering its capability announces limits the command breaks,
-    /// nothing is sent: the step ends rejected with <c>limit_violation</c> and the reason, and its on_failure applies.
-    /// </summary>
-    private async Task<StepCommandResult> RunStepWithinLimitsAsync(
-        ExperimentRecord experiment,
-        CampaignDefinition campaign,
-        WorkflowStepDefinition step,
-        int index,
-        bool reconcile,
-        IReadOnlyDictionary<string, ParameterSet> outputs,
-        WorkHold hold,
-        Action? queued,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            return reconcile
-                ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
-                : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
-        }
-        catch (InstrumentLimitsException ex)
-        {
-            queued?.Invoke();
-            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, LogText.Escape(ex.Message));
-            return new StepCommandResult(StepCommandStatus.Rejected, null, InstrumentLimitsException.ErrorCode, ex.Message);
-        }
-    }
-
     private static string DescribeFailure(WorkflowStepDefinition step, StepCommandResult result) =>
         result.Status switch
         {
