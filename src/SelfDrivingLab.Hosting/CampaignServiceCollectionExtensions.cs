@@ -77,7 +77,8 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<InstrumentCommandClient>>(),
             provider.GetRequiredService<ILateEventSink>(),
-            provider.GetRequiredService<InboundRejectionCounter>()));
+            provider.GetRequiredService<InboundRejectionCounter>(),
+            provider.GetRequiredService<InstrumentDirectory>()));
         services.AddHostedService<OrchestratorConnection>();
 
         services.AddSingleton(provider => new PooledInstrumentGateway(

@@ -5,6 +5,7 @@ using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using Polly;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
 
@@ -308,7 +309,7 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
         MarkNotReady();
         if (args.ClientWasConnected)
         {
-            Log.ConnectionLost(_logger, args.Exception, ClientId, args.ReasonString ?? args.Reason.ToString());
+            Log.ConnectionLost(_logger, args.Exception, ClientId, LogText.Escape(args.ReasonString) ?? args.Reason.ToString());
         }
 
         _connectionLost.Writer.TryWrite(true);

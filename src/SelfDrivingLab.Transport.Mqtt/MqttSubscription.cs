@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
 
@@ -99,7 +100,7 @@ internal sealed class MqttSubscription : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Log.HandlerFailed(_logger, ex, TopicFilter, message.Topic);
+            Log.HandlerFailed(_logger, ex, TopicFilter, LogText.Escape(message.Topic));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
+using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Transport.Mqtt;
 
@@ -29,7 +30,7 @@ internal static class ReconnectPipeline
             Randomizer = random.NextDouble,
             OnRetry = args =>
             {
-                Log.ConnectAttemptFailed(logger, clientId, args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
+                Log.ConnectAttemptFailed(logger, clientId, args.AttemptNumber + 1, LogText.Escape(args.Outcome.Exception?.Message), args.RetryDelay);
                 return default;
             },
         };

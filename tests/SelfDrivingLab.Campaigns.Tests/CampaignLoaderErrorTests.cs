@@ -70,6 +70,16 @@ public sealed class CampaignLoaderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Parse_UnknownAcquisitionKind_UsesTheRightArticle()
+    {
+        var yaml = QuickstartWith("kind: expected_improvement", "kind: thompson");
+
+        var ex = _files.Fail(yaml);
+
+        Assert.StartsWith("'thompson' is not an acquisition kind; use ", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_ListWhereMappingExpected_SaysSo()
     {
         var yaml = QuickstartWith("objective: { output: toughness, goal: maximize }", "objective: [toughness]");

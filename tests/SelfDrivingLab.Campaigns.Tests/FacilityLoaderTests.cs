@@ -62,4 +62,17 @@ public sealed class FacilityLoaderTests : IDisposable
 
         Assert.Contains("'compression-test'", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LoadFacilityFile_CampaignWhoseDerivedIdsAreTooLong_NamesTheFileAndTheLimit()
+    {
+        var campaign = File.ReadAllText(RepositoryPaths.Workflow(Path.Combine("facility", "toughest-barrel.yaml")));
+        File.WriteAllText(_dir.File("a.yaml"), campaign.Replace("name: toughest-barrel", "name: " + new string('t', 100), StringComparison.Ordinal));
+        File.WriteAllText(_dir.File("f.yaml"), "facility: f\ncampaigns: [a.yaml]\n");
+
+        var ex = Assert.Throws<CampaignDefinitionException>(() => CampaignLoader.LoadFacilityFile(_dir.File("f.yaml")));
+
+        Assert.Contains("a.yaml line", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("over the id limit of 128", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -92,4 +92,17 @@ public sealed class ExportAndGraphTests : IDisposable
         Assert.Equal(0, exit);
         Assert.Contains("valid", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Validate_SharedFacility_AcceptsItAsRunDoes()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["validate", RepositoryPaths.Workflow("shared-facility.yaml")], output, error);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains("shared-facility.yaml: valid — facility 'shared-facility': 3 campaigns", output.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,5 @@
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Messages;
 
 namespace SelfDrivingLab.Instruments.Sdk;
@@ -88,7 +89,7 @@ internal sealed partial class CommandProcessor
     {
         var command = run.Command;
         _metrics.Executed(final.Kind.ToString().ToLowerInvariant());
-        Log.Finished(_logger, _instrument, command.CommandId, final.Error is null ? final.Kind.ToString() : $"{final.Kind} ({final.Error})");
+        Log.Finished(_logger, _instrument, command.CommandId, final.Error is null ? final.Kind.ToString() : LogText.Escape($"{final.Kind} ({final.Error})"));
         try
         {
             if (_executionLog is not null)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Messages;
 
@@ -61,7 +62,7 @@ internal sealed partial class CommandProcessor : IDisposable
         if (!ProtocolReader.TryReadCommand(message.Payload.Span, out var command, out var error))
         {
             // Without a readable command id there is nobody to answer: log, count, drop.
-            Log.InvalidCommand(_logger, _instrument, message.Topic, error);
+            Log.InvalidCommand(_logger, _instrument, LogText.Escape(message.Topic), LogText.Escape(error));
             _metrics.InvalidCommand();
             return;
         }
@@ -126,7 +127,7 @@ internal sealed partial class CommandProcessor : IDisposable
             await _journal.RecordAsync(accepted, cancellationToken).ConfigureAwait(false);
             var run = new CommandRun(command, accepted, _stopping.Token) { Fault = fault };
             _running[command.CommandId] = run;
-            Log.Accepted(_logger, _instrument, command.CommandId, command.Action!, command.Parameters!.ToString());
+            Log.Accepted(_logger, _instrument, command.CommandId, LogText.Escape(command.Action!), LogText.Escape(command.Parameters!.ToString()));
             try
             {
                 await _publish(accepted, cancellationToken).ConfigureAwait(false);
@@ -175,7 +176,7 @@ internal sealed partial class CommandProcessor : IDisposable
     private async ValueTask RejectAsync(CommandId commandId, string code, string message, CancellationToken cancellationToken)
     {
         var rejected = NewEvent(InstrumentEventKind.Rejected, commandId) with { Error = code, Message = message };
-        Log.Rejected(_logger, _instrument, commandId, code, message);
+        Log.Rejected(_logger, _instrument, commandId, code, LogText.Escape(message));
         _metrics.Rejected(code);
 
         // Rejections are final too: a late duplicate must not run what was reported as refused.

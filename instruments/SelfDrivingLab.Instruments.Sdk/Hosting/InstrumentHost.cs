@@ -61,7 +61,7 @@ public sealed class InstrumentHost : IAsyncDisposable
         Site = new SiteId(options.Site);
         Instrument = new InstrumentId(options.Instrument);
         Topics = new InstrumentTopics(Site, Instrument);
-        Capabilities = CheckCapabilities(driver.Describe(Instrument), Instrument);
+        var described = CheckCapabilities(driver.Describe(Instrument), Instrument);
         _busFactory = busFactory;
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -72,10 +72,15 @@ public sealed class InstrumentHost : IAsyncDisposable
             journal = _ownedJournal;
         }
 
+        journal ??= new BoundedCommandJournal(options.JournalCapacity);
+
+        // What the orchestrator needs to re-send safely (protocol.md section 6): whether ids survive a restart, and
+        // an id of this run, new at every start, so it can tell that this run still remembers what it received.
+        Capabilities = described with { DurableCommandIds = journal.IsDurable, InstanceId = Guid.NewGuid().ToString("N") };
         _processor = new CommandProcessor(
             Capabilities,
             driver,
-            journal ?? new BoundedCommandJournal(options.JournalCapacity),
+            journal,
             executionLog,
             _time,
             _logger,
@@ -95,7 +100,7 @@ public sealed class InstrumentHost : IAsyncDisposable
     /// <summary>The instrument's topics.</summary>
     public InstrumentTopics Topics { get; }
 
-    /// <summary>What the driver offers, as announced.</summary>
+    /// <summary>What the driver offers, as announced (with the host's <see cref="InstrumentCapabilities.DurableCommandIds"/> and <see cref="InstrumentCapabilities.InstanceId"/>).</summary>
     public InstrumentCapabilities Capabilities { get; }
 
     /// <summary>The MQTT client id: <c>sdl-instrument-{site}-{instrument}</c>.</summary>
@@ -218,6 +223,15 @@ public sealed class InstrumentHost : IAsyncDisposable
         if (duplicate is not null)
         {
             throw new ArgumentException($"Instrument '{instrument}' offers action '{duplicate.Key}' twice.", nameof(capabilities));
+        }
+
+        // What the orchestrator's reader would refuse must not be announced.
+        foreach (var action in capabilities.Capabilities)
+        {
+            if (action.Parameters.Select(ParameterLimits.FindDeclarationProblem).FirstOrDefault(p => p is not null) is { } problem)
+            {
+                throw new ArgumentException($"Instrument '{instrument}' action '{action.Name}': {problem}.", nameof(capabilities));
+            }
         }
 
         return capabilities;

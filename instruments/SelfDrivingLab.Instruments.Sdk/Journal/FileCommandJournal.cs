@@ -21,6 +21,10 @@ namespace SelfDrivingLab.Instruments.Sdk;
 /// </remarks>
 public sealed class FileCommandJournal : ICommandJournal, IDisposable
 {
+    /// <inheritdoc />
+    /// <remarks>Always true: every id is fsynced to the file before it is acted on.</remarks>
+    public bool IsDurable => true;
+
     /// <summary>Error code of the failed event a command gets when the instrument restarted while it ran.</summary>
     public const string InterruptedError = "interrupted";
 

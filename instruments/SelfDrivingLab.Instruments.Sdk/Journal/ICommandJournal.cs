@@ -15,4 +15,10 @@ public interface ICommandJournal
 
     /// <summary>Records <paramref name="instrumentEvent"/> as the latest event about its command.</summary>
     ValueTask RecordAsync(InstrumentEvent instrumentEvent, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// True when the journal survives instrument restarts (announced as <c>durable_command_ids</c>, so the orchestrator
+    /// may send an execute again under its id after the instrument restarted). Default false.
+    /// </summary>
+    bool IsDurable => false;
 }

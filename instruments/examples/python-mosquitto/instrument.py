@@ -15,6 +15,7 @@ import json
 import subprocess
 import sys
 import time
+import uuid
 
 PROTOCOL = "sdl/v1"
 
@@ -67,6 +68,9 @@ def main():
             "outputs": ["y"],
         }],
         "channels": 1, "protocol": PROTOCOL,
+        # Command ids live in memory only (section 6): say so, and name this run, so after a restart the
+        # orchestrator asks for a command's status instead of re-sending an action that is not idempotent.
+        "durable_command_ids": False, "instance_id": uuid.uuid4().hex,
     }, retain=True)
     publish("availability", {"instrument": args.id, "state": "online", "at": now(), "protocol": PROTOCOL}, retain=True)
     print("ready", flush=True)

@@ -50,8 +50,9 @@ internal static class SimulatorLimits
                 continue;
             }
 
-            var numeric = limit.Min is not null || limit.Max is not null || other.Min is not null || other.Max is not null;
-            var text = limit.Choices is not null || other.Choices is not null;
+            var kinds = new[] { ParameterLimits.KindOf(limit), ParameterLimits.KindOf(other) };
+            var numeric = kinds.Any(k => k is ParameterKind.Number or ParameterKind.Integer);
+            var text = kinds.Contains(ParameterKind.Text);
             if (numeric && text)
             {
                 throw new ArgumentException($"Instrument '{instrument}': parameter '{limit.Name}' is given both a number range and text choices.", nameof(supplied));
@@ -67,7 +68,15 @@ internal static class SimulatorLimits
                     nameof(supplied));
             }
 
-            result.Add(limit with { Min = min, Max = max, Choices = choices, Required = limit.Required || other.Required });
+            result.Add(limit with
+            {
+                Min = min,
+                Max = max,
+                Choices = choices,
+                Required = limit.Required || other.Required,
+                Type = kinds.Contains(ParameterKind.Integer) ? ParameterKind.Integer : other.Type ?? limit.Type,
+                Step = other.Step ?? limit.Step,
+            });
         }
 
         return result;

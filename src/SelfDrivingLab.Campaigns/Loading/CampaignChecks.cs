@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Optimization.Objectives;
 
 namespace SelfDrivingLab.Campaigns.Loading;
@@ -48,6 +49,22 @@ internal static class CampaignChecks
             objectiveMap.Error(
                 "output",
                 $"objective output '{objective.Output}' is not measured by the last step '{last.Name}' (capability '{last.Capability}': {produced})");
+        }
+    }
+
+    /// <summary>
+    /// Every id the campaign derives (experiments, commands with their step, re-send and busy suffixes) must be a valid id:
+    /// the longest one is computed with the runners' own derivation (<see cref="LongestIds"/>) and checked against the limit.
+    /// </summary>
+    public static void CheckDerivedIds(YamlMap root, string name, int budget, IReadOnlyList<WorkflowStepDefinition> steps)
+    {
+        var longest = LongestIds.Command(name, budget, steps);
+        if (longest.Length > IdRules.MaxLength)
+        {
+            root.Error(
+                "name",
+                $"'{name}' ({name.Length} characters) is too long: the command ids derived from it ({{name}}-{{yyyyMMdd-HHmmss}}[-n]-e{{experiment}}-s{{step}}[-a{{send}}][-r{{attempt}}]) "
+                + $"reach {longest.Length} characters with this budget and these steps, over the id limit of {IdRules.MaxLength}; shorten the name by at least {longest.Length - IdRules.MaxLength} characters");
         }
     }
 

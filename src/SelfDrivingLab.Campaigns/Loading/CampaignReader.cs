@@ -51,6 +51,10 @@ internal static class CampaignReader
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
         CampaignChecks.Check(workflow, simulation, objective, objectiveMap);
+        if (name is not null && IdRules.IsValid(name) && budget is not null && workflow.Complete)
+        {
+            CampaignChecks.CheckDerivedIds(root, name, budget.Value, [.. workflow.Steps.Select(s => s.Step)]);
+        }
 
         if (errors.Count != before || name is null || site is null || budget is null || objective is null || space is null)
         {

@@ -11,12 +11,13 @@ namespace SelfDrivingLab.Campaigns.Loading;
 /// </summary>
 internal static partial class ConstraintReader
 {
-    public static IReadOnlyList<LinearConstraint> Read(YamlMap root)
+    /// <summary>The constraints that parsed, each with its text node and path (for errors about it later).</summary>
+    public static IReadOnlyList<(LinearConstraint Constraint, YamlScalarNode Node, string Path)> Read(YamlMap root)
     {
-        var constraints = new List<LinearConstraint>();
+        var constraints = new List<(LinearConstraint, YamlScalarNode, string)>();
         foreach (var (node, path) in root.List("constraints") ?? [])
         {
-            if (node is not YamlScalarNode { Value: { Length: > 0 } text })
+            if (node is not YamlScalarNode { Value: { Length: > 0 } text } scalar)
             {
                 root.Errors.Add(path, "expected a linear inequality as text, e.g. 'x1 + 2*x2 <= 1.5'", node);
                 continue;
@@ -24,7 +25,7 @@ internal static partial class ConstraintReader
 
             if (TryParse(text, out var constraint, out var problem))
             {
-                constraints.Add(constraint!);
+                constraints.Add((constraint!, scalar, path));
             }
             else
             {

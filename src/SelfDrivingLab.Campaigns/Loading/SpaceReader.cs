@@ -1,4 +1,5 @@
 using SelfDrivingLab.Optimization.Space;
+using YamlDotNet.RepresentationModel;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
@@ -63,9 +64,10 @@ internal static class SpaceReader
             return (null, names);
         }
 
+        SearchSpace space;
         try
         {
-            return (new SearchSpace(parameters, mixtures, constraints), names);
+            space = new SearchSpace(parameters, [.. mixtures.Select(m => m.Mixture)], [.. constraints.Select(c => c.Constraint)]);
         }
         catch (ArgumentException ex)
         {
@@ -75,6 +77,8 @@ internal static class SpaceReader
             root.Error(key, ex.Message);
             return (null, names);
         }
+
+        return FeasibilityCheck.Check(root, space, constraints, mixtures) ? (space, names) : (null, names);
     }
 
     private static SpaceParameter? ReadParameter(YamlMap map, string? name)
@@ -138,9 +142,9 @@ internal static class SpaceReader
         }
     }
 
-    private static List<MixtureConstraint> ReadMixtures(YamlMap root)
+    private static List<(MixtureConstraint Mixture, YamlNode Node, string Path)> ReadMixtures(YamlMap root)
     {
-        var mixtures = new List<MixtureConstraint>();
+        var mixtures = new List<(MixtureConstraint, YamlNode, string)>();
         foreach (var (node, path) in root.List("mixtures") ?? [])
         {
             if (YamlMap.From(node, path, root.Errors) is not { } map)
@@ -153,7 +157,7 @@ internal static class SpaceReader
             var total = map.Number("total") ?? 1.0;
             if (components is not null)
             {
-                mixtures.Add(new MixtureConstraint(components, total));
+                mixtures.Add((new MixtureConstraint(components, total), node, path));
             }
         }
 

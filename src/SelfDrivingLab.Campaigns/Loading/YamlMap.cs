@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfDrivingLab.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace SelfDrivingLab.Campaigns.Loading;
@@ -219,7 +220,7 @@ internal sealed class YamlMap
         }
 
         var names = options.Select(o => o.Name).ToList();
-        Error(key, $"'{text}' is not a {what}; use {string.Join(", ", names)}{NameSuggestion.DidYouMean(text, names)}");
+        Error(key, $"'{text}' is not {Article.For(what)}; use {string.Join(", ", names)}{NameSuggestion.DidYouMean(text, names)}");
         return null;
     }
 

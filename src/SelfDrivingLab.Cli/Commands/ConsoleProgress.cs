@@ -1,6 +1,7 @@
 using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Cli.Commands;
@@ -28,7 +29,7 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
         var head = string.Create(CultureInfo.InvariantCulture, $"[{progress.Done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{progress.Budget}] e{e.Sequence:0000}");
         var body = e.Status == ExperimentStatus.Completed
             ? string.Create(CultureInfo.InvariantCulture, $"{objectiveName} = {e.Objective:G5}")
-            : $"{e.Status.ToString().ToLowerInvariant()}: {e.FailureReason}";
+            : $"{e.Status.ToString().ToLowerInvariant()}: {LogText.Escape(e.FailureReason)}";
         var best = progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {b.Value:G5} (e{b.Sequence:0000})") : "best -";
         return $"{prefix}{head}  {body,-40}  {best}  lab time {Durations.Format(progress.LabTime)}";
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Hosting;
 using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Protocol.Control;
@@ -103,22 +104,23 @@ internal static class ControlCommand
 
     private static void Print(CliConsole console, ControlResponse response)
     {
-        (response.Ok ? console.Out : console.Error).WriteLine(response.Ok ? response.Message : "refused: " + response.Message);
+        (response.Ok ? console.Out : console.Error).WriteLine(LogText.Escape(response.Ok ? response.Message : "refused: " + response.Message));
         foreach (var c in response.Campaigns ?? [])
         {
+            // The response came over the broker: every line is escaped before it reaches the terminal.
             var by = c.ChangedBy is null ? string.Empty : $" (by {c.ChangedBy}{(c.Reason is null ? string.Empty : ": " + c.Reason)})";
-            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  campaign {c.Campaign} ({c.Name})  {c.State}{by}  priority {c.Priority}  {c.PendingApprovals} waiting for approval"));
+            console.Out.WriteLine(LogText.Escape(string.Create(CultureInfo.InvariantCulture, $"  campaign {c.Campaign} ({c.Name})  {c.State}{by}  priority {c.Priority}  {c.PendingApprovals} waiting for approval")));
         }
 
         foreach (var p in response.Pending ?? [])
         {
             var parameters = string.Join(", ", p.Parameters.Select(kv => $"{kv.Key}={kv.Value}"));
-            console.Out.WriteLine($"  waiting {p.Experiment}  {parameters}  since {p.Since:u}: {p.Why}");
+            console.Out.WriteLine(LogText.Escape($"  waiting {p.Experiment}  {parameters}  since {p.Since:u}: {p.Why}"));
         }
 
         foreach (var q in response.Quarantined ?? [])
         {
-            console.Out.WriteLine($"  quarantined {q.Site}/{q.Instrument}  since {q.Since:u}: {q.Reason}");
+            console.Out.WriteLine(LogText.Escape($"  quarantined {q.Site}/{q.Instrument}  since {q.Since:u}: {q.Reason}"));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Control;
 using SelfDrivingLab.Protocol.Messages;
@@ -90,7 +91,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         }
 
         var response = _handler.Handle(request!);
-        LogHandled(_logger, request!.Action, request.Target ?? "-", request.Operator, response.Ok, response.Message);
+        LogHandled(_logger, request!.Action, LogText.Escape(request.Target) ?? "-", LogText.Escape(request.Operator), response.Ok, LogText.Escape(response.Message));
         if (_connection is { } connection && _topics is { } topics)
         {
             await connection.PublishAsync(new OutboundMessage(topics.Response(request.RequestId), ProtocolJson.Serialize(response)), cancellationToken).ConfigureAwait(false);
@@ -100,7 +101,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
     private void Reject(string reason)
     {
         _rejected.Add(1);
-        LogRejected(_logger, reason);
+        LogRejected(_logger, LogText.Escape(reason));
     }
 
     [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Operator control on {Topic} (broker {Host}:{Port})")]

@@ -35,15 +35,20 @@ internal static class SimulatorLimitsFromSpace
         return result;
     }
 
+    // A union keeps the integer type and the step grid only when every campaign has the same.
     private static ParameterLimit Union(ParameterLimit a, ParameterLimit b) =>
         a.Choices is not null || b.Choices is not null
             ? new ParameterLimit(a.Name, Choices: [.. (a.Choices ?? []).Union(b.Choices ?? [], StringComparer.Ordinal)])
-            : new ParameterLimit(a.Name, Math.Min(a.Min ?? double.NegativeInfinity, b.Min ?? double.NegativeInfinity), Math.Max(a.Max ?? double.PositiveInfinity, b.Max ?? double.PositiveInfinity));
+            : new ParameterLimit(a.Name, Math.Min(a.Min ?? double.NegativeInfinity, b.Min ?? double.NegativeInfinity), Math.Max(a.Max ?? double.PositiveInfinity, b.Max ?? double.PositiveInfinity))
+            {
+                Type = a.Type == b.Type ? a.Type : null,
+                Step = a.Step == b.Step && a.Min == b.Min ? a.Step : null,
+            };
 
     private static ParameterLimit Limit(SpaceParameter parameter) => parameter switch
     {
         ContinuousParameter c => new ParameterLimit(c.Name, c.Low, c.High),
-        IntegerParameter i => new ParameterLimit(i.Name, i.Low, i.High),
+        IntegerParameter i => new ParameterLimit(i.Name, i.Low, i.High) { Type = ParameterKind.Integer, Step = i.Step > 1 ? i.Step : null },
         CategoricalParameter k => new ParameterLimit(k.Name, Choices: k.Choices),
         _ => new ParameterLimit(parameter.Name),
     };

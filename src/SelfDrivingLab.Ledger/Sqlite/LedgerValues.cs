@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Ledger.Sqlite;
 
@@ -26,5 +27,5 @@ internal static class LedgerValues
         where TEnum : struct, Enum =>
         Enum.TryParse<TEnum>(text, ignoreCase: false, out var value) && Enum.IsDefined(value)
             ? value
-            : throw new FormatException($"'{text}' is not a {typeof(TEnum).Name}.");
+            : throw new FormatException($"'{text}' is not {Article.For(typeof(TEnum).Name)}.");
 }

@@ -33,7 +33,7 @@ internal static class GemmKernel
         // The tiles read through refs without bounds checks, so the extents are checked once here.
         if (a.Length < ((m - 1) * (long)lda) + k || b.Length < ((n - 1) * (long)ldb) + k || c.Length < ((m - 1) * (long)ldc) + n)
         {
-            throw new ArgumentException($"Matrix spans are too short for a {m}×{n}×{k} product.", nameof(a));
+            throw new ArgumentException($"Matrix spans are too short for the {m}×{n}×{k} product.", nameof(a));
         }
 
         ref var a0 = ref MemoryMarshal.GetReference(a);

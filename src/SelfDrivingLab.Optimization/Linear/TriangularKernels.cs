@@ -155,7 +155,7 @@ internal static class TriangularKernels
     {
         if (n < 0 || length < (long)n * n)
         {
-            throw new ArgumentException($"A {n}×{n} matrix needs {(long)n * n} elements (got {length}).", nameof(length));
+            throw new ArgumentException($"The {n}×{n} matrix needs {(long)n * n} elements (got {length}).", nameof(length));
         }
     }
 }

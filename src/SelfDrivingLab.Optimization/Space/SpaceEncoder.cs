@@ -139,6 +139,7 @@ public sealed partial class SpaceEncoder
     }
 
     /// <summary>Draws a parameter set uniformly: uniform per parameter (log-uniform on log scales), mixtures uniform on the simplex.</summary>
+    /// <exception cref="InfeasibleSpaceException">No draw of <see cref="MaxConstraintAttempts"/> satisfied the linear constraints.</exception>
     public ParameterSet Sample(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
@@ -158,7 +159,7 @@ public sealed partial class SpaceEncoder
             }
         }
 
-        throw new InvalidOperationException(
+        throw new InfeasibleSpaceException(
             $"No point satisfying the constraints ({string.Join("; ", Space.Constraints)}) was found in {MaxConstraintAttempts} random draws; the feasible region is empty or tiny.");
     }
 

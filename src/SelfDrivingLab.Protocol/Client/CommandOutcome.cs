@@ -19,6 +19,13 @@ public sealed record CommandOutcome(
     /// <summary>The <see cref="Error"/> of a <see cref="CommandOutcomeKind.TimedOut"/> outcome.</summary>
     public const string TimeoutError = "timeout";
 
+    /// <summary>
+    /// The <see cref="Error"/> of a <see cref="CommandOutcomeKind.Failed"/> outcome the orchestrator gives a command the
+    /// instrument answered <c>unknown</c> when asked its status: it never received it or forgot it in a restart, and
+    /// running it again might repeat a physical action.
+    /// </summary>
+    public const string LostError = "lost";
+
     /// <summary>True when the action completed.</summary>
     public bool IsCompleted => Kind == CommandOutcomeKind.Completed;
 
@@ -32,11 +39,14 @@ public sealed record CommandOutcome(
             InstrumentEventKind.Failed => CommandOutcomeKind.Failed,
             InstrumentEventKind.Rejected => CommandOutcomeKind.Rejected,
             InstrumentEventKind.Aborted => CommandOutcomeKind.Aborted,
-            _ => throw new ArgumentException($"A {finalEvent.Kind} event does not end a command.", nameof(finalEvent)),
+            _ => throw new ArgumentException($"An event of kind {finalEvent.Kind} does not end a command.", nameof(finalEvent)),
         };
         return new CommandOutcome(kind, finalEvent.Results, finalEvent.Error, finalEvent.Message, finalEvent);
     }
 
     /// <summary>The outcome of a command whose deadline passed without a final event.</summary>
     public static CommandOutcome TimedOut(string message) => new(CommandOutcomeKind.TimedOut, null, TimeoutError, message, null);
+
+    /// <summary>The outcome of a command the instrument does not know (see <see cref="LostError"/>).</summary>
+    public static CommandOutcome Lost(string message) => new(CommandOutcomeKind.Failed, null, LostError, message, null);
 }

@@ -48,13 +48,37 @@ public sealed partial class InstrumentCommandClient
         {
             await OnFinalEventAsync(message, command, instrumentEvent, about, cancellationToken).ConfigureAwait(false);
         }
+        else if (instrumentEvent.Kind == InstrumentEventKind.Unknown && command.StatusQueried && command.TryClaimFinal())
+        {
+            // Asked instead of re-sending a command that might run twice: the instrument does not know it (never
+            // received it, or forgot it in a restart, possibly half way). It is not sent again.
+            await NotifyAsync(command, instrumentEvent, cancellationToken).ConfigureAwait(false);
+            Log.CommandLost(_logger, instrumentEvent.CommandId, message.Topic);
+            command.Complete(CommandOutcome.Lost(
+                $"instrument {topics.Instrument} does not know command {instrumentEvent.CommandId} (it never received it, or restarted without remembering command ids); "
+                + "not sent again because running it twice could repeat a physical action"));
+        }
+        else if (instrumentEvent.Kind == InstrumentEventKind.Unknown && command.AbortRequested)
+        {
+            // The documented answer to an abort of a command the instrument never received: expected, nothing runs.
+            command.Observe(instrumentEvent);
+            Log.AbortAnswered(_logger, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
+        }
         else if (command.HasEnded)
         {
             Reject(message.Topic, command.WasGivenUp ? RejectReasons.LateEvent : RejectReasons.OutOfOrder, $"{about} after it ended");
         }
         else if (command.CheckNonFinal(instrumentEvent) is { } reason)
         {
-            Reject(message.Topic, reason, about);
+            if (command.StatusQueried && reason == RejectReasons.DuplicateEvent)
+            {
+                // The documented answer to a status query repeats the latest event: expected, nothing to apply.
+                Log.StatusAnswered(_logger, instrumentEvent.CommandId, instrumentEvent.Kind.ToString());
+            }
+            else
+            {
+                Reject(message.Topic, reason, about);
+            }
         }
         else
         {
@@ -67,14 +91,25 @@ public sealed partial class InstrumentCommandClient
         if (command.TryClaimFinal())
         {
             await NotifyAsync(command, finalEvent, cancellationToken).ConfigureAwait(false);
+            command.Observe(finalEvent);
             command.Complete(CommandOutcome.FromFinalEvent(finalEvent));
         }
         else if (command.TryMarkLate())
         {
             Interlocked.Increment(ref _late);
             ProtocolMetrics.Late();
-            Log.LateEvent(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            if (command.AbortRequested && finalEvent.Kind == InstrumentEventKind.Aborted)
+            {
+                // The documented answer to the orchestrator's own abort: on record, but nothing to warn about.
+                Log.AbortAnswered(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            }
+            else
+            {
+                Log.LateEvent(_logger, finalEvent.CommandId, finalEvent.Kind.ToString());
+            }
+
             await RecordLateAsync(new LateInstrumentEvent(command.Target, finalEvent, Encoding.UTF8.GetString(message.Payload.Span), _timeProvider.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            command.Observe(finalEvent);
         }
         else
         {

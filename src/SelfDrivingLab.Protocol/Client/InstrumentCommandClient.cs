@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Protocol.Topics;
 
@@ -22,6 +24,7 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ILateEventSink? _lateEvents;
+    private readonly InstrumentDirectory? _directory;
     private readonly Lock _gate = new();
     private readonly Dictionary<CommandId, PendingCommand> _pending = [];
 
@@ -37,15 +40,22 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     /// <param name="logger">Logging (default none).</param>
     /// <param name="lateEvents">Where final events for given-up commands go (default: logged and dropped).</param>
     /// <param name="rejections">Tally of dropped messages; pass one shared with the directory to see all inbound drops in one place (default a new one).</param>
+    /// <param name="directory">
+    /// The instruments' announced capabilities, which say when an execute command may be sent again under its id
+    /// (<see cref="InstrumentCapabilities.MayRepeatExecute"/>); without it, a command is never executed again: a
+    /// <c>status</c> is sent instead (default none).
+    /// </param>
     public InstrumentCommandClient(
         TimeProvider timeProvider,
         ILogger<InstrumentCommandClient>? logger = null,
         ILateEventSink? lateEvents = null,
-        InboundRejectionCounter? rejections = null)
+        InboundRejectionCounter? rejections = null,
+        InstrumentDirectory? directory = null)
     {
         _timeProvider = timeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _lateEvents = lateEvents;
+        _directory = directory;
         Rejections = rejections ?? new InboundRejectionCounter();
     }
 
@@ -83,11 +93,32 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     /// <exception cref="ArgumentException">The command is not an execute command with a deadline.</exception>
     /// <exception cref="InvalidOperationException">Not started, or a command with this id is already waiting.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public async Task<CommandOutcome> ExecuteAsync(
+    public Task<CommandOutcome> ExecuteAsync(
         InstrumentTopics target,
         InstrumentCommand command,
         Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        RunAsync(target, command, onEvent, sentBefore: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync"/>, for a command that was already sent once before the orchestrator restarted: it is
+    /// sent again under its id only when that cannot run it twice (<see cref="InstrumentCapabilities.MayRepeatExecute"/>;
+    /// the instrument's instance at the first send is unknown); otherwise a <c>status</c> is sent, and an <c>unknown</c>
+    /// answer ends the command as failed with <see cref="CommandOutcome.LostError"/>.
+    /// </summary>
+    public Task<CommandOutcome> ReattachAsync(
+        InstrumentTopics target,
+        InstrumentCommand command,
+        Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(target, command, onEvent, sentBefore: true, cancellationToken);
+
+    private async Task<CommandOutcome> RunAsync(
+        InstrumentTopics target,
+        InstrumentCommand command,
+        Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent,
+        bool sentBefore,
+        CancellationToken cancellationToken)
     {
         if (command.Type != CommandType.Execute || command.Deadline is not { } deadline)
         {
@@ -95,7 +126,7 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
         }
 
         var bus = _bus ?? throw new InvalidOperationException("Call StartAsync before sending commands.");
-        var pending = Register(target, command, onEvent);
+        var pending = Register(target, command, onEvent, sentBefore ? null : _directory?.CapabilitiesOf(target)?.InstanceId);
         try
         {
             var remaining = deadline - _timeProvider.GetUtcNow();
@@ -109,10 +140,18 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadlineReached.Token);
             try
             {
-                await bus.PublishAsync(new OutboundMessage(target.Command, ProtocolJson.Serialize(command)), linked.Token).ConfigureAwait(false);
-                Log.CommandSent(_logger, "execute", command.CommandId, target.Command);
+                if (sentBefore)
+                {
+                    await SendAgainAsync(bus, pending, linked.Token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await bus.PublishAsync(new OutboundMessage(target.Command, ProtocolJson.Serialize(command)), linked.Token).ConfigureAwait(false);
+                    Log.CommandSent(_logger, "execute", command.CommandId, target.Command);
+                }
+
                 var outcome = await pending.Outcome.WaitAsync(linked.Token).ConfigureAwait(false);
-                Log.CommandEnded(_logger, command.CommandId, outcome.Kind.ToString(), outcome.Error);
+                Log.CommandEnded(_logger, command.CommandId, outcome.Kind.ToString(), LogText.Escape(outcome.Error));
                 return outcome;
             }
             catch (OperationCanceledException) when (deadlineReached.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -128,44 +167,6 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
             pending.TryGiveUp();
             Unregister(pending);
         }
-    }
-
-    /// <summary>
-    /// Publishes every command still waiting for its final event again (only those sent to
-    /// <paramref name="target"/> when given), under the same command id: an instrument that never
-    /// received one runs it, one that did repeats its latest event. Call it after the orchestrator
-    /// reconnects and when an instrument comes back online — a broker crash can lose messages it
-    /// had acknowledged. Returns how many were sent.
-    /// </summary>
-    public async Task<int> ResendPendingAsync(InstrumentTopics? target = null, CancellationToken cancellationToken = default)
-    {
-        if (_bus is not { } bus)
-        {
-            return 0;
-        }
-
-        PendingCommand[] waiting;
-        lock (_gate)
-        {
-            waiting = [.. _pending.Values.Where(p => !p.HasEnded && (target is null || p.Target == target))];
-        }
-
-        foreach (var pending in waiting)
-        {
-            await bus.PublishAsync(new OutboundMessage(pending.Target.Command, ProtocolJson.Serialize(pending.Command)), cancellationToken).ConfigureAwait(false);
-            Log.CommandResent(_logger, pending.Command.CommandId, pending.Target.Command);
-        }
-
-        return waiting.Length;
-    }
-
-    /// <summary>Asks <paramref name="target"/> to stop command <paramref name="commandId"/>; its outcome arrives as an aborted (or other final) event.</summary>
-    public async Task SendAbortAsync(InstrumentTopics target, CommandId commandId, CancellationToken cancellationToken = default)
-    {
-        var bus = _bus ?? throw new InvalidOperationException("Call StartAsync before sending commands.");
-        var abort = new InstrumentCommand(CommandType.Abort, commandId, Action: null, Parameters: null, _timeProvider.GetUtcNow(), Deadline: null);
-        await bus.PublishAsync(new OutboundMessage(target.Command, ProtocolJson.Serialize(abort)), cancellationToken).ConfigureAwait(false);
-        Log.CommandSent(_logger, "abort", commandId, target.Command);
     }
 
     /// <inheritdoc />
@@ -188,10 +189,10 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
         }
     }
 
-    private PendingCommand Register(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
+    private PendingCommand Register(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent, string? instanceAtSend)
     {
         var commandId = command.CommandId;
-        var pending = new PendingCommand(target, command, onEvent);
+        var pending = new PendingCommand(target, command, onEvent) { InstanceAtSend = instanceAtSend };
         lock (_gate)
         {
             if (!_pending.TryAdd(commandId, pending))
@@ -239,6 +240,6 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     private void Reject(string topic, string reason, string detail)
     {
         Rejections.Add(reason);
-        Log.MessageDropped(_logger, topic, reason, detail);
+        Log.MessageDropped(_logger, LogText.Escape(topic), reason, LogText.Escape(detail));
     }
 }

@@ -15,6 +15,10 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
     private const int GivenUp = 2;
 
     private readonly TaskCompletionSource<CommandOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<InstrumentEvent> _abortAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private InstrumentEvent? _firstFinal;
+    private int _abortRequested;
+    private int _statusQueried;
     private int _state;
     private bool _accepted;
     private double? _lastProgress;
@@ -72,6 +76,47 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
 
         _lateRecorded = true;
         return true;
+    }
+
+    /// <summary>The instrument's announced instance id when the command was first sent (null: unknown, e.g. sent before a restart).</summary>
+    public string? InstanceAtSend { get; init; }
+
+    /// <summary>True once a <c>status</c> was sent for this command instead of sending the execute again: an <c>unknown</c> answer means it is lost.</summary>
+    public bool StatusQueried => Volatile.Read(ref _statusQueried) != 0;
+
+    public void MarkStatusQueried() => Interlocked.Exchange(ref _statusQueried, 1);
+
+    /// <summary>True once the orchestrator asked the instrument to abort this command.</summary>
+    public bool AbortRequested => Volatile.Read(ref _abortRequested) != 0;
+
+    /// <summary>
+    /// Notes that an abort is being sent; the task completes with the instrument's answer: the command's final event
+    /// (at once when one already arrived: an abort of an ended command repeats it) or <c>unknown</c>.
+    /// </summary>
+    public Task<InstrumentEvent> RequestAbort()
+    {
+        // A full fence on both sides (here and in Observe), so an answer racing with the request is never missed.
+        Interlocked.Exchange(ref _abortRequested, 1);
+        if (Volatile.Read(ref _firstFinal) is { } final)
+        {
+            _abortAnswer.TrySetResult(final);
+        }
+
+        return _abortAnswer.Task;
+    }
+
+    /// <summary>Records a final event (or an <c>unknown</c> answer) seen for this command; it answers a requested abort.</summary>
+    public void Observe(InstrumentEvent e)
+    {
+        if (e.IsFinal)
+        {
+            Interlocked.CompareExchange(ref _firstFinal, e, null);
+        }
+
+        if (AbortRequested)
+        {
+            _abortAnswer.TrySetResult(e);
+        }
     }
 
     public void Complete(CommandOutcome outcome) => _outcome.TrySetResult(outcome);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Messages;
@@ -55,6 +56,15 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     {
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllAvailability, OnMessageAsync, cancellationToken).ConfigureAwait(false));
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllCapabilities, OnMessageAsync, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The latest capabilities <paramref name="instrument"/> announced, or null when none are known.</summary>
+    public InstrumentCapabilities? CapabilitiesOf(InstrumentTopics instrument)
+    {
+        lock (_gate)
+        {
+            return _instruments.TryGetValue(instrument, out var info) ? info.Capabilities : null;
+        }
     }
 
     /// <summary>Every known instrument, ordered by site then id.</summary>
@@ -202,7 +212,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         else
         {
             Update(topics, info => info with { Capabilities = capabilities });
-            Log.CapabilitiesChanged(_logger, topics.Site.Value, topics.Instrument.Value, capabilities.Model, capabilities.Capabilities.Count);
+            Log.CapabilitiesChanged(_logger, topics.Site.Value, topics.Instrument.Value, LogText.Escape(capabilities.Model), capabilities.Capabilities.Count);
         }
     }
 
@@ -232,7 +242,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     private void Reject(string topic, string reason, string detail)
     {
         Rejections.Add(reason);
-        Log.MessageDropped(_logger, topic, reason, detail);
+        Log.MessageDropped(_logger, LogText.Escape(topic), reason, LogText.Escape(detail));
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -5,8 +5,9 @@ using System.Text.Json.Serialization.Metadata;
 namespace SelfDrivingLab.Protocol.Messages;
 
 /// <summary>
-/// The one JSON shape of the wire protocol: snake_case names, enums as snake_case strings, no
-/// comments or trailing commas, bounded depth. Use <see cref="Options"/> for every payload.
+/// The one JSON shape of the wire protocol: snake_case names, enums as snake_case strings, timestamps
+/// in one fixed UTC form with milliseconds (<see cref="ProtocolTimestampConverter"/>), no comments or
+/// trailing commas, bounded depth. Use <see cref="Options"/> for every payload.
 /// </summary>
 public static class ProtocolJson
 {
@@ -35,6 +36,7 @@ public static class ProtocolJson
             TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteRequiredParametersEvenWhenNull } },
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new ProtocolTimestampConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Client;
 
 namespace SelfDrivingLab.Protocol.Messages;
@@ -54,7 +55,7 @@ internal static class ProtocolValidation
 
         if (e.Kind is InstrumentEventKind.Failed or InstrumentEventKind.Rejected && string.IsNullOrWhiteSpace(e.Error))
         {
-            return Invalid($"a {e.Kind.ToString().ToLowerInvariant()} event needs an error code");
+            return Invalid($"{Article.For(e.Kind.ToString().ToLowerInvariant())} event needs an error code");
         }
 
         return e.Results is { } results ? CheckFinite(results) : null;
@@ -84,9 +85,9 @@ internal static class ProtocolValidation
 
             foreach (var limit in cap.Parameters)
             {
-                if (limit.Min is { } min && limit.Max is { } max && (!double.IsFinite(min) || !double.IsFinite(max) || min > max))
+                if (ParameterLimits.FindDeclarationProblem(limit) is { } problem)
                 {
-                    return Invalid($"capability '{cap.Name}' parameter '{limit.Name}': min {min} / max {max} are not a valid range");
+                    return Invalid($"capability '{cap.Name}' {problem}");
                 }
             }
         }

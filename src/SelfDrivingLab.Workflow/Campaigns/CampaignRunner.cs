@@ -1,12 +1,13 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
@@ -57,11 +58,13 @@ public sealed partial class CampaignRunner
         {
             await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException)
+        catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException or InfeasibleSpaceException)
         {
+            // A proposer that finds no point satisfying the constraints ends the campaign like any other reason it cannot go on.
             await stopInFlight.CancelAsync().ConfigureAwait(false);
             await DrainAsync(state, observer).ConfigureAwait(false);
-            return await FinishAsync(state, CampaignStatus.Failed, ex.Message).ConfigureAwait(false);
+            var why = ex is InfeasibleSpaceException ? $"the proposer found no experiment to propose: {ex.Message}" : ex.Message;
+            return await FinishAsync(state, CampaignStatus.Failed, why).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopInFlight.IsCancellationRequested)
         {
@@ -156,13 +159,13 @@ public sealed partial class CampaignRunner
         foreach (var proposal in proposals)
         {
             var sequence = ++state.Proposed;
-            var id = new ExperimentId(string.Create(CultureInfo.InvariantCulture, $"{state.CampaignId}-e{sequence:0000}"));
+            var id = new ExperimentId(DerivedIds.Experiment(state.CampaignId.Value, sequence));
             var now = _time.GetUtcNow();
             var record = new ExperimentRecord(
                 id, state.CampaignId, sequence, proposal.Parameters, ExperimentStatus.Proposed, ExperimentStates.Proposed,
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
-            Log.ExperimentProposed(_logger, id.Value, proposal.Parameters.ToString(), proposal.Provenance.Strategy);
+            Log.ExperimentProposed(_logger, id.Value, LogText.Escape(proposal.Parameters.ToString()), proposal.Provenance.Strategy);
             await StartAsync(state, record, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -198,7 +201,7 @@ public sealed partial class CampaignRunner
             default:
                 state.Failed++;
                 state.FailedObservations.Add(new FailedObservation(outcome.Parameters, outcome.FailureReason));
-                Log.ExperimentFailed(_logger, outcome.Id.Value, outcome.FailureReason ?? "unknown");
+                Log.ExperimentFailed(_logger, outcome.Id.Value, LogText.Escape(outcome.FailureReason) ?? "unknown");
                 break;
         }
 
@@ -248,14 +251,16 @@ public sealed partial class CampaignRunner
 
     private async Task<CampaignId> NewCampaignIdAsync(string name, DateTimeOffset started, CancellationToken cancellationToken)
     {
-        var stem = string.Create(CultureInfo.InvariantCulture, $"{name}-{started.UtcDateTime:yyyyMMdd-HHmmss}");
-        var candidate = new CampaignId(stem);
-        for (var n = 2; await _ledger.FindCampaignAsync(candidate, cancellationToken).ConfigureAwait(false) is not null; n++)
+        for (var n = 1; n <= DerivedIds.MaxCampaignCollision; n++)
         {
-            candidate = new CampaignId(string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}"));
+            var candidate = new CampaignId(DerivedIds.Campaign(name, started, n));
+            if (await _ledger.FindCampaignAsync(candidate, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return candidate;
+            }
         }
 
-        return candidate;
+        throw new CampaignFailedException($"the ledger already holds {DerivedIds.MaxCampaignCollision} campaigns named '{name}' started at {started:O}; start it a second later");
     }
 
     private sealed class LoopState(CampaignDefinition definition, CampaignId campaignId, DateTimeOffset startedAt)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Workflow.Experiments;
 
 namespace SelfDrivingLab.Workflow.Control;
@@ -95,7 +96,7 @@ public sealed partial class CampaignControl : IExperimentGate
             c.Paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             c.ChangedBy = operatorName;
             c.Reason = reason;
-            Log.CampaignPaused(_logger, c.Id.Value, operatorName, reason ?? "none given");
+            Log.CampaignPaused(_logger, c.Id.Value, LogText.Escape(operatorName), LogText.Escape(reason) ?? "none given");
             return OperatorResult.Done($"campaign {c.Id} paused: in-flight steps finish, nothing new is dispatched");
         }
     }
@@ -124,7 +125,7 @@ public sealed partial class CampaignControl : IExperimentGate
             c.Reason = null;
         }
 
-        Log.CampaignResumed(_logger, id.Value, operatorName);
+        Log.CampaignResumed(_logger, id.Value, LogText.Escape(operatorName));
         paused.TrySetResult();
         return OperatorResult.Done($"campaign {id} resumed");
     }
@@ -145,7 +146,7 @@ public sealed partial class CampaignControl : IExperimentGate
             c.Reason = reason;
         }
 
-        Log.CampaignAborted(_logger, c.Id.Value, operatorName, reason ?? "none given");
+        Log.CampaignAborted(_logger, c.Id.Value, LogText.Escape(operatorName), LogText.Escape(reason) ?? "none given");
         c.AbortSource.Cancel();
         return OperatorResult.Done($"campaign {c.Id} is being aborted");
     }
@@ -190,7 +191,7 @@ public sealed partial class CampaignControl : IExperimentGate
             _approvals[experiment.Id] = waiting;
         }
 
-        Log.ApprovalRequested(_logger, experiment.Id.Value, why);
+        Log.ApprovalRequested(_logger, experiment.Id.Value, LogText.Escape(why));
         ApprovalRequested?.Invoke(pending);
         try
         {
@@ -238,7 +239,7 @@ public sealed partial class CampaignControl : IExperimentGate
             }
         }
 
-        Log.ApprovalDecided(_logger, experiment, decision.Approved ? "approved" : "rejected", decision.DecidedBy);
+        Log.ApprovalDecided(_logger, LogText.Escape(experiment), decision.Approved ? "approved" : "rejected", LogText.Escape(decision.DecidedBy));
         waiting.Decision.TrySetResult(decision);
         return OperatorResult.Done($"{experiment} {(decision.Approved ? "approved" : "rejected")} by {decision.DecidedBy}");
     }

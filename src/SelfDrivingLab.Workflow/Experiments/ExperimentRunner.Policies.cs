@@ -1,9 +1,10 @@
-using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Protocol.Topics;
 using SelfDrivingLab.Workflow.Instruments;
 
 namespace SelfDrivingLab.Workflow.Experiments;
@@ -23,6 +24,9 @@ public sealed partial class ExperimentRunner
     /// <summary>Kind of the ledger event recorded when the orchestrator aborts an in-flight command because the experiment was cancelled.</summary>
     public const string AbortEvent = "abort";
 
+    /// <summary>Kind of the ledger event recorded when a timed-out command's abort was not answered within <see cref="AbortConfirmationWait"/>.</summary>
+    public const string AbortUnconfirmedEvent = "abort-unconfirmed";
+
     /// <summary>Waits (with no work hold) for the gate's decision; returns the rejection reason, or null once approved.</summary>
     private async Task<string?> AwaitApprovalAsync(
         ExperimentStateMachine machine, ExperimentRecord experiment, CampaignDefinition campaign, WorkHold hold, CancellationToken cancellationToken)
@@ -38,6 +42,35 @@ public sealed partial class ExperimentRunner
 
         await machine.FireAsync(ExperimentTrigger.Approve, $"approved by {decision.DecidedBy}: {why}").ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Runs (or reconciles) a step. When every instrument offering its capability announces limits the command breaks,
+    /// nothing is sent: the step ends rejected with <c>limit_violation</c> and the reason, and its on_failure applies.
+    /// </summary>
+    private async Task<StepCommandResult> RunStepWithinLimitsAsync(
+        ExperimentRecord experiment,
+        CampaignDefinition campaign,
+        WorkflowStepDefinition step,
+        int index,
+        bool reconcile,
+        IReadOnlyDictionary<string, ParameterSet> outputs,
+        WorkHold hold,
+        Action? queued,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return reconcile
+                ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
+                : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InstrumentLimitsException ex)
+        {
+            queued?.Invoke();
+            Log.CommandOutsideLimits(_logger, experiment.Id.Value, step.Name, LogText.Escape(ex.Message));
+            return new StepCommandResult(StepCommandStatus.Rejected, null, InstrumentLimitsException.ErrorCode, ex.Message);
+        }
     }
 
     /// <summary>
@@ -57,9 +90,9 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
-        var stepId = string.Create(CultureInfo.InvariantCulture, $"{experiment.Id}-s{index + 1}");
+        var stepId = DerivedIds.Step(experiment.Id.Value, index);
         var sends = 1;
-        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(step.Capability, priority, ct);
+        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, parameters) { Priority = priority }, ct);
         var attempt = await SendWithBusyRetryAsync(experiment, step, parameters, stepId, AnyInstrument, hold, queued, cancellationToken).ConfigureAwait(false);
 
         for (var retry = 1; IsRetryable(attempt.Result) && step.Retry is { } policy && retry <= policy.Attempts; retry++)
@@ -68,6 +101,13 @@ public sealed partial class ExperimentRunner
             {
                 await RecordStepEventAsync(attempt, RetryRefusedEvent, $"step '{step.Name}' has retry, but instrument '{attempt.Instrument}' does not declare '{step.Capability}' idempotent; not sent again").ConfigureAwait(false);
                 Log.RetryRefused(_logger, attempt.CommandId.Value, attempt.Instrument.Value, step.Capability);
+                break;
+            }
+
+            if (!attempt.AbortConfirmed)
+            {
+                // Two commands of one step are never in flight: without the abort's answer the old one may still run.
+                await RecordStepEventAsync(attempt, RetryRefusedEvent, $"step '{step.Name}' has retry, but instrument '{attempt.Instrument}' did not confirm the abort of {attempt.CommandId} within {AbortConfirmationWait}; not sent again").ConfigureAwait(false);
                 break;
             }
 
@@ -99,7 +139,8 @@ public sealed partial class ExperimentRunner
         try
         {
             // Leased before anything is recorded, so "no other instrument" is known first.
-            var lease = await hold.WaitAsync(_gateway.AcquireOtherAsync(failed.Site, failed.Instrument, step.Capability, cancellationToken).AsTask()).ConfigureAwait(false);
+            var request = new InstrumentRequest(step.Capability, parameters) { Excluded = new InstrumentTopics(failed.Site, failed.Instrument) };
+            var lease = await hold.WaitAsync(_gateway.AcquireAsync(request, cancellationToken).AsTask()).ConfigureAwait(false);
             await RecordStepEventAsync(failed, RetryElsewhereEvent, $"step '{step.Name}' sent again as {nextId} to instrument '{lease.Instrument}'").ConfigureAwait(false);
             Log.StepRetryingElsewhere(_logger, failed.CommandId.Value, nextId, lease.Instrument.Value);
             var attempt = await SendStepCommandAsync(
@@ -115,7 +156,7 @@ public sealed partial class ExperimentRunner
 
     private static bool IsRetryable(StepCommandResult result) => result.Status is StepCommandStatus.Failed or StepCommandStatus.TimedOut;
 
-    private static string NextAttemptId(string stepId, int send) => string.Create(CultureInfo.InvariantCulture, $"{stepId}-a{send}");
+    private static string NextAttemptId(string stepId, int send) => DerivedIds.Attempt(stepId, send);
 
     private ValueTask RecordStepEventAsync(StepAttempt attempt, string kind, string detail) =>
         _ledger.RecordEventAsync(new InstrumentEventRecord(attempt.CommandId, attempt.Instrument, kind, _time.GetUtcNow(), detail), CancellationToken.None);

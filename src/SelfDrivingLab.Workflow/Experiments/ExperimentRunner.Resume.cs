@@ -3,6 +3,7 @@ using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Protocol.Topics;
 using SelfDrivingLab.Workflow.Instruments;
 
 namespace SelfDrivingLab.Workflow.Experiments;
@@ -88,20 +89,20 @@ public sealed partial class ExperimentRunner
             return known;
         }
 
-        var acquiring = _gateway.AcquireInstrumentAsync(campaign.Site, last.Instrument, last.Action, cancellationToken).AsTask();
+        var acquiring = _gateway.AcquireAsync(new InstrumentRequest(last.Action, last.Parameters) { Only = new InstrumentTopics(campaign.Site, last.Instrument) }, cancellationToken).AsTask();
         queued?.Invoke();
         using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var deadline = now + step.Deadline;
         await _ledger.RecordEventAsync(
-            new InstrumentEventRecord(last.Id, last.Instrument, ReconcileEvent, now, $"sent again after a restart; waiting until {deadline:O}"),
+            new InstrumentEventRecord(last.Id, last.Instrument, ReconcileEvent, now, $"reconciled after a restart (sent again, or its status asked when sending again could run it twice); waiting until {deadline:O}"),
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandReconciled(_logger, last.Id.Value, last.Instrument.Value);
         var command = new InstrumentCommand(CommandType.Execute, last.Id, last.Action, last.Parameters, now, deadline, experiment.Id, experiment.CampaignId);
-        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
+        var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken, reconcile: true).ConfigureAwait(false);
         if (result.Status == StepCommandStatus.TimedOut)
         {
-            await RecordTimeoutAsync(lease, last.Id, step.Deadline, cancellationToken).ConfigureAwait(false);
+            await RecordTimeoutAsync(lease, last.Id, step.Deadline, hold, cancellationToken).ConfigureAwait(false);
         }
 
         if (IsBusyRetryLeft(result, attempts))
@@ -126,7 +127,7 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var attempt = await SendWithBusyRetryAsync(
-            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(step.Capability, priority, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
+            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, last.Parameters) { Priority = priority }, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
         return attempt.Result;
     }
 

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Workflow.Instruments;
@@ -20,10 +20,13 @@ public sealed partial class ExperimentRunner
     public const string BusyError = "busy";
 
     /// <summary>How many times a step is sent when the instrument answers busy.</summary>
-    public const int MaxBusyAttempts = 6;
+    public const int MaxBusyAttempts = DerivedIds.MaxBusyAttempts;
 
     /// <summary>First pause after a busy answer; it doubles each time.</summary>
     public static readonly TimeSpan BusyBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Default of <see cref="AbortConfirmationWait"/>.</summary>
+    public static readonly TimeSpan DefaultAbortConfirmationWait = TimeSpan.FromMinutes(5);
 
     private readonly ILedger _ledger;
     private readonly IInstrumentGateway _gateway;
@@ -46,6 +49,14 @@ public sealed partial class ExperimentRunner
         _logger = logger;
         _gate = gate ?? OpenExperimentGate.Instance;
     }
+
+    /// <summary>
+    /// How long, after a step's command missed its deadline and was told to abort, the runner waits for the instrument
+    /// to answer the abort (<c>aborted</c>, its final event, or <c>unknown</c>) before the step may be sent again
+    /// (default <see cref="DefaultAbortConfirmationWait"/>, on the injected clock). Without an answer a <c>retry</c> is not
+    /// sent: the old command may still be running.
+    /// </summary>
+    public TimeSpan AbortConfirmationWait { get; init; } = DefaultAbortConfirmationWait;
 
     /// <summary>
     /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
@@ -98,7 +109,7 @@ public sealed partial class ExperimentRunner
                 {
                     var why = $"step '{step.Name}' was skipped because {condition}";
                     skipped.Add(why);
-                    Log.StepSkipped(_logger, experiment.Id.Value, step.Name, condition.ToString());
+                    Log.StepSkipped(_logger, experiment.Id.Value, step.Name, LogText.Escape(condition.ToString()));
                     if (isLast)
                     {
                         return await FinishAsync(machine, experiment, campaign, outputs, skipped, ExperimentTrigger.Skip).ConfigureAwait(false);
@@ -108,9 +119,8 @@ public sealed partial class ExperimentRunner
                     continue;
                 }
 
-                var result = resumedInStep && index == first && experiment.State == step.Name
-                    ? await ReconcileStepAsync(experiment, campaign, step, index, outputs, hold, queued, cancellationToken).ConfigureAwait(false)
-                    : await RunStepWithPoliciesAsync(experiment, step, index, campaign.Priority, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
+                var reconcile = resumedInStep && index == first && experiment.State == step.Name;
+                var result = await RunStepWithinLimitsAsync(experiment, campaign, step, index, reconcile, outputs, hold, queued, cancellationToken).ConfigureAwait(false);
                 queued = null;
                 if (result.Status != StepCommandStatus.Completed)
                 {
@@ -174,8 +184,7 @@ public sealed partial class ExperimentRunner
     {
         for (var attempt = firstAttempt; ; attempt++)
         {
-            var suffix = attempt == 1 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"-r{attempt}");
-            var commandId = new CommandId(baseId + suffix);
+            var commandId = new CommandId(DerivedIds.Busy(baseId, attempt));
             var sent = await SendStepCommandAsync(experiment, step, parameters, commandId, acquire, hold, queued, cancellationToken).ConfigureAwait(false);
             queued = null;
 
@@ -222,20 +231,22 @@ public sealed partial class ExperimentRunner
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
         var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
-        if (result.Status == StepCommandStatus.TimedOut)
-        {
-            await RecordTimeoutAsync(lease, commandId, step.Deadline, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result);
+        var abortConfirmed = result.Status != StepCommandStatus.TimedOut
+            || await RecordTimeoutAsync(lease, commandId, step.Deadline, hold, cancellationToken).ConfigureAwait(false);
+        return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result, abortConfirmed);
     }
 
-    /// <summary>Runs the command; if the experiment is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.</summary>
-    private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the command (or, with <paramref name="reconcile"/>, reattaches to one sent before a restart); if the experiment
+    /// is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.
+    /// </summary>
+    private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken, bool reconcile = false)
     {
         try
         {
-            return await hold.WaitAsync(_gateway.ExecuteAsync(lease, command, (e, ct) => RecordInstrumentEventAsync(command.CommandId, e, ct), cancellationToken)).ConfigureAwait(false);
+            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => RecordInstrumentEventAsync(command.CommandId, e, ct);
+            var running = reconcile ? _gateway.ReconcileAsync(lease, command, OnEvent, cancellationToken) : _gateway.ExecuteAsync(lease, command, OnEvent, cancellationToken);
+            return await hold.WaitAsync(running).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -255,15 +266,26 @@ public sealed partial class ExperimentRunner
             new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
             cancellationToken);
 
-    private async Task RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>Records the timeout and tells the instrument to abort; true once it answered the abort (the lease is held meanwhile).</summary>
+    private async Task<bool> RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, WorkHold hold, CancellationToken cancellationToken)
     {
         await _ledger.RecordEventAsync(
             new InstrumentEventRecord(commandId, lease.Instrument, "timeout", _time.GetUtcNow(), $"no final event within {deadline}"),
             CancellationToken.None).ConfigureAwait(false);
         Log.StepTimedOut(_logger, commandId.Value, lease.Instrument.Value, deadline);
 
-        // The instrument may still be working; tell it to stop so the sample is not used later.
-        await _gateway.AbortAsync(lease, commandId, cancellationToken).ConfigureAwait(false);
+        // The instrument may still be working; tell it to stop so the sample is not used later, and wait
+        // (bounded) until it says it stopped: nothing of this step is sent again before that.
+        var confirmed = await hold.WaitAsync(_gateway.AbortAndConfirmAsync(lease, commandId, AbortConfirmationWait, cancellationToken)).ConfigureAwait(false);
+        if (!confirmed)
+        {
+            await _ledger.RecordEventAsync(
+                new InstrumentEventRecord(commandId, lease.Instrument, AbortUnconfirmedEvent, _time.GetUtcNow(), $"the abort was not answered within {AbortConfirmationWait}; the command may still be running"),
+                CancellationToken.None).ConfigureAwait(false);
+            Log.AbortUnconfirmed(_logger, commandId.Value, lease.Instrument.Value, AbortConfirmationWait);
+        }
+
+        return confirmed;
     }
 
     private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));

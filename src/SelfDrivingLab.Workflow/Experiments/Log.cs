@@ -16,7 +16,7 @@ public sealed partial class ExperimentRunner
         [LoggerMessage(EventId = 102, Level = LogLevel.Information, Message = "Command {CommandId} was refused as busy; sending again in {Pause}")]
         public static partial void InstrumentBusy(ILogger logger, string commandId, TimeSpan pause);
 
-        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; sent again to {Instrument} to reconcile it")]
+        [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Command {CommandId} was in flight at a restart; reconciling it with {Instrument}")]
         public static partial void CommandReconciled(ILogger logger, string commandId, string instrument);
     
         [LoggerMessage(EventId = 104, Level = LogLevel.Information, Message = "Experiment {ExperimentId} skips step {Step} because {Condition}")]
@@ -33,5 +33,11 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} was in flight when the experiment was cancelled; abort sent")]
         public static partial void CommandAborted(ILogger logger, string commandId, string instrument);
+
+        [LoggerMessage(EventId = 450, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} did not confirm its abort within {Wait}; its step is not retried (retry_elsewhere still goes to another instrument)")]
+        public static partial void AbortUnconfirmed(ILogger logger, string commandId, string instrument, TimeSpan wait);
+
+        [LoggerMessage(EventId = 451, Level = LogLevel.Warning, Message = "Experiment {ExperimentId} step {Step}: {Reason}")]
+        public static partial void CommandOutsideLimits(ILogger logger, string experimentId, string step, string reason);
     }
 }

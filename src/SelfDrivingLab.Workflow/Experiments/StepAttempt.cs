@@ -9,4 +9,5 @@ namespace SelfDrivingLab.Workflow.Experiments;
 /// <param name="Instrument">The instrument that ran it.</param>
 /// <param name="Idempotent">Whether that instrument declares the action idempotent.</param>
 /// <param name="Result">How it ended.</param>
-internal sealed record StepAttempt(CommandId CommandId, SiteId Site, InstrumentId Instrument, bool Idempotent, StepCommandResult Result);
+/// <param name="AbortConfirmed">False when it timed out and the instrument did not answer the abort in time: it may still be running.</param>
+internal sealed record StepAttempt(CommandId CommandId, SiteId Site, InstrumentId Instrument, bool Idempotent, StepCommandResult Result, bool AbortConfirmed = true);

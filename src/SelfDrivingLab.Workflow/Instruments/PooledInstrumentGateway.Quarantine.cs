@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Workflow.Instruments;
 
@@ -34,7 +35,7 @@ public sealed partial class PooledInstrumentGateway
             return false;
         }
 
-        Log.ReturnedToService(_logger, site.Value, instrument.Value, operatorName);
+        Log.ReturnedToService(_logger, site.Value, instrument.Value, LogText.Escape(operatorName));
         _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusRecord.ReturnedToServiceKind, _time.GetUtcNow(), operatorName, "returned to service by an operator"));
         return true;
     }
@@ -77,7 +78,7 @@ public sealed partial class PooledInstrumentGateway
 
     private async Task OnQuarantinedAsync(QuarantinedInstrument quarantined)
     {
-        Log.Quarantined(_logger, quarantined.Site.Value, quarantined.Instrument.Value, quarantined.Reason);
+        Log.Quarantined(_logger, quarantined.Site.Value, quarantined.Instrument.Value, LogText.Escape(quarantined.Reason));
         await RecordStatusAsync(new InstrumentStatusRecord(
             quarantined.Site, quarantined.Instrument, InstrumentStatusRecord.QuarantinedKind, quarantined.Since, OrchestratorActor, quarantined.Reason)).ConfigureAwait(false);
         try

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
@@ -124,6 +125,14 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
                 GrantWaiters();
             }
 
+            // Instruments offer the capability, but every one of them refuses these parameters: nothing will be sent.
+            if (!waiter.Lease.Task.IsCompleted && RefusedByAll(waiter) is { } refusal)
+            {
+                // (A lease granted in between is given back by Cancel.)
+                Cancel(waiter, CancellationToken.None);
+                throw new InstrumentLimitsException(refusal);
+            }
+
             // Something usable exists: wait, unbounded, for one of its channels to free up.
             // Nothing usable (none online, or all quarantined): wait for one, bounded.
             Task? gaveUp = null;
@@ -149,35 +158,6 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         return await waiter.Lease.Task.ConfigureAwait(false);
     }
 
-    /// <inheritdoc />
-    public async Task<StepCommandResult> ExecuteAsync(
-        InstrumentLease lease,
-        InstrumentCommand command,
-        Func<InstrumentEvent, CancellationToken, ValueTask> onEvent,
-        CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(lease);
-        var outcome = await _client.ExecuteAsync(new InstrumentTopics(lease.Site, lease.Instrument), command, onEvent, cancellationToken).ConfigureAwait(false);
-        var status = outcome.Kind switch
-        {
-            CommandOutcomeKind.Completed => StepCommandStatus.Completed,
-            CommandOutcomeKind.Failed => StepCommandStatus.Failed,
-            CommandOutcomeKind.Rejected => StepCommandStatus.Rejected,
-            CommandOutcomeKind.Aborted => StepCommandStatus.Aborted,
-            _ => StepCommandStatus.TimedOut,
-        };
-        if (_quarantine.RecordOutcome(lease.Site, lease.Instrument, status, outcome.Error, _time.GetUtcNow()) is { } quarantined)
-        {
-            await OnQuarantinedAsync(quarantined).ConfigureAwait(false);
-        }
-
-        return new StepCommandResult(status, outcome.Results, outcome.Error, outcome.Message);
-    }
-
-    /// <inheritdoc />
-    public Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default) =>
-        _client.SendAbortAsync(new InstrumentTopics(lease.Site, lease.Instrument), commandId, cancellationToken);
-
     private static (SiteId, InstrumentId) Key(InstrumentInfo info) => (info.Topics.Site, info.Topics.Instrument);
 
     private string NoInstrumentMessage(Waiter waiter)
@@ -189,7 +169,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
             : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}){because}; start one, return one to service, or fix the workflow step";
     }
 
-    private bool IsLeasable(Waiter waiter, InstrumentInfo info) => waiter.CanUse(info) && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument);
+    private bool IsLeasable(Waiter waiter, InstrumentInfo info) =>
+        waiter.CanUse(info) && waiter.Admits(info) is null && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument);
 
     private void Cancel(Waiter waiter, CancellationToken cancellationToken)
     {
@@ -281,9 +262,18 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
 
         public int Priority { get; init; }
 
+        /// <summary>The command's parameters, which the leased instrument's limits must admit (null: not checked).</summary>
+        public ParameterSet? Parameters { get; init; }
+
         public long QueuedAt { get; set; }
 
         public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only) && info.Topics != Excluded;
+
+        /// <summary>Null when <paramref name="info"/>'s announced limits for the capability admit the parameters, else the violation.</summary>
+        public string? Admits(InstrumentInfo info) =>
+            Parameters is null || info.Capabilities?.Capabilities.FirstOrDefault(d => string.Equals(d.Name, Capability, StringComparison.Ordinal)) is not { } description
+                ? null
+                : ParameterLimits.FindViolation(description, Parameters);
 
         public TaskCompletionSource<InstrumentLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

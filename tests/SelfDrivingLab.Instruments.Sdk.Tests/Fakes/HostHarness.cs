@@ -25,6 +25,7 @@ public sealed class HostHarness : IAsyncDisposable
             driver,
             Bus,
             Time,
+            Logs.For<InstrumentHost>(),
             executionLog: _log,
             meterFactory: Counters,
             faultInjector: faults,
@@ -32,6 +33,8 @@ public sealed class HostHarness : IAsyncDisposable
     }
 
     public InMemoryMessageBus Bus { get; } = new();
+
+    internal RecordingLogger Logs { get; } = new();
 
     public TimerSignallingTimeProvider Time { get; } = new(Start);
 

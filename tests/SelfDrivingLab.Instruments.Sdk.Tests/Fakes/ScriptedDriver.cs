@@ -16,7 +16,13 @@ public sealed class ScriptedDriver : IInstrumentDriver
     private readonly ConcurrentQueue<InstrumentActionContext> _calls = new();
     private readonly ConcurrentDictionary<CommandId, TaskCompletionSource> _started = new();
 
-    public ScriptedDriver(int channels = 1) => Channels = channels;
+    public ScriptedDriver(int channels = 1, IReadOnlyList<ParameterLimit>? limits = null)
+    {
+        Channels = channels;
+        Limits = limits ?? AnnealLimits;
+    }
+
+    public IReadOnlyList<ParameterLimit> Limits { get; }
 
     public int Channels { get; }
 
@@ -29,10 +35,12 @@ public sealed class ScriptedDriver : IInstrumentDriver
         new("temperature", Min: 20, Max: 1000, Unit: "°C"),
         new("atmosphere", Choices: ["air", "argon"]),
         new("minutes", Min: 1, Max: 600, Required: false),
+        new("label", Required: false) { Type = ParameterKind.Text },
+        new("passes", Min: 1, Max: 9, Required: false) { Type = ParameterKind.Integer, Step = 2 },
     ];
 
     public InstrumentCapabilities Describe(InstrumentId id) =>
-        new(id, "scripted furnace", [new CapabilityDescription("anneal", Idempotent: false, AnnealLimits, ["phase"])], Channels);
+        new(id, "scripted furnace", [new CapabilityDescription("anneal", Idempotent: false, Limits, ["phase"])], Channels);
 
     public async ValueTask<ParameterSet> ExecuteAsync(InstrumentActionContext context, CancellationToken cancellationToken)
     {

@@ -83,6 +83,9 @@ public sealed class InstrumentHostExecuteTests
     [InlineData("choice", "'atmosphere' = 'helium' is not one of [air, argon]")]
     [InlineData("text-for-number", "'temperature' must be a number")]
     [InlineData("number-for-text", "'atmosphere' must be one of [air, argon], not the number 3")]
+    [InlineData("number-for-free-text", "'label' must be text, not the number 3")]
+    [InlineData("fraction-for-integer", "'passes' = 2.5 is not a whole number")]
+    [InlineData("off-the-step-grid", "'passes' = 4 is not on the grid 1 + k × 2")]
     public async Task Execute_ParametersBreakLimits_RejectsLimitViolationWithoutCallingDriver(string breach, string expected)
     {
         ParameterSet parameters = breach switch
@@ -93,6 +96,9 @@ public sealed class InstrumentHostExecuteTests
             "below" => HostHarness.GoodParameters.With("temperature", 5.0),
             "choice" => HostHarness.GoodParameters.With("atmosphere", "helium"),
             "text-for-number" => HostHarness.GoodParameters.With("temperature", "hot"),
+            "number-for-free-text" => HostHarness.GoodParameters.With("label", 3.0),
+            "fraction-for-integer" => HostHarness.GoodParameters.With("passes", 2.5),
+            "off-the-step-grid" => HostHarness.GoodParameters.With("passes", 4.0),
             _ => HostHarness.GoodParameters.With("atmosphere", 3.0),
         };
         await using var h = await HostHarness.StartAsync();
@@ -105,6 +111,31 @@ public sealed class InstrumentHostExecuteTests
         Assert.Empty(h.Driver.Calls);
         Assert.Empty(await h.ExecutionsAsync());
         Assert.Equal(1, h.Counters.Total("sdl.instrument.commands.rejected", "error", "limit_violation"));
+    }
+
+    [Fact]
+    public async Task Receive_MalformedBytesAndHostileText_LoggedWithControlCharactersEscaped()
+    {
+        await using var h = await HostHarness.StartAsync();
+
+        await h.SendRawAsync(System.Text.Encoding.UTF8.GetBytes("{\"type\":\"execute\nERROR forged\u001b[2J\u0085"));
+        await h.SendAsync(h.Execute("c1", HostHarness.GoodParameters.With("note\r\nINFO forged \u001b]0;x\u0007", "text")));
+        await h.Recorder.WaitForEventAsync(e => e.Kind == InstrumentEventKind.Rejected);
+
+        Assert.All(h.Logs.Entries, e => Assert.DoesNotContain(e.Message, char.IsControl));
+        Assert.Contains(h.Logs.Entries, e => e.EventId.Id == 1002);
+        Assert.Contains(h.Logs.Entries, e => e.EventId.Id == 1004 && e.Message.Contains(@"parameter 'note\r\nINFO forged \u001B]0;x\u0007' is not accepted", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Execute_FreeTextAndAnIntegerOnTheStepGrid_AreAccepted()
+    {
+        await using var h = await HostHarness.StartAsync();
+
+        await h.SendAsync(h.Execute("c1", HostHarness.GoodParameters.With("label", "batch 7, any text").With("passes", 5.0)));
+
+        await h.Recorder.WaitForEventAsync(e => e.Kind == InstrumentEventKind.Progress);
+        Assert.Equal("batch 7, any text", Assert.Single(h.Driver.Calls).Parameters["label"].Text);
     }
 
     [Fact]

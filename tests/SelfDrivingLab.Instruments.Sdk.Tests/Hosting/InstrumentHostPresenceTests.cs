@@ -76,6 +76,33 @@ public sealed class InstrumentHostPresenceTests
     }
 
     [Fact]
+    public async Task Capabilities_WithAndWithoutAJournal_SayWhetherIdsSurviveARestartAndNameThisRun()
+    {
+        using var dir = new TemporaryDirectory();
+        var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1" };
+
+        await using var volatileHost = new InstrumentHost(options, new ScriptedDriver(), new InMemoryMessageBus());
+        await using var restartedHost = new InstrumentHost(options, new ScriptedDriver(), new InMemoryMessageBus());
+        await using var durableHost = new InstrumentHost(new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1", JournalDirectory = dir.Path }, new ScriptedDriver(), new InMemoryMessageBus());
+
+        Assert.False(volatileHost.Capabilities.DurableCommandIds);
+        Assert.True(durableHost.Capabilities.DurableCommandIds);
+        Assert.False(string.IsNullOrEmpty(volatileHost.Capabilities.InstanceId));
+        Assert.NotEqual(volatileHost.Capabilities.InstanceId, restartedHost.Capabilities.InstanceId);
+    }
+
+    [Fact]
+    public void Constructor_DriverDeclaresTextWithARange_RefusedBeforeAnythingIsAnnounced()
+    {
+        var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace-1" };
+        var driver = new ScriptedDriver(limits: [new ParameterLimit("label", Min: 0, Max: 1) { Type = ParameterKind.Text }]);
+
+        var error = Assert.Throws<ArgumentException>(() => new InstrumentHost(options, driver, new InMemoryMessageBus()));
+
+        Assert.StartsWith("Instrument 'furnace-1' action 'anneal': parameter 'label': type text cannot have min, max or step.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_InvalidInstrumentId_ThrowsNamingTheSetting()
     {
         var options = new InstrumentHostOptions { Site = "lab1", Instrument = "furnace/1" };

@@ -64,7 +64,7 @@ public sealed class LinearConstraintTests
     {
         var empty = new SearchSpace([new ContinuousParameter("x", 0, 1)], null, [new LinearConstraint(new Dictionary<string, double> { ["x"] = 1 }, -1)]);
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new SpaceEncoder(empty).Sample(new Random(1)));
+        var ex = Assert.Throws<InfeasibleSpaceException>(() => new SpaceEncoder(empty).Sample(new Random(1)));
 
         Assert.Contains("feasible region", ex.Message, StringComparison.Ordinal);
     }

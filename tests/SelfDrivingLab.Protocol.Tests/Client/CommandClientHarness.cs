@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
@@ -27,11 +28,11 @@ internal sealed class CommandClientHarness : IAsyncDisposable
 
     public FakeInstrument Instrument { get; }
 
-    public static async Task<CommandClientHarness> StartAsync(ILateEventSink? lateEvents = null)
+    public static async Task<CommandClientHarness> StartAsync(ILateEventSink? lateEvents = null, ILogger<InstrumentCommandClient>? logger = null)
     {
         var live = await LiveBus.StartAsync();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
-        var client = new InstrumentCommandClient(time, lateEvents: lateEvents);
+        var client = new InstrumentCommandClient(time, logger, lateEvents);
         await client.StartAsync(await live.ConnectAsync("orchestrator"));
         var instrument = await FakeInstrument.StartAsync(live, "lab-a", "furnace-1", time);
         return new CommandClientHarness(live, time, client, instrument);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Workflow.Campaigns;
 using SelfDrivingLab.Workflow.Experiments;
 using SelfDrivingLab.Workflow.Instruments;
@@ -64,6 +65,24 @@ public sealed class CampaignRunnerTests
         var failed = (await _ledger.GetExperimentsAsync(summary.CampaignId)).Where(e => e.Status == ExperimentStatus.Failed).ToList();
         Assert.Equal(3, failed.Count);
         Assert.All(failed, e => Assert.Contains("crucible cracked", e.FailureReason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_ConstraintsNoProposalCanMeet_CampaignFailsWithTheReasonInsteadOfThrowing()
+    {
+        var impossible = new SearchSpace(
+            [new ContinuousParameter("x", 0, 1)],
+            null,
+            [new LinearConstraint(new Dictionary<string, double> { ["x"] = 1 }, -10)]);
+        var gateway = Lab(x => x);
+
+        var summary = await Runner(gateway).RunAsync(TestCampaigns.TwoSteps(budget: 3) with { Space = impossible });
+
+        Assert.Equal(CampaignStatus.Failed, summary.Status);
+        Assert.Contains("the proposer found no experiment to propose: No point satisfying the constraints", summary.Error, StringComparison.Ordinal);
+        Assert.Equal(CampaignStatus.Failed, (await _ledger.FindCampaignAsync(summary.CampaignId))!.Status);
+        Assert.Equal(0, summary.Experiments);
+        Assert.Empty(gateway.Sent);
     }
 
     [Fact]

@@ -174,5 +174,8 @@ public sealed class CampaignRunnerControlTests
 
         public Task AbortAsync(InstrumentLease lease, Core.Ids.CommandId commandId, CancellationToken cancellationToken = default) =>
             inner.AbortAsync(lease, commandId, cancellationToken);
+
+        public Task<bool> AbortAndConfirmAsync(InstrumentLease lease, Core.Ids.CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default) =>
+            inner.AbortAndConfirmAsync(lease, commandId, confirmWithin, cancellationToken);
     }
 }

@@ -51,6 +51,70 @@ public sealed class ExperimentRunnerPolicyTests
     }
 
     [Fact]
+    public async Task RunAsync_TimedOutCommand_RetryWaitsForTheAbortsAnswerThenTheBackoff()
+    {
+        var answers = 0;
+        var abortAnswered = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gateway = new PoolGateway { AbortAnswer = (_, _, _) => abortAnswered.Task }
+            .Instrument("anneal", "furnace-1", idempotent: false, _ => Done("sample_id", "S-1"))
+            .Instrument("measure", "uvvis-1", idempotent: true, _ => Interlocked.Increment(ref answers) == 1 ? new StepCommandResult(StepCommandStatus.TimedOut, null) : Done("y", 2.0));
+        var campaign = Campaign(measure: TestCampaigns.Characterization with { Retry = new StepRetryPolicy(1, TimeSpan.FromSeconds(30)) });
+        var experiment = await ProposeAsync();
+
+        var running = Runner(gateway).RunAsync(experiment, campaign);
+        await gateway.AbortRequested.Task.WaitAsync(Bound);
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(2, gateway.Sent.Count); // still only the anneal and the timed-out measurement
+        var backoff = _time.NextTimer;
+        abortAnswered.SetResult(true);
+        Assert.Equal(TimeSpan.FromSeconds(30), await backoff.WaitAsync(Bound));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var outcome = await running.WaitAsync(Bound);
+
+        Assert.Equal(ExperimentStatus.Completed, outcome.Status);
+        Assert.Equal(TimeSpan.FromSeconds(210), gateway.Sent[2].Command.IssuedAt - gateway.Sent[1].Command.IssuedAt);
+        Assert.Equal(1, gateway.MaxInFlightPerStep);
+    }
+
+    [Fact]
+    public async Task RunAsync_AbortNeverConfirmed_RetryNotSentAndLedgerSaysWhy()
+    {
+        var gateway = new PoolGateway { AbortAnswer = async (_, wait, ct) => { await Task.Delay(wait, _time, ct); return false; } }
+            .Instrument("anneal", "furnace-1", idempotent: false, _ => Done("sample_id", "S-1"))
+            .Instrument("measure", "uvvis-1", idempotent: true, _ => new StepCommandResult(StepCommandStatus.TimedOut, null));
+        var campaign = Campaign(measure: TestCampaigns.Characterization with { Retry = new StepRetryPolicy(2, TimeSpan.FromSeconds(30)) });
+        var experiment = await ProposeAsync();
+
+        var abortWait = _time.NextTimer;
+        var running = Runner(gateway).RunAsync(experiment, campaign);
+        Assert.Equal(ExperimentRunner.DefaultAbortConfirmationWait, await abortWait.WaitAsync(Bound));
+        _time.Advance(ExperimentRunner.DefaultAbortConfirmationWait);
+        var outcome = await running.WaitAsync(Bound);
+
+        Assert.Equal(ExperimentStatus.Failed, outcome.Status);
+        Assert.Equal(["c1-e0001-s1", "c1-e0001-s2"], gateway.Sent.Select(s => s.Command.CommandId.Value));
+        Assert.Contains(_ledger.Events, e => e.Kind == ExperimentRunner.AbortUnconfirmedEvent && e.CommandId.Value == "c1-e0001-s2");
+        var refused = Assert.Single(_ledger.Events, e => e.Kind == ExperimentRunner.RetryRefusedEvent);
+        Assert.Contains("did not confirm the abort of c1-e0001-s2 within 00:05:00; not sent again", refused.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AbortNeverConfirmedWithRetryElsewhere_SentToTheOtherInstrument()
+    {
+        var gateway = new PoolGateway { AbortAnswer = (_, _, _) => Task.FromResult(false) }
+            .Instrument("anneal", "furnace-1", idempotent: false, _ => new StepCommandResult(StepCommandStatus.TimedOut, null))
+            .Instrument("anneal", "furnace-2", idempotent: false, _ => Done("sample_id", "S-9"))
+            .Instrument("measure", "uvvis-1", idempotent: true, _ => Done("y", 1.0));
+        var campaign = Campaign(anneal: TestCampaigns.Synthesis with { OnFailure = StepFailurePolicy.RetryElsewhere });
+        var experiment = await ProposeAsync();
+
+        var outcome = await Runner(gateway).RunAsync(experiment, campaign).WaitAsync(Bound);
+
+        Assert.Equal(ExperimentStatus.Completed, outcome.Status);
+        Assert.Equal([("c1-e0001-s1", "furnace-1"), ("c1-e0001-s1-a2", "furnace-2"), ("c1-e0001-s2", "uvvis-1")], gateway.Sent.Select(s => (s.Command.CommandId.Value, s.Instrument.Value)));
+    }
+
+    [Fact]
     public async Task RunAsync_RetryOnNonIdempotentInstrument_NotSentAgainAndLedgerSaysWhy()
     {
         var gateway = new PoolGateway()

@@ -18,6 +18,9 @@ internal sealed class PoolGateway : IInstrumentGateway
 
     public TaskCompletionSource FirstSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>How the instruments answer an abort the runner waits for (default: at once, confirmed).</summary>
+    public Func<CommandId, TimeSpan, CancellationToken, Task<bool>> AbortAnswer { get; set; } = (_, _, _) => Task.FromResult(true);
+
     public IReadOnlyList<(InstrumentCommand Command, InstrumentId Instrument)> Sent { get { lock (_gate) { return [.. _sent]; } } }
 
     public IReadOnlyList<CommandId> Aborted { get { lock (_gate) { return [.. _aborted]; } } }
@@ -84,6 +87,8 @@ internal sealed class PoolGateway : IInstrumentGateway
         }
     }
 
+    public TaskCompletionSource AbortRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task AbortAsync(InstrumentLease lease, CommandId commandId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -91,7 +96,15 @@ internal sealed class PoolGateway : IInstrumentGateway
             _aborted.Add(commandId);
         }
 
+        AbortRequested.TrySetResult();
+
         return Task.CompletedTask;
+    }
+
+    public async Task<bool> AbortAndConfirmAsync(InstrumentLease lease, CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default)
+    {
+        await AbortAsync(lease, commandId, cancellationToken);
+        return await AbortAnswer(commandId, confirmWithin, cancellationToken);
     }
 
     private static InstrumentLease Lease(InstrumentId id, string capability, bool idempotent) =>

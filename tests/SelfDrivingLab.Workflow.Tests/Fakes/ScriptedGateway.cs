@@ -84,4 +84,10 @@ internal sealed class ScriptedGateway : IInstrumentGateway
 
         return Task.CompletedTask;
     }
+
+    public async Task<bool> AbortAndConfirmAsync(InstrumentLease lease, CommandId commandId, TimeSpan confirmWithin, CancellationToken cancellationToken = default)
+    {
+        await AbortAsync(lease, commandId, cancellationToken);
+        return true;
+    }
 }

@@ -76,19 +76,28 @@ internal sealed class GatewayHarness : IAsyncDisposable
         await _directory.DisposeAsync();
     }
 
-    private async Task AddPrinterAsync(InstrumentId printer)
+    /// <summary>Every command each printer received, in order.</summary>
+    public List<(InstrumentId Printer, InstrumentCommand Command)> Received { get; } = [];
+
+    /// <summary>Starts one more printer whose <c>print</c> action announces <paramref name="limits"/>.</summary>
+    public async Task AddPrinterAsync(InstrumentId printer, params ParameterLimit[] limits)
     {
         var topics = new InstrumentTopics(Site, printer);
         await _bus.SubscribeAsync(topics.Command, async (message, ct) =>
         {
             Assert.True(ProtocolReader.TryReadCommand(message.Payload.Span, out var command, out var error), error);
+            lock (Received)
+            {
+                Received.Add((printer, command!));
+            }
+
             if (command!.Type == CommandType.Execute && Answers.GetValueOrDefault(printer.Value, InstrumentEventKind.Completed) is { } kind)
             {
                 var answer = new InstrumentEvent(kind, command.CommandId, printer, Time.GetUtcNow(), Results: kind == InstrumentEventKind.Completed ? ParameterSet.Empty : null, Error: kind is InstrumentEventKind.Failed or InstrumentEventKind.Rejected ? "nozzle_jam" : null);
                 await _bus.PublishAsync(new OutboundMessage(topics.Event, ProtocolJson.Serialize(answer)), ct);
             }
         });
-        var capabilities = new InstrumentCapabilities(printer, "test printer", [new CapabilityDescription("print", false, [], ["sample_id"])]);
+        var capabilities = new InstrumentCapabilities(printer, "test printer", [new CapabilityDescription("print", false, limits, ["sample_id"])]);
         await _bus.PublishAsync(new OutboundMessage(topics.Capabilities, ProtocolJson.Serialize(capabilities), Retain: true));
         await _bus.PublishAsync(new OutboundMessage(topics.Availability, ProtocolJson.Serialize(new InstrumentAvailability(printer, AvailabilityState.Online, Time.GetUtcNow())), Retain: true));
     }
