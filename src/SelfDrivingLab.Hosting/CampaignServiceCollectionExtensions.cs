@@ -37,6 +37,13 @@ public static class CampaignServiceCollectionExtensions
             throw new ArgumentException("External instruments need an external broker and the wall clock (real time).", nameof(settings));
         }
 
+        if (settings.Broker is not null && settings.VirtualTime)
+        {
+            // The virtual clock jumps when nothing in this process works; a message held inside another
+            // process (the broker) is invisible to it, so steps would time out before their results arrive.
+            throw new ArgumentException("An external broker needs the wall clock (real time): the virtual clock cannot see messages held by another process.", nameof(settings));
+        }
+
         if (settings.VirtualTime)
         {
             // The clock starts at the real time so ledger timestamps look like lab times.

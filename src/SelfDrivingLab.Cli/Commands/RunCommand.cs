@@ -13,7 +13,7 @@ internal static class RunCommand
         var file = new Argument<FileInfo>("campaign") { Description = "The campaign file (YAML)." };
         var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger file (default: .sdl/ledger.db under the current directory)." };
         var summary = new Option<FileInfo?>("--summary-json") { Description = "Also write a JSON summary to this file." };
-        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1)." };
+        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
         var external = new Option<bool>("--external-instruments")
@@ -37,6 +37,12 @@ internal static class RunCommand
             if (parse.GetValue(external) && (address is null || !parse.GetValue(realTime)))
             {
                 console.Error.WriteLine("error: --external-instruments needs --broker host:port and --real-time: instruments in another process share neither an embedded broker nor a virtual clock.");
+                return ExitCodes.BadInput;
+            }
+
+            if (address is not null && !parse.GetValue(realTime))
+            {
+                console.Error.WriteLine("error: --broker needs --real-time: the virtual clock cannot see messages while an external broker (another process) holds them, so simulated steps would miss their deadlines. Add --real-time, or drop --broker to use the embedded broker.");
                 return ExitCodes.BadInput;
             }
 
