@@ -52,11 +52,29 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
 
     public bool IsConnected => _client.IsConnected && _ready.Task.IsCompleted;
 
-    /// <summary>Connects (retrying until <paramref name="cancellationToken"/> fires), then starts supervising the connection.</summary>
-    public async Task ConnectFirstAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects, retrying for at most <paramref name="startupTimeout"/> on <paramref name="timeProvider"/>,
+    /// then starts supervising the connection (reconnecting without a time limit). Throws
+    /// <see cref="MessageBusUnavailableException"/> when the time is up, or at once when the broker refuses the client for good.
+    /// </summary>
+    public async Task ConnectFirstAsync(TimeSpan startupTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        await _connectPipeline.ExecuteAsync(ConnectOnceAsync, linked.Token).ConfigureAwait(false);
+        using var deadline = new CancellationTokenSource(startupTimeout, timeProvider);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, deadline.Token);
+        try
+        {
+            await _connectPipeline.ExecuteAsync(ConnectFirstAttemptAsync, bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (deadline.IsCancellationRequested && !linked.IsCancellationRequested && ex is not MessageBusUnavailableException)
+        {
+            // The pipeline rethrows the last attempt's failure (or a cancellation, mid-attempt): say which broker, and why.
+            var why = ex is OperationCanceledException ? "no answer" : ex.Message;
+            throw new MessageBusUnavailableException(
+                $"could not connect to the MQTT broker at {_endpoint} within {startupTimeout.TotalSeconds:0.###} s (last attempt: {why}); check that it runs and that host and port are right.",
+                ex);
+        }
+
         _supervisor = Task.Run(SuperviseAsync, CancellationToken.None);
     }
 
@@ -210,6 +228,26 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
         }
     }
 
+    // A start-up attempt counts as work, so a virtual clock never jumps to the start-up deadline while a
+    // connect is under way; the backoff between attempts does not, so it elapses.
+    private async ValueTask ConnectFirstAttemptAsync(CancellationToken cancellationToken)
+    {
+        using (_workTracker.Begin())
+        {
+            try
+            {
+                await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (BrokerRefusedConnectionException ex) when (ex.IsPermanent)
+            {
+                // Retrying cannot help (and the retry pipeline does not retry this exception): fail the start now.
+                throw new MessageBusUnavailableException(
+                    $"the MQTT broker at {_endpoint} refused the client '{ClientId}': {ex.Describe()}.",
+                    ex);
+            }
+        }
+    }
+
     private async ValueTask ConnectOnceAsync(CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
@@ -217,7 +255,7 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
             var result = await _client.ConnectAsync(_clientOptions, cancellationToken).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
-                throw new MqttCommunicationException($"The broker refused the connection of '{ClientId}': {result.ResultCode} {result.ReasonString}.");
+                throw new BrokerRefusedConnectionException(ClientId, result.ResultCode, result.ReasonString);
             }
         }
 

@@ -233,8 +233,8 @@ public sealed class MqttMessageBusConnectionTests
         await received.NextAsync();
         await bus.DisposeAsync();
 
-        // Two publishes and two handler runs, each one unit of work.
-        Assert.Equal(4, tracker.Begun);
+        // The first connect, two publishes and two handler runs, each one unit of work.
+        Assert.Equal(5, tracker.Begun);
         Assert.Equal(tracker.Begun, tracker.Ended);
     }
 
