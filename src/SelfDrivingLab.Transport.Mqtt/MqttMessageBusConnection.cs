@@ -59,20 +59,39 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
     /// </summary>
     public async Task ConnectFirstAsync(TimeSpan startupTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        using var deadline = new CancellationTokenSource(startupTimeout, timeProvider);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, deadline.Token);
+        // Start-up attempts count as work, so a virtual clock never jumps to the start-up deadline while a
+        // connect is under way (the backoff between attempts does count, so it elapses). The first attempt's
+        // work starts before the deadline is armed: a thread preempted in between must not find the clock
+        // already jumped to it.
+        WorkScope? firstAttempt = _workTracker.Begin();
+        WorkScope NextAttempt()
+        {
+            var scope = firstAttempt ?? _workTracker.Begin();
+            firstAttempt = null;
+            return scope;
+        }
+
         try
         {
-            await _connectPipeline.ExecuteAsync(ConnectFirstAttemptAsync, bounded.Token).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+            using var deadline = new CancellationTokenSource(startupTimeout, timeProvider);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, deadline.Token);
+            try
+            {
+                await _connectPipeline.ExecuteAsync(ct => ConnectFirstAttemptAsync(NextAttempt(), deadline, ct), bounded.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (deadline.IsCancellationRequested && !linked.IsCancellationRequested && ex is not MessageBusUnavailableException)
+            {
+                // The pipeline rethrows the last attempt's failure (or a cancellation, mid-attempt): say which broker, and why.
+                var why = ex is OperationCanceledException ? "no answer" : ex.Message;
+                throw new MessageBusUnavailableException(
+                    $"could not connect to the MQTT broker at {_endpoint} within {startupTimeout.TotalSeconds:0.###} s (last attempt: {why}); check that it runs and that host and port are right.",
+                    ex);
+            }
         }
-        catch (Exception ex) when (deadline.IsCancellationRequested && !linked.IsCancellationRequested && ex is not MessageBusUnavailableException)
+        finally
         {
-            // The pipeline rethrows the last attempt's failure (or a cancellation, mid-attempt): say which broker, and why.
-            var why = ex is OperationCanceledException ? "no answer" : ex.Message;
-            throw new MessageBusUnavailableException(
-                $"could not connect to the MQTT broker at {_endpoint} within {startupTimeout.TotalSeconds:0.###} s (last attempt: {why}); check that it runs and that host and port are right.",
-                ex);
+            firstAttempt?.Dispose();
         }
 
         _supervisor = Task.Run(SuperviseAsync, CancellationToken.None);
@@ -228,15 +247,17 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
         }
     }
 
-    // A start-up attempt counts as work, so a virtual clock never jumps to the start-up deadline while a
-    // connect is under way; the backoff between attempts does not, so it elapses.
-    private async ValueTask ConnectFirstAttemptAsync(CancellationToken cancellationToken)
+    // Once connected, the deadline is disarmed before the attempt's work ends: the code after the attempt
+    // may be preempted for longer than the clock's settle checks, and an armed deadline would be the next
+    // timer the clock jumps to.
+    private async ValueTask ConnectFirstAttemptAsync(WorkScope work, CancellationTokenSource deadline, CancellationToken cancellationToken)
     {
-        using (_workTracker.Begin())
+        using (work)
         {
             try
             {
                 await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+                deadline.CancelAfter(Timeout.InfiniteTimeSpan);
             }
             catch (BrokerRefusedConnectionException ex) when (ex.IsPermanent)
             {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SelfDrivingLab.Protocol.Bus;
@@ -13,7 +12,7 @@ public sealed class MqttMessageBusFactoryStartupTests
     public async Task ConnectAsync_NoBrokerListening_FailsAfterTheStartupTimeoutOnTheInjectedClock()
     {
         var time = new TimerSignalingTimeProvider();
-        var options = External(FreePort());
+        var options = External(LoopbackPorts.Free());
         options.StartupConnectTimeout = TimeSpan.FromSeconds(5);
         var factory = new MqttMessageBusFactory(options, time);
 
@@ -43,7 +42,7 @@ public sealed class MqttMessageBusFactoryStartupTests
     [Fact]
     public async Task ConnectAsync_BrokerRefusesTheCredentials_FailsAtOnceWithoutRetrying()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var attempts = 0;
         using var server = new MqttServerFactory().CreateMqttServer(
             new MqttServerOptionsBuilder().WithDefaultEndpoint().WithDefaultEndpointBoundIPAddress(IPAddress.Loopback).WithDefaultEndpointPort(port).Build());
@@ -79,12 +78,5 @@ public sealed class MqttMessageBusFactoryStartupTests
         options.ReconnectDelay = TimeSpan.FromMilliseconds(500);
         options.ReconnectMaxDelay = TimeSpan.FromSeconds(1);
         return options;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
