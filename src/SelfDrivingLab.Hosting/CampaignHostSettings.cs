@@ -30,6 +30,12 @@ public sealed record CampaignHostSettings
     public BrokerAddress? Broker { get; init; }
 
     /// <summary>
+    /// How long the host tries to reach the broker at start-up before it fails naming it; null (default)
+    /// keeps the transport's default (<c>Mqtt:StartupConnectTimeout</c>, 30 s). Validated when the host starts.
+    /// </summary>
+    public TimeSpan? BrokerConnectTimeout { get; init; }
+
+    /// <summary>
     /// Run on a virtual clock that jumps whenever everything waits (default true). Only sensible
     /// when every instrument is a simulator in this process on the embedded broker; real instruments and
     /// external brokers need the wall clock.

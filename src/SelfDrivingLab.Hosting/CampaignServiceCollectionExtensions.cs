@@ -67,6 +67,11 @@ public static class CampaignServiceCollectionExtensions
                 o.Host = broker.Host;
                 o.Port = broker.Port;
             }
+
+            if (settings.BrokerConnectTimeout is { } timeout)
+            {
+                o.StartupConnectTimeout = timeout;
+            }
         });
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
 

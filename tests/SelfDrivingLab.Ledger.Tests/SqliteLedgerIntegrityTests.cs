@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
@@ -16,14 +15,14 @@ public sealed class SqliteLedgerIntegrityTests : IDisposable
     public async Task OpenAsync_8KbOverwrittenInsideTheFile_ThrowsDamagedAndLeavesTheFileUnchanged()
     {
         await WriteLedgerAsync(_files.LedgerPath, experiments: 300);
-        Damage(_files.LedgerPath);
-        var before = Hash(_files.LedgerPath);
+        FileDamage.Overwrite8KbInside(_files.LedgerPath);
+        var before = FileDamage.Sha256(_files.LedgerPath);
 
         var ex = await Assert.ThrowsAsync<LedgerException>(() => SqliteLedger.OpenAsync(_files.LedgerPath));
 
         Assert.Contains($"The ledger '{_files.LedgerPath}' is damaged", ex.Message, StringComparison.Ordinal);
         Assert.Contains("It was not changed", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(before, Hash(_files.LedgerPath));
+        Assert.Equal(before, FileDamage.Sha256(_files.LedgerPath));
         Assert.False(new FileInfo(_files.LedgerPath + "-wal") is { Exists: true, Length: > 0 }, "nothing may have been written to the WAL either");
     }
 
@@ -48,19 +47,4 @@ public sealed class SqliteLedgerIntegrityTests : IDisposable
             await ledger.RecordCommandAsync(Command($"e{i}-s1", $"e{i}"));
         }
     }
-
-    /// <summary>Overwrites 8 KB (two pages) in the middle of the file with seeded random bytes, as a failing disk might.</summary>
-    internal static void Damage(string path)
-    {
-        const int pageSize = 4096;
-        var length = new FileInfo(path).Length;
-        Assert.True(length >= 8 * pageSize, $"the ledger is too small to damage inside ({length} bytes)");
-        var garbage = new byte[2 * pageSize];
-        new Random(9).NextBytes(garbage);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
-        file.Position = length / pageSize / 2 * pageSize;
-        file.Write(garbage);
-    }
-
-    internal static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 }

@@ -66,7 +66,7 @@ public sealed class SqliteLedgerReadOnlyPlaceTests : IDisposable
     public async Task OpenAsync_ReadOnlyDirectory_ThrowsSayingSoAndChangesNothing()
     {
         await SqliteLedgerIntegrityTests.WriteLedgerAsync(_files.LedgerPath, experiments: 3);
-        var before = SqliteLedgerIntegrityTests.Hash(_files.LedgerPath);
+        var before = FileDamage.Sha256(_files.LedgerPath);
 
         using (ReadOnlyPath.Make(Folder))
         {
@@ -75,6 +75,6 @@ public sealed class SqliteLedgerReadOnlyPlaceTests : IDisposable
             Assert.Contains("read-only", ex.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(before, SqliteLedgerIntegrityTests.Hash(_files.LedgerPath));
+        Assert.Equal(before, FileDamage.Sha256(_files.LedgerPath));
     }
 }

@@ -53,9 +53,8 @@ internal static class ControlCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!SelfDrivingLab.Campaigns.DurationParser.TryParse(parse.GetValue(timeout)!, out var wait) || wait <= TimeSpan.Zero)
+            if (!Durations.TryParsePositive(parse.GetValue(timeout), "--timeout", console, out var wait))
             {
-                console.Error.WriteLine($"error: --timeout: '{parse.GetValue(timeout)}' is not a positive duration such as 10s");
                 return ExitCodes.BadInput;
             }
 

@@ -20,7 +20,8 @@ internal static class RunCommand
         {
             Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
         };
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external };
+        var connectTimeout = ConnectTimeoutOption.Create();
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external, connectTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -46,11 +47,23 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            if (!ConnectTimeoutOption.TryRead(parse, connectTimeout, console, out var brokerTimeout))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            // Checked now, not after a campaign that may take days.
+            if (parse.GetValue(summary) is { } summaryTarget && !OutputPaths.CheckFile(summaryTarget, "--summary-json", console))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var settings = new CampaignHostSettings(facility)
             {
                 ExternalInstruments = parse.GetValue(external),
                 LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
                 Broker = address,
+                BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
             };
             var stopwatch = Stopwatch.StartNew();
@@ -73,7 +86,7 @@ internal static class RunCommand
             catch (CampaignHostException ex)
             {
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.CampaignFailed;
+                return ex.IsStartupFailure ? ExitCodes.BadInput : ExitCodes.CampaignFailed;
             }
 
             for (var i = 0; i < results.Count; i++)
@@ -87,7 +100,16 @@ internal static class RunCommand
 
             if (parse.GetValue(summary) is { } summaryFile)
             {
-                await CampaignSummaryJson.WriteAsync(results, summaryFile.FullName, cancellationToken);
+                try
+                {
+                    await CampaignSummaryJson.WriteAsync(results, summaryFile.FullName, cancellationToken);
+                }
+                catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
+                {
+                    // The campaign itself is safe in the ledger; only its summary file is missing.
+                    console.Error.WriteLine($"error: --summary-json: cannot write '{summaryFile.FullName}': {ex.Message} (the results are in the ledger)");
+                    return ExitCodes.BadInput;
+                }
             }
 
             return results.All(r => r.Status == Core.Ledger.CampaignStatus.Completed) ? ExitCodes.Ok : ExitCodes.CampaignFailed;
