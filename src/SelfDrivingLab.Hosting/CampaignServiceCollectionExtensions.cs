@@ -73,6 +73,12 @@ public static class CampaignServiceCollectionExtensions
                 o.StartupConnectTimeout = timeout;
             }
         });
+        if (!settings.ExternalInstruments)
+        {
+            // Before the ledger is opened: a refused start writes nothing.
+            services.AddInstrumentPresenceCheck(settings);
+        }
+
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
 
         if (!settings.ExternalInstruments)
@@ -125,6 +131,22 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddHostedService<CampaignService>();
+        return services;
+    }
+
+    /// <summary>
+    /// On an external broker, registers the check that no other process already announces one of the
+    /// facility's simulated instruments online; the host then refuses to start, naming it. Register it
+    /// after the MQTT transport and before the simulators.
+    /// </summary>
+    internal static IServiceCollection AddInstrumentPresenceCheck(this IServiceCollection services, CampaignHostSettings settings)
+    {
+        if (settings.Broker is { } broker && settings.Facility.Simulators.Count > 0)
+        {
+            services.AddHostedService(provider => new InstrumentPresenceCheck(
+                provider.GetRequiredService<IMessageBusFactory>(), settings.Facility, broker, provider.GetRequiredService<TimeProvider>()));
+        }
+
         return services;
     }
 

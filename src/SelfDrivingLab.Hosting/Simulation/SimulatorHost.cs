@@ -55,6 +55,7 @@ public static class SimulatorHost
                 o.StartupConnectTimeout = timeout;
             }
         });
+        builder.Services.AddInstrumentPresenceCheck(settings);
         builder.Services.AddSelfDrivingLabSimulators(settings with { VirtualTime = false });
         return builder.Build();
     }
