@@ -46,7 +46,8 @@ public static class CampaignServiceCollectionExtensions
 
         if (settings.VirtualTime)
         {
-            // The clock starts at the real time so ledger timestamps look like lab times.
+            // The clock starts at the real time so ledger timestamps look like lab times, or later, where
+            // the ledger already is (VirtualClockContinuation).
             var clock = new VirtualTimeProvider(TimeProvider.System.GetUtcNow());
             services.AddSingleton(clock);
             services.AddSingleton<TimeProvider>(clock);
@@ -80,6 +81,10 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        if (settings.VirtualTime)
+        {
+            services.AddHostedService<VirtualClockContinuation>();
+        }
 
         if (!settings.ExternalInstruments)
         {

@@ -19,7 +19,7 @@ namespace SelfDrivingLab.Ledger;
 /// connection keeps the file open after <see cref="DisposeAsync"/>. Other processes (e.g. a
 /// read-only <c>sdl status</c>) are handled by the busy timeout and WAL's concurrent readers.
 /// </remarks>
-public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDisposable
+public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTimeline, IAsyncDisposable
 {
     /// <summary>The <see cref="StateTransitionRecord.From"/> of the transition stored with a new experiment (it had no state before).</summary>
     public const string NoState = LedgerWrites.NoState;
@@ -125,6 +125,10 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<InstrumentStatusRecord>> GetInstrumentStatusesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(ct => LedgerInstrumentStatus.GetAllAsync(_connection, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetLatestRecordedTimeAsync(_connection, ct), cancellationToken);
 
     /// <summary>Waits for the operation in progress, then closes the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
