@@ -15,7 +15,7 @@ internal static class RunCommand
         var summary = new Option<FileInfo?>("--summary-json") { Description = "Also write a JSON summary to this file." };
         var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
-        var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
+        var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary (and a line when an unfinished campaign is resumed)." };
         var external = new Option<bool>("--external-instruments")
         {
             Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
@@ -67,7 +67,7 @@ internal static class RunCommand
                 VirtualTime = !parse.GetValue(realTime),
             };
             var stopwatch = Stopwatch.StartNew();
-            ICampaignObserver? observer = parse.GetValue(quiet) ? null : new ConsoleProgress(console.Out, facility.Campaigns);
+            var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet));
             if (facility.Campaigns.Count > 1)
             {
                 console.Out.WriteLine($"Facility '{facility.Name}': {facility.Campaigns.Count} campaigns sharing {facility.Simulators.Count} instruments.");
