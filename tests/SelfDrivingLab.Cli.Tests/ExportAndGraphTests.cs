@@ -86,6 +86,24 @@ public sealed class ExportAndGraphTests : IDisposable
         Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("surrogate", "--n", "5", "--d", "2", "--candidates", "10")]
+    [InlineData("campaign", "--data", "{table}", "--target", "toughness", "--goal", "max", "--strategy", "random", "--seeds", "1", "--budget", "4", "--initial", "2")]
+    [InlineData("orchestration")]
+    public async Task Bench_JsonToAPathThatCannotBeWritten_ExitsWithCode2BeforeRunning(params string[] arguments)
+    {
+        var table = Path.Combine(RepositoryPaths.Root, "workflows", "data", "crossed_barrel.csv");
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(
+            ["bench", .. arguments.Select(a => a.Replace("{table}", table, StringComparison.Ordinal)), "--json", "/proc/sdl-bench.json"],
+            new StringWriter(),
+            error).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("error: --json: cannot write '/proc/sdl-bench.json'", error.ToString(), StringComparison.Ordinal);
+    }
+
     [ReadOnlyPathFact]
     public async Task Export_CsvIntoAReadOnlyDirectory_ExitsWithCode2NamingIt()
     {

@@ -76,8 +76,9 @@ internal static class ControlCommand
             }
             catch (CampaignHostException ex)
             {
+                // No host on that ledger, broker or site: the request reached nobody, as with a bad option.
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.CampaignFailed;
+                return ExitCodes.BadInput;
             }
         });
         return command;
