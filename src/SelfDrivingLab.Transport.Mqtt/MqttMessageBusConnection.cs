@@ -34,6 +34,7 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
     private TaskCompletionSource _ready = NewReadySignal();
     private Task _supervisor = Task.CompletedTask;
     private int _disposed;
+    private string? _lastStartupFailure;
 
     public MqttMessageBusConnection(IMqttClient client, MqttClientOptions clientOptions, string endpoint, MessageBusConnectionOptions options, ResiliencePipeline connectPipeline, IWorkTracker workTracker, ILogger logger)
     {
@@ -82,8 +83,8 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
             }
             catch (Exception ex) when (deadline.IsCancellationRequested && !linked.IsCancellationRequested && ex is not MessageBusUnavailableException)
             {
-                // The pipeline rethrows the last attempt's failure (or a cancellation, mid-attempt): say which broker, and why.
-                var why = ex is OperationCanceledException ? "no answer" : ex.Message;
+                // The deadline cancels the backoff or an attempt in progress: say which broker, and how the last attempt failed.
+                var why = _lastStartupFailure ?? "no answer";
                 throw new MessageBusUnavailableException(
                     $"could not connect to the MQTT broker at {_endpoint} within {startupTimeout.TotalSeconds:0.###} s (last attempt: {why}); check that it runs and that host and port are right.",
                     ex);
@@ -265,6 +266,11 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
                 throw new MessageBusUnavailableException(
                     $"the MQTT broker at {_endpoint} refused the client '{ClientId}': {ex.Describe()}.",
                     ex);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _lastStartupFailure = ex.Message;
+                throw;
             }
         }
     }
