@@ -250,6 +250,7 @@ public sealed class MqttMessageBusConnectionTests
         var factory = TestBus.Factory(broker, clock, options);
 
         var connecting = factory.ConnectAsync(new("patient")).AsTask();
+        Assert.True(await clock.TimerCreated.WaitAsync(TestBus.Bound), "the start-up deadline (30 s) should be armed first");
         Assert.True(await clock.TimerCreated.WaitAsync(TestBus.Bound), "the first failed attempt should start a backoff delay");
         Assert.False(connecting.IsCompleted);
         await broker.StartAsync();
