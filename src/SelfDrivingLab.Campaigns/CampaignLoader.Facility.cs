@@ -16,13 +16,13 @@ public static partial class CampaignLoader
         try
         {
             var stream = new YamlStream();
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(CampaignFileText.Read(Path.GetFullPath(path)));
             stream.Load(reader);
             return stream.Documents.Count > 0
                 && stream.Documents[0].RootNode is YamlMappingNode root
                 && root.Children.ContainsKey(new YamlScalarNode("facility"));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException or InvalidOperationException)
+        catch (Exception ex) when (ex is CampaignDefinitionException or YamlDotNet.Core.YamlException or InvalidOperationException)
         {
             // Not readable as YAML: let the campaign loader report the problem properly.
             return false;
@@ -44,16 +44,7 @@ public static partial class CampaignLoader
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
         var fileName = Path.GetFileName(fullPath);
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CampaignDefinitionException(fileName, [new DefinitionError(string.Empty, $"cannot read '{fullPath}': {ex.Message}", null)]);
-        }
-
+        var text = CampaignFileText.Read(fullPath);
         var errors = new ErrorList();
         var node = LoadRoot(text, errors);
         var facility = node is null ? null : ReadFacility(new YamlMap(node, string.Empty, errors), fullPath);

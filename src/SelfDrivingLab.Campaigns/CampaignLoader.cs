@@ -20,23 +20,15 @@ namespace SelfDrivingLab.Campaigns;
 /// </remarks>
 public static partial class CampaignLoader
 {
-    /// <summary>Loads and validates the campaign file at <paramref name="path"/>; relative table paths resolve against its directory.</summary>
+    /// <summary>
+    /// Loads and validates the campaign file at <paramref name="path"/> (at most 1 MiB); relative table paths
+    /// resolve against its directory.
+    /// </summary>
     public static CampaignDefinition LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            var message = ex is FileNotFoundException or DirectoryNotFoundException ? $"file '{fullPath}' does not exist" : $"cannot read '{fullPath}': {ex.Message}";
-            throw new CampaignDefinitionException(Path.GetFileName(fullPath), [new DefinitionError(string.Empty, message, null)]);
-        }
-
-        return Parse(text, fullPath);
+        return Parse(CampaignFileText.Read(fullPath), fullPath);
     }
 
     /// <summary>
@@ -61,21 +53,33 @@ public static partial class CampaignLoader
     private static YamlMappingNode? LoadRoot(string yaml, ErrorList errors)
     {
         var stream = new YamlStream();
+        using var reader = new StringReader(yaml);
+        var scanner = new FlowTrackingScanner(new Scanner(reader));
         try
         {
-            using var reader = new StringReader(yaml);
-            stream.Load(reader);
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             var message = PositionPrefix().Replace(ex.Message, string.Empty);
-            errors.Add(string.Empty, $"not valid YAML: {message}", ex.Start.Line > 0 ? (int)ex.Start.Line : null);
+            var unclosed = scanner.InnermostOpen is { } open ? $" (the '{open.Bracket}' at line {open.At.Line}, column {open.At.Column} is not closed)" : string.Empty;
+            errors.Add(string.Empty, $"not valid YAML: {Uncapitalize(message)}{unclosed}", Position(ex.Start.Line), Position(ex.Start.Column));
             return null;
         }
-        catch (InvalidOperationException ex)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this (without a position) for some truncated input, e.g. an unclosed '['.
-            errors.Add(string.Empty, $"not valid YAML; check for an unclosed bracket or quote ({ex.Message})", (int?)null);
+            // YamlDotNet's scanner fails without a position (and with an internal message) on some unclosed
+            // brackets; the bracket it saw opening, or else where it stopped reading, is the place to look.
+            if (scanner.InnermostOpen is { } open)
+            {
+                errors.Add(string.Empty, $"not valid YAML: this '{open.Bracket}' is never closed; close it with '{Closing(open.Bracket)}' on the same line, or quote text that contains brackets", Position(open.At.Line), Position(open.At.Column));
+            }
+            else
+            {
+                var at = scanner.CurrentPosition;
+                errors.Add(string.Empty, "not valid YAML: reading stopped here; check the lines above for a '[' or '{' that is never closed, or an unbalanced quote", Position(at.Line), Position(at.Column));
+            }
+
             return null;
         }
 
@@ -98,6 +102,13 @@ public static partial class CampaignLoader
         errors.Add(string.Empty, $"a campaign file is a mapping of keys (name, budget, space, workflow, ...), not {YamlScalars.Describe(root)}", root);
         return null;
     }
+
+    private static int? Position(long value) => value > 0 ? (int)value : null;
+
+    private static char Closing(char bracket) => bracket == '[' ? ']' : '}';
+
+    private static string Uncapitalize(string message) =>
+        message.Length > 1 && char.IsUpper(message[0]) && char.IsLower(message[1]) ? char.ToLowerInvariant(message[0]) + message[1..] : message;
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: 3, Col: 9, Idx: 24): "; the line is reported separately.
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]

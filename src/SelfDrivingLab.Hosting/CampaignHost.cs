@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Workflow.Campaigns;
 
@@ -30,13 +28,14 @@ public static class CampaignHost
     {
         using var host = Build(settings, observer);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or LedgerException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception ex) when (HostFailures.IsExpected(ex))
         {
-            throw new CampaignHostException($"could not run campaign '{settings.Facility.Name}': {ex.Message}", ex);
+            throw HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
         }
 
         if (!completion.Result.IsCompleted)

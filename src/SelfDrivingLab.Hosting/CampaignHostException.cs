@@ -19,4 +19,10 @@ public sealed class CampaignHostException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>
+    /// True when the host failed before any campaign ran (bad settings, an unusable ledger, a broker it
+    /// cannot reach or that refuses it, an instrument id already online): nothing was run or recorded.
+    /// </summary>
+    public bool IsStartupFailure { get; init; }
 }

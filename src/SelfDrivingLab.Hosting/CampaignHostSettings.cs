@@ -23,12 +23,22 @@ public sealed record CampaignHostSettings
     /// <summary>Ledger file (default <c>.sdl/ledger.db</c> under the current directory).</summary>
     public string LedgerPath { get; init; } = Path.GetFullPath(Path.Combine(".sdl", "ledger.db"));
 
-    /// <summary>External broker; null (default) starts an embedded broker on 127.0.0.1.</summary>
+    /// <summary>
+    /// External broker; null (default) starts an embedded broker on 127.0.0.1. An external broker needs
+    /// the wall clock (<see cref="VirtualTime"/> false): the virtual clock cannot see messages another process holds.
+    /// </summary>
     public BrokerAddress? Broker { get; init; }
 
     /// <summary>
+    /// How long the host tries to reach the broker at start-up before it fails naming it; null (default)
+    /// keeps the transport's default (<c>Mqtt:StartupConnectTimeout</c>, 30 s). Validated when the host starts.
+    /// </summary>
+    public TimeSpan? BrokerConnectTimeout { get; init; }
+
+    /// <summary>
     /// Run on a virtual clock that jumps whenever everything waits (default true). Only sensible
-    /// when every instrument is a simulator in this process; real instruments need the wall clock.
+    /// when every instrument is a simulator in this process on the embedded broker; real instruments and
+    /// external brokers need the wall clock.
     /// </summary>
     public bool VirtualTime { get; init; } = true;
 

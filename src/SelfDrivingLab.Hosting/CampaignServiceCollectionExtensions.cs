@@ -37,9 +37,17 @@ public static class CampaignServiceCollectionExtensions
             throw new ArgumentException("External instruments need an external broker and the wall clock (real time).", nameof(settings));
         }
 
+        if (settings.Broker is not null && settings.VirtualTime)
+        {
+            // The virtual clock jumps when nothing in this process works; a message held inside another
+            // process (the broker) is invisible to it, so steps would time out before their results arrive.
+            throw new ArgumentException("An external broker needs the wall clock (real time): the virtual clock cannot see messages held by another process.", nameof(settings));
+        }
+
         if (settings.VirtualTime)
         {
-            // The clock starts at the real time so ledger timestamps look like lab times.
+            // The clock starts at the real time so ledger timestamps look like lab times, or later, where
+            // the ledger already is (VirtualClockContinuation).
             var clock = new VirtualTimeProvider(TimeProvider.System.GetUtcNow());
             services.AddSingleton(clock);
             services.AddSingleton<TimeProvider>(clock);
@@ -60,8 +68,23 @@ public static class CampaignServiceCollectionExtensions
                 o.Host = broker.Host;
                 o.Port = broker.Port;
             }
+
+            if (settings.BrokerConnectTimeout is { } timeout)
+            {
+                o.StartupConnectTimeout = timeout;
+            }
         });
+        if (!settings.ExternalInstruments)
+        {
+            // Before the ledger is opened: a refused start writes nothing.
+            services.AddInstrumentPresenceCheck(settings);
+        }
+
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        if (settings.VirtualTime)
+        {
+            services.AddHostedService<VirtualClockContinuation>();
+        }
 
         if (!settings.ExternalInstruments)
         {
@@ -114,6 +137,22 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddHostedService<CampaignService>();
+        return services;
+    }
+
+    /// <summary>
+    /// On an external broker, registers the check that no other process already announces one of the
+    /// facility's simulated instruments online; the host then refuses to start, naming it. Register it
+    /// after the MQTT transport and before the simulators.
+    /// </summary>
+    internal static IServiceCollection AddInstrumentPresenceCheck(this IServiceCollection services, CampaignHostSettings settings)
+    {
+        if (settings.Broker is { } broker && settings.Facility.Simulators.Count > 0)
+        {
+            services.AddHostedService(provider => new InstrumentPresenceCheck(
+                provider.GetRequiredService<IMessageBusFactory>(), settings.Facility, broker, provider.GetRequiredService<TimeProvider>()));
+        }
+
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using SelfDrivingLab.Hosting.Logging;
 
 namespace SelfDrivingLab.Hosting;
 
@@ -19,6 +21,11 @@ internal static class SdlHostBuilder
             ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
         });
         builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddConsole(o => o.FormatterName = SdlConsoleFormatter.FormatterName).AddConsoleFormatter<SdlConsoleFormatter, ConsoleFormatterOptions>();
+
+        // A hosted service that fails to start or stop makes RunAsync throw, and the caller reports it
+        // (CampaignHostException): the host's own "Hosting failed to start" would only repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
         return builder;
     }

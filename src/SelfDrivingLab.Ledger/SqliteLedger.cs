@@ -19,7 +19,7 @@ namespace SelfDrivingLab.Ledger;
 /// connection keeps the file open after <see cref="DisposeAsync"/>. Other processes (e.g. a
 /// read-only <c>sdl status</c>) are handled by the busy timeout and WAL's concurrent readers.
 /// </remarks>
-public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDisposable
+public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTimeline, IAsyncDisposable
 {
     /// <summary>The <see cref="StateTransitionRecord.From"/> of the transition stored with a new experiment (it had no state before).</summary>
     public const string NoState = LedgerWrites.NoState;
@@ -126,6 +126,10 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
     public ValueTask<IReadOnlyList<InstrumentStatusRecord>> GetInstrumentStatusesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(ct => LedgerInstrumentStatus.GetAllAsync(_connection, ct), cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerReads.GetLatestRecordedTimeAsync(_connection, ct), cancellationToken);
+
     /// <summary>Waits for the operation in progress, then closes the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -151,50 +155,51 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
-        if (isReadOnly && !File.Exists(fullPath))
+        if (isReadOnly)
         {
-            throw new LedgerException($"No ledger at '{fullPath}'.");
+            return File.Exists(fullPath)
+                ? new SqliteLedger(await OpenReadOnlyConnectionAsync(fullPath, cancellationToken).ConfigureAwait(false), fullPath, isReadOnly: true)
+                : throw new LedgerException($"No ledger at '{fullPath}'.");
         }
 
-        if (!isReadOnly)
+        if (new FileInfo(fullPath) is { Exists: true, Length: > 0 })
+        {
+            // An existing file is checked through a read-only connection first: a damaged or foreign file is
+            // refused before anything could write to it (closing a writable connection may checkpoint into it).
+            var check = await OpenReadOnlyConnectionAsync(fullPath, cancellationToken, allowEmpty: true).ConfigureAwait(false);
+            await using (check.ConfigureAwait(false))
+            {
+                await VerifyAsync(check, fullPath, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
         }
-
-        var connectionString = new SqliteConnectionStringBuilder
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            DataSource = fullPath,
-            Mode = isReadOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            ForeignKeys = !isReadOnly,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-        var connection = new SqliteConnection(connectionString);
+            throw new LedgerException($"Cannot create the ledger '{fullPath}': {ex.Message}", ex);
+        }
+
+        var connection = new SqliteConnection(ConnectionString(fullPath, SqliteOpenMode.ReadWriteCreate));
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (isReadOnly)
-            {
-                await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty: false, cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(null, $"PRAGMA query_only = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                // Check before the journal-mode change so a stranger database is never modified.
-                await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty: true, cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(
-                    null,
-                    $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
-                    cancellationToken).ConfigureAwait(false);
-                await LedgerSchema.EnsureCurrentAsync(connection, fullPath, cancellationToken).ConfigureAwait(false);
-            }
 
-            return new SqliteLedger(connection, fullPath, isReadOnly);
+            // Check before the journal-mode change so a stranger database is never modified.
+            await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty: true, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(
+                null,
+                $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
+                cancellationToken).ConfigureAwait(false);
+            await LedgerSchema.EnsureCurrentAsync(connection, fullPath, cancellationToken).ConfigureAwait(false);
+            return new SqliteLedger(connection, fullPath, isReadOnly: false);
         }
         catch (SqliteException ex)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new LedgerException($"Cannot open '{fullPath}' as a ledger: {ex.Message}", ex);
+            throw new LedgerException($"Cannot open '{fullPath}' as a ledger for writing: {SqliteErrors.Describe(ex)}", ex);
         }
         catch
         {
@@ -202,6 +207,81 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
             throw;
         }
     }
+
+    /// <summary>
+    /// Opens an existing ledger read-only and checks it is one. In a read-only directory or mount SQLite
+    /// cannot create the WAL index (<c>-shm</c>) it reads a WAL-mode file through; nothing can write the
+    /// file there either, so it is then read as immutable — unless a <c>-wal</c> file holds transactions
+    /// not yet copied into it, which an immutable read would miss.
+    /// </summary>
+    private static async Task<SqliteConnection> OpenReadOnlyConnectionAsync(string fullPath, CancellationToken cancellationToken, bool allowEmpty = false)
+    {
+        try
+        {
+            return await OpenCheckedAsync(ConnectionString(fullPath, SqliteOpenMode.ReadOnly), fullPath, allowEmpty, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteErrors.ReadOnly or SqliteErrors.CantOpen)
+        {
+            if (new FileInfo(fullPath + "-wal") is { Exists: true, Length: > 0 })
+            {
+                throw new LedgerException(
+                    $"Cannot read the ledger '{fullPath}': its directory is read-only ({ex.Message}) and '{fullPath}-wal' holds transactions not yet in the file. Copy both files to a writable directory and read the copy.",
+                    ex);
+            }
+
+            var immutable = new Uri(fullPath).AbsoluteUri + "?immutable=1";
+            try
+            {
+                return await OpenCheckedAsync(ConnectionString(immutable, SqliteOpenMode.ReadOnly), fullPath, allowEmpty, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException inner)
+            {
+                throw new LedgerException($"Cannot open '{fullPath}' as a ledger: {SqliteErrors.Describe(inner)}", inner);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new LedgerException($"Cannot open '{fullPath}' as a ledger: {SqliteErrors.Describe(ex)}", ex);
+        }
+    }
+
+    private static async Task<SqliteConnection> OpenCheckedAsync(string connectionString, string fullPath, bool allowEmpty, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await LedgerSchema.CheckAsync(connection, fullPath, allowEmpty, cancellationToken).ConfigureAwait(false);
+            await connection.ExecuteAsync(null, $"PRAGMA query_only = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};", cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task VerifyAsync(SqliteConnection connection, string fullPath, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LedgerIntegrity.VerifyAsync(connection, fullPath, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            throw new LedgerException($"The ledger '{fullPath}' is damaged: {SqliteErrors.Describe(ex)}. It was not changed; restore it from a backup, or use another ledger file.", ex);
+        }
+    }
+
+    private static string ConnectionString(string dataSource, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = dataSource,
+        Mode = mode,
+        Pooling = false,
+        ForeignKeys = mode != SqliteOpenMode.ReadOnly,
+        DefaultTimeout = BusyTimeoutMilliseconds / 1000,
+    }.ToString();
 
     private async ValueTask<T> ReadAsync<T>(Func<CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
@@ -213,7 +293,7 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
         }
         catch (SqliteException ex)
         {
-            throw new LedgerException($"Reading the ledger '{Location}' failed: {ex.Message}", ex);
+            throw new LedgerException($"Reading the ledger '{Location}' failed: {SqliteErrors.Describe(ex)}", ex);
         }
         finally
         {
@@ -240,9 +320,15 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IAsyncDispo
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteErrors.Full)
+        {
+            throw new LedgerException(
+                $"The ledger '{Location}' could not be written: {SqliteErrors.Describe(ex)}. The write was rolled back; free some space, then run the campaign again to resume it.",
+                ex);
+        }
         catch (SqliteException ex)
         {
-            throw new LedgerException($"The ledger '{Location}' refused the write: {ex.Message}", ex);
+            throw new LedgerException($"The ledger '{Location}' refused the write: {SqliteErrors.Describe(ex)}", ex);
         }
         finally
         {

@@ -35,6 +35,7 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
     private TaskCompletionSource _ready = NewReadySignal();
     private Task _supervisor = Task.CompletedTask;
     private int _disposed;
+    private string? _lastStartupFailure;
 
     public MqttMessageBusConnection(IMqttClient client, MqttClientOptions clientOptions, string endpoint, MessageBusConnectionOptions options, ResiliencePipeline connectPipeline, IWorkTracker workTracker, ILogger logger)
     {
@@ -53,11 +54,48 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
 
     public bool IsConnected => _client.IsConnected && _ready.Task.IsCompleted;
 
-    /// <summary>Connects (retrying until <paramref name="cancellationToken"/> fires), then starts supervising the connection.</summary>
-    public async Task ConnectFirstAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Connects, retrying for at most <paramref name="startupTimeout"/> on <paramref name="timeProvider"/>,
+    /// then starts supervising the connection (reconnecting without a time limit). Throws
+    /// <see cref="MessageBusUnavailableException"/> when the time is up, or at once when the broker refuses the client for good.
+    /// </summary>
+    public async Task ConnectFirstAsync(TimeSpan startupTimeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
-        await _connectPipeline.ExecuteAsync(ConnectOnceAsync, linked.Token).ConfigureAwait(false);
+        // Start-up attempts count as work, so a virtual clock never jumps to the start-up deadline while a
+        // connect is under way (the backoff between attempts does count, so it elapses). The first attempt's
+        // work starts before the deadline is armed: a thread preempted in between must not find the clock
+        // already jumped to it.
+        WorkScope? firstAttempt = _workTracker.Begin();
+        WorkScope NextAttempt()
+        {
+            var scope = firstAttempt ?? _workTracker.Begin();
+            firstAttempt = null;
+            return scope;
+        }
+
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposing.Token);
+            using var deadline = new CancellationTokenSource(startupTimeout, timeProvider);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, deadline.Token);
+            try
+            {
+                await _connectPipeline.ExecuteAsync(ct => ConnectFirstAttemptAsync(NextAttempt(), deadline, ct), bounded.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (deadline.IsCancellationRequested && !linked.IsCancellationRequested && ex is not MessageBusUnavailableException)
+            {
+                // The deadline cancels the backoff or an attempt in progress: say which broker, and how the last attempt failed.
+                var why = _lastStartupFailure ?? "no answer";
+                throw new MessageBusUnavailableException(
+                    $"could not connect to the MQTT broker at {_endpoint} within {startupTimeout.TotalSeconds:0.###} s (last attempt: {why}); check that it runs and that host and port are right.",
+                    ex);
+            }
+        }
+        finally
+        {
+            firstAttempt?.Dispose();
+        }
+
         _supervisor = Task.Run(SuperviseAsync, CancellationToken.None);
     }
 
@@ -211,6 +249,33 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
         }
     }
 
+    // Once connected, the deadline is disarmed before the attempt's work ends: the code after the attempt
+    // may be preempted for longer than the clock's settle checks, and an armed deadline would be the next
+    // timer the clock jumps to.
+    private async ValueTask ConnectFirstAttemptAsync(WorkScope work, CancellationTokenSource deadline, CancellationToken cancellationToken)
+    {
+        using (work)
+        {
+            try
+            {
+                await ConnectOnceAsync(cancellationToken).ConfigureAwait(false);
+                deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+            catch (BrokerRefusedConnectionException ex) when (ex.IsPermanent)
+            {
+                // Retrying cannot help (and the retry pipeline does not retry this exception): fail the start now.
+                throw new MessageBusUnavailableException(
+                    $"the MQTT broker at {_endpoint} refused the client '{ClientId}': {ex.Describe()}.",
+                    ex);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _lastStartupFailure = ex.Message;
+                throw;
+            }
+        }
+    }
+
     private async ValueTask ConnectOnceAsync(CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
@@ -218,7 +283,7 @@ internal sealed class MqttMessageBusConnection : IMessageBusConnection
             var result = await _client.ConnectAsync(_clientOptions, cancellationToken).ConfigureAwait(false);
             if (result.ResultCode != MqttClientConnectResultCode.Success)
             {
-                throw new MqttCommunicationException($"The broker refused the connection of '{ClientId}': {result.ResultCode} {result.ReasonString}.");
+                throw new BrokerRefusedConnectionException(ClientId, result.ResultCode, result.ReasonString);
             }
         }
 

@@ -63,7 +63,7 @@ public sealed class MqttMessageBusFactory : IMessageBusFactory
             logger);
         try
         {
-            await connection.ConnectFirstAsync(cancellationToken).ConfigureAwait(false);
+            await connection.ConnectFirstAsync(_options.StartupConnectTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch

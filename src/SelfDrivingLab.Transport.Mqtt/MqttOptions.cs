@@ -41,6 +41,15 @@ public sealed class MqttOptions
     [Range(typeof(TimeSpan), "00:00:01", "18:12:15")]
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long the first connection may take, retries included, before start-up fails with a
+    /// <see cref="Protocol.Bus.MessageBusUnavailableException"/> naming the broker (default 30 s; 100 ms to 1 day).
+    /// A broker that refuses the client for good (not authorized, bad credentials) fails it at once.
+    /// Reconnecting after a connection was once established is not bounded: it goes on until the host stops.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
+    public TimeSpan StartupConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Timeout of one connection attempt (default 10 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -2,13 +2,15 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using SelfDrivingLab.Core.Text;
+using SelfDrivingLab.Protocol.Bus;
 
 namespace SelfDrivingLab.Transport.Mqtt;
 
 /// <summary>
 /// The named Polly pipeline that (re)connects a client: exponential backoff with seeded jitter,
 /// capped at <see cref="MqttOptions.ReconnectMaxDelay"/>, retrying until cancelled. Connecting is
-/// idempotent, so retrying it forever is safe.
+/// idempotent, so retrying it forever is safe. A <see cref="MessageBusUnavailableException"/> (a start-up
+/// attempt the broker refused for good) is not retried.
 /// </summary>
 internal static class ReconnectPipeline
 {
@@ -21,7 +23,8 @@ internal static class ReconnectPipeline
         var random = new Random(options.JitterSeed != 0 ? options.JitterSeed : StableHash(clientId));
         var retry = new RetryStrategyOptions
         {
-            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
+            ShouldHandle = args => ValueTask.FromResult(
+                args.Outcome.Exception is not null and not MessageBusUnavailableException && !args.Context.CancellationToken.IsCancellationRequested),
             MaxRetryAttempts = int.MaxValue,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -288,11 +288,42 @@ public sealed class CampaignLoaderErrorTests : IDisposable
     }
 
     [Fact]
-    public void Parse_UnclosedBracket_ReportedAsInvalidYaml()
+    public void Parse_UnclosedBracket_NamesTheBracketsLineAndColumnInUserWords()
     {
-        var ex = _files.Fail(QuickstartWith("budget: 48", "budget: [48"));
+        // Issue 9 item 12: YamlDotNet reports this without a position, as "Operation is not valid due to the current state of the object".
+        var yaml = QuickstartWith("budget: 48", "budget: [48");
 
-        Assert.StartsWith("not valid YAML", Assert.Single(ex.Errors).Message, StringComparison.Ordinal);
+        var ex = _files.Fail(yaml);
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Equal((LineOf(yaml, "budget: [48"), 9), (error.Line, error.Column));
+        Assert.Equal("not valid YAML: this '[' is never closed; close it with ']' on the same line, or quote text that contains brackets", error.Message);
+        Assert.Contains($"line {error.Line}, column 9: not valid YAML", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnclosedBraceInAList_ReportsALineAndColumnAndNoInternalText()
+    {
+        var yaml = QuickstartWith("  - { name: theta, type: continuous, low: 0, high: 200 }", "  - { name: theta, type: continuous, low: 0, high: 200");
+
+        var ex = _files.Fail(yaml);
+
+        var error = Assert.Single(ex.Errors);
+        Assert.NotNull(error.Line);
+        Assert.NotNull(error.Column);
+        Assert.StartsWith("not valid YAML", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("current state of the object", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ClosedWithTheWrongBracket_NamesTheOneLeftOpen()
+    {
+        var yaml = QuickstartWith("objective: { output: toughness, goal: maximize }", "objective: { output: [toughness, goal: maximize }");
+
+        var ex = _files.Fail(yaml);
+
+        var error = Assert.Single(ex.Errors);
+        Assert.Contains($"(the '[' at line {LineOf(yaml, "objective:")}, column 22 is not closed)", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,6 +10,12 @@ public sealed class DefinitionErrorTests
     public void ToString_PathAndLine_FormatsLocation(string path, int? line, string expected) =>
         Assert.Equal(expected, new DefinitionError(path, "bad", line).ToString());
 
+    [Theory]
+    [InlineData("", "line 2, column 9: bad")]
+    [InlineData("budget", "line 2, column 9 budget: bad")]
+    public void ToString_LineAndColumn_FormatsBoth(string path, string expected) =>
+        Assert.Equal(expected, new DefinitionError(path, "bad", 2, 9).ToString());
+
     [Fact]
     public void CampaignDefinitionException_TwoErrors_MessageCountsAndListsBoth()
     {

@@ -19,7 +19,7 @@ public sealed class ControlCommandTests : IDisposable
 
         var exit = await SdlCommandLine.RunAsync(["control", "status", "--ledger", _dir.File("ledger.db")], new StringWriter(), error);
 
-        Assert.Equal(1, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("ledger.db.control.json does not exist", error.ToString(), StringComparison.Ordinal);
     }
 
@@ -36,7 +36,7 @@ public sealed class ControlCommandTests : IDisposable
 
         var exit = await SdlCommandLine.RunAsync(args, new StringWriter(), error);
 
-        Assert.NotEqual(0, exit);
+        Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
     }
 

@@ -70,6 +70,77 @@ public sealed class ExportAndGraphTests : IDisposable
         Assert.Contains("does not exist", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/proc/sdl-results.csv")]
+    [InlineData("{dir}")]
+    public async Task Export_CsvToAPathThatCannotBeWritten_ExitsWithCode2NamingIt(string target)
+    {
+        await RunSmallCampaignAsync(_dir.File("ledger.db"));
+        var path = target.Replace("{dir}", _dir.Path, StringComparison.Ordinal);
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["export", _dir.File("ledger.db"), "--csv", path], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: --csv:", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(path, error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("surrogate", "--n", "5", "--d", "2", "--candidates", "10")]
+    [InlineData("campaign", "--data", "{table}", "--target", "toughness", "--goal", "max", "--strategy", "random", "--seeds", "1", "--budget", "4", "--initial", "2")]
+    [InlineData("orchestration")]
+    public async Task Bench_JsonToAPathThatCannotBeWritten_ExitsWithCode2BeforeRunning(params string[] arguments)
+    {
+        var table = Path.Combine(RepositoryPaths.Root, "workflows", "data", "crossed_barrel.csv");
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(
+            ["bench", .. arguments.Select(a => a.Replace("{table}", table, StringComparison.Ordinal)), "--json", "/proc/sdl-bench.json"],
+            new StringWriter(),
+            error).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("error: --json: cannot write '/proc/sdl-bench.json'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [ReadOnlyPathFact]
+    public async Task Export_CsvIntoAReadOnlyDirectory_ExitsWithCode2NamingIt()
+    {
+        await RunSmallCampaignAsync(_dir.File("ledger.db"));
+        Directory.CreateDirectory(_dir.File("out"));
+        var error = new StringWriter();
+        int exit;
+
+        using (ReadOnlyPath.Make(_dir.File("out")))
+        {
+            exit = await SdlCommandLine.RunAsync(["export", _dir.File("ledger.db"), "--csv", _dir.File("out/results.csv")], new StringWriter(), error);
+        }
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: --csv: cannot write '{_dir.File("out/results.csv")}'", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [ReadOnlyPathFact]
+    public async Task StatusAndExport_LedgerInAReadOnlyDirectory_ReadIt()
+    {
+        // Issue 9 item 13: the ledger's directory (or mount) may not be written, e.g. a colleague's results.
+        Directory.CreateDirectory(_dir.File("results"));
+        var summary = await RunSmallCampaignAsync(_dir.File("results/ledger.db"));
+        var status = new StringWriter();
+        var error = new StringWriter();
+
+        using (ReadOnlyPath.Make(_dir.File("results")))
+        {
+            Assert.Equal(0, await SdlCommandLine.RunAsync(["status", _dir.File("results/ledger.db")], status, error));
+            Assert.Equal(0, await SdlCommandLine.RunAsync(["export", _dir.File("results/ledger.db"), "--csv", _dir.File("results.csv")], new StringWriter(), error));
+        }
+
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Contains($"{summary.CampaignId}  completed  2/2 proposed", status.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, (await File.ReadAllLinesAsync(_dir.File("results.csv"))).Length);
+    }
+
     [Fact]
     public async Task WorkflowGraph_Quickstart_PrintsMermaid()
     {
@@ -105,4 +176,8 @@ public sealed class ExportAndGraphTests : IDisposable
         Assert.Equal(string.Empty, error.ToString());
         Assert.Contains("shared-facility.yaml: valid — facility 'shared-facility': 3 campaigns", output.ToString(), StringComparison.Ordinal);
     }
+
+    private static Task<SelfDrivingLab.Workflow.Campaigns.CampaignSummary> RunSmallCampaignAsync(string ledger) =>
+        CampaignHost.RunAsync(new CampaignHostSettings(CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml")) with { Budget = 2 }) { LedgerPath = ledger })
+            .WaitAsync(TimeSpan.FromSeconds(60));
 }

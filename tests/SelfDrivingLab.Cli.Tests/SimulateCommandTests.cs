@@ -30,6 +30,40 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("/proc/sdl-journal")]
+    [InlineData("{file}")]
+    public async Task Simulate_JournalDirCannotBeWritten_ExitsWithCode2BeforeConnecting(string target)
+    {
+        await File.WriteAllTextAsync(_dir.File("a-file"), "not a directory");
+        var path = target.Replace("{file}", _dir.File("a-file"), StringComparison.Ordinal);
+        var error = new StringWriter();
+
+        // Nothing listens on the port: reaching the broker would take the whole connect timeout.
+        var exit = await SdlCommandLine.RunAsync(
+            ["simulate", RepositoryPaths.Workflow("quickstart.yaml"), "--broker", $"127.0.0.1:{LoopbackPorts.Free()}", "--journal-dir", path],
+            new StringWriter(),
+            error).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("error: --journal-dir:", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_UnreachableBroker_ExitsWithCode2NamingItAfterTheConnectTimeout()
+    {
+        var port = LoopbackPorts.Free();
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(
+            ["simulate", RepositoryPaths.Workflow("quickstart.yaml"), "--broker", $"127.0.0.1:{port}", "--connect-timeout", "1s"],
+            new StringWriter(),
+            error).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"could not connect to the MQTT broker at 127.0.0.1:{port} within 1 s", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("--real-time")]
     [InlineData("--broker", "127.0.0.1:1883")]
     public async Task Run_ExternalInstrumentsWithoutBrokerAndRealTime_ExitsWithCode2AndStartsNothing(params string[] only)

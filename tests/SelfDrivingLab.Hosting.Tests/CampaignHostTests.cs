@@ -118,6 +118,45 @@ public sealed class CampaignHostTests : IDisposable
         Assert.Equal(first.LabTime, second.LabTime);
     }
 
+    [Fact]
+    public async Task RunAsync_ResumedOnTheVirtualClock_ContinuesFromTheLedgerSoTimeNeverRunsBack()
+    {
+        // Issue 9 item 6: the clock used to restart at the wall time, hours before the simulated times
+        // already stored, so a resumed campaign's records went back in time and its lab time shrank.
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var first = await RunAsync(quickstart with { Budget = 2 });
+        await MarkRunningAsync(first.CampaignId); // as if the host was killed before its final status write
+
+        var resumed = await RunAsync(quickstart with { Budget = 4 });
+
+        Assert.Equal((first.CampaignId, first.StartedAt, CampaignStatus.Completed, 4), (resumed.CampaignId, resumed.StartedAt, resumed.Status, resumed.Experiments));
+        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_dir.File("ledger.db"));
+        foreach (var experiment in await ledger.GetExperimentsAsync(resumed.CampaignId))
+        {
+            if (experiment.Sequence > 2)
+            {
+                Assert.True(experiment.ProposedAt >= first.FinishedAt, $"e{experiment.Sequence} proposed at {experiment.ProposedAt:O}, before the first run ended at {first.FinishedAt:O}");
+            }
+
+            // Read back by time, the transitions still form the chain they were written as.
+            var transitions = await ledger.GetTransitionsAsync(experiment.Id);
+            Assert.All(transitions.Zip(transitions.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
+        }
+
+        Assert.Equal(await ledger.GetLatestRecordedTimeAsync(), resumed.FinishedAt);
+        Assert.True(resumed.LabTime > first.LabTime, $"lab time {resumed.LabTime} does not count the first run's {first.LabTime}");
+    }
+
+    private async Task MarkRunningAsync(SelfDrivingLab.Core.Ids.CampaignId campaign)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_dir.File("ledger.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE campaigns SET status = 'Running' WHERE id = $id";
+        update.Parameters.AddWithValue("$id", campaign.Value);
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
+    }
+
     private async Task<List<string>> PathOfAsync(string ledgerFile, CampaignSummary summary)
     {
         await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_dir.File(ledgerFile));

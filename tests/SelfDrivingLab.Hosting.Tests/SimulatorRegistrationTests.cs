@@ -41,6 +41,17 @@ public sealed class SimulatorRegistrationTests
     }
 
     [Fact]
+    public void AddSelfDrivingLabCampaign_ExternalBrokerOnVirtualTime_Throws()
+    {
+        // Issue 9 item 3: the virtual clock cannot see messages held inside another process.
+        var settings = Quickstart() with { Broker = new BrokerAddress("127.0.0.1", 1883) };
+
+        var error = Assert.Throws<ArgumentException>(() => new ServiceCollection().AddSelfDrivingLabCampaign(settings));
+
+        Assert.Contains("external broker needs the wall clock", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SimulatorHostBuild_WithoutBroker_ThrowsNamingIt()
     {
         var error = Assert.Throws<CampaignHostException>(() => SimulatorHost.Build(Quickstart()));

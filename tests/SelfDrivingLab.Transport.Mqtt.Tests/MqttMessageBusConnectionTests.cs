@@ -233,8 +233,8 @@ public sealed class MqttMessageBusConnectionTests
         await received.NextAsync();
         await bus.DisposeAsync();
 
-        // Two publishes and two handler runs, each one unit of work.
-        Assert.Equal(4, tracker.Begun);
+        // The first connect, two publishes and two handler runs, each one unit of work.
+        Assert.Equal(5, tracker.Begun);
         Assert.Equal(tracker.Begun, tracker.Ended);
     }
 
@@ -250,6 +250,7 @@ public sealed class MqttMessageBusConnectionTests
         var factory = TestBus.Factory(broker, clock, options);
 
         var connecting = factory.ConnectAsync(new("patient")).AsTask();
+        Assert.True(await clock.TimerCreated.WaitAsync(TestBus.Bound), "the start-up deadline (30 s) should be armed first");
         Assert.True(await clock.TimerCreated.WaitAsync(TestBus.Bound), "the first failed attempt should start a backoff delay");
         Assert.False(connecting.IsCompleted);
         await broker.StartAsync();

@@ -19,6 +19,7 @@ public sealed class MqttServiceCollectionExtensionsTests
         Assert.Equal(("127.0.0.1", 0), (options.Host, options.Port));
         Assert.Equal(TimeSpan.FromSeconds(15), options.KeepAlive);
         Assert.Equal(TimeSpan.FromSeconds(10), options.ConnectTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.StartupConnectTimeout);
         Assert.Equal(TimeSpan.FromSeconds(30), options.ReconnectMaxDelay);
         Assert.Equal(TimeSpan.FromHours(1), options.SessionExpiry);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
@@ -50,6 +51,7 @@ public sealed class MqttServiceCollectionExtensionsTests
     [InlineData("ReconnectMaxDelay")]
     [InlineData("KeepAlive")]
     [InlineData("Password")]
+    [InlineData("StartupConnectTimeout")]
     public void AddSdlMqtt_InvalidSetting_FailsNamingTheSetting(string setting)
     {
         using var provider = new ServiceCollection().AddSdlMqtt(o =>
@@ -60,6 +62,7 @@ public sealed class MqttServiceCollectionExtensionsTests
                 case "ReconnectMaxDelay": o.ReconnectMaxDelay = TimeSpan.FromMilliseconds(1); break;
                 case "KeepAlive": o.KeepAlive = TimeSpan.FromMilliseconds(1500); break;
                 case "Password": o.Password = "secret"; break;
+                case "StartupConnectTimeout": o.StartupConnectTimeout = TimeSpan.Zero; break;
             }
         }).BuildServiceProvider();
 

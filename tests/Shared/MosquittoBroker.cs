@@ -17,13 +17,14 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoBroker> StartAsync()
+    /// <summary>Starts a broker; with <paramref name="allowAnonymous"/> false (and no password file) it refuses every client as not authorized.</summary>
+    public static async Task<MosquittoBroker> StartAsync(bool allowAnonymous = true)
     {
-        var broker = new MosquittoBroker(FreePort());
+        var broker = new MosquittoBroker(LoopbackPorts.Free());
         Directory.CreateDirectory(broker._directory);
         await File.WriteAllTextAsync(Path.Combine(broker._directory, "mosquitto.conf"), $"""
             listener {broker.Port} 127.0.0.1
-            allow_anonymous true
+            allow_anonymous {(allowAnonymous ? "true" : "false")}
             persistence true
             persistence_location {broker._directory}/
             autosave_interval 1
@@ -53,13 +54,6 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task StartProcessAsync()

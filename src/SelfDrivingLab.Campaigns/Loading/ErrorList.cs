@@ -11,7 +11,7 @@ internal sealed class ErrorList
 
     public void Add(string path, string message, YamlNode? at) => _errors.Add(new DefinitionError(path, message, LineOf(at)));
 
-    public void Add(string path, string message, int? line) => _errors.Add(new DefinitionError(path, message, line));
+    public void Add(string path, string message, int? line, int? column = null) => _errors.Add(new DefinitionError(path, message, line, column));
 
     /// <summary>Errors by line (those without a line last), keeping discovery order within a line.</summary>
     public IReadOnlyList<DefinitionError> InFileOrder() =>

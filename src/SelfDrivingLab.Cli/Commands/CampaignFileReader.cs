@@ -33,7 +33,7 @@ internal static class CampaignFileReader
     public static bool TryLoad(FileInfo file, CliConsole console, [NotNullWhen(true)] out CampaignDefinition? definition)
     {
         definition = null;
-        if (!file.Exists)
+        if (!file.Exists && !Directory.Exists(file.FullName))
         {
             console.Error.WriteLine($"error: campaign file '{file.FullName}' does not exist.");
             return false;

@@ -6,14 +6,29 @@ using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Cli.Commands;
 
-/// <summary>Prints one line per finished experiment (prefixed with the campaign's name when several run at once).</summary>
-internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns) : ICampaignObserver
+/// <summary>
+/// Prints one line per finished experiment (prefixed with the campaign's name when several run at once),
+/// unless <paramref name="quiet"/>, and always a line when a campaign is resumed from the ledger.
+/// </summary>
+internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns, bool quiet = false) : ICampaignObserver
 {
     private readonly Lock _gate = new();
 
     public void OnExperimentFinished(CampaignProgress progress)
     {
-        var line = Format(progress);
+        if (!quiet)
+        {
+            Write(Format(progress));
+        }
+    }
+
+    public void OnCampaignResumed(CampaignResumption resumption) =>
+        Write(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Resumed campaign {resumption.CampaignId} from the ledger: {resumption.Done} of {resumption.Budget} experiments done, {resumption.InFlight} in flight, {Durations.Format(resumption.LabTime)} lab time so far."));
+
+    private void Write(string line)
+    {
         lock (_gate)
         {
             output.WriteLine(line);

@@ -54,9 +54,8 @@ internal static class ControlCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (!SelfDrivingLab.Campaigns.DurationParser.TryParse(parse.GetValue(timeout)!, out var wait) || wait <= TimeSpan.Zero)
+            if (!Durations.TryParsePositive(parse.GetValue(timeout), "--timeout", console, out var wait))
             {
-                console.Error.WriteLine($"error: --timeout: '{parse.GetValue(timeout)}' is not a positive duration such as 10s");
                 return ExitCodes.BadInput;
             }
 
@@ -78,8 +77,9 @@ internal static class ControlCommand
             }
             catch (CampaignHostException ex)
             {
+                // No host on that ledger, broker or site: the request reached nobody, as with a bad option.
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.CampaignFailed;
+                return ExitCodes.BadInput;
             }
         });
         return command;

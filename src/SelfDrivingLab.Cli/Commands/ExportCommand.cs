@@ -36,6 +36,11 @@ internal static class ExportCommand
                 only = new CampaignId(text);
             }
 
+            if (!OutputPaths.CheckFile(target, "--csv", console))
+            {
+                return ExitCodes.BadInput;
+            }
+
             try
             {
                 await using var ledger = await SqliteLedger.OpenReadOnlyAsync(source.FullName, cancellationToken);
@@ -45,7 +50,6 @@ internal static class ExportCommand
                     return ExitCodes.BadInput;
                 }
 
-                target.Directory?.Create();
                 await using (var writer = new StreamWriter(target.FullName, append: false))
                 {
                     await LedgerCsvExporter.ExportAsync(ledger, writer, only, cancellationToken);
@@ -57,6 +61,11 @@ internal static class ExportCommand
             catch (LedgerException ex)
             {
                 console.Error.WriteLine($"error: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
+            {
+                console.Error.WriteLine($"error: --csv: cannot write '{target.FullName}': {ex.Message}");
                 return ExitCodes.BadInput;
             }
         });

@@ -13,14 +13,15 @@ internal static class RunCommand
         var file = new Argument<FileInfo>("campaign") { Description = "The campaign file (YAML)." };
         var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger file (default: .sdl/ledger.db under the current directory)." };
         var summary = new Option<FileInfo?>("--summary-json") { Description = "Also write a JSON summary to this file." };
-        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1)." };
+        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
-        var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary." };
+        var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary (and a line when an unfinished campaign is resumed)." };
         var external = new Option<bool>("--external-instruments")
         {
             Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
         };
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external };
+        var connectTimeout = ConnectTimeoutOption.Create();
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external, connectTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -40,15 +41,33 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            if (address is not null && !parse.GetValue(realTime))
+            {
+                console.Error.WriteLine("error: --broker needs --real-time: the virtual clock cannot see messages while an external broker (another process) holds them, so simulated steps would miss their deadlines. Add --real-time, or drop --broker to use the embedded broker.");
+                return ExitCodes.BadInput;
+            }
+
+            if (!ConnectTimeoutOption.TryRead(parse, connectTimeout, console, out var brokerTimeout))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            // Checked now, not after a campaign that may take days.
+            if (parse.GetValue(summary) is { } summaryTarget && !OutputPaths.CheckFile(summaryTarget, "--summary-json", console))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var settings = new CampaignHostSettings(facility)
             {
                 ExternalInstruments = parse.GetValue(external),
                 LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
                 Broker = address,
+                BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
             };
             var stopwatch = Stopwatch.StartNew();
-            ICampaignObserver? observer = parse.GetValue(quiet) ? null : new ConsoleProgress(console.Out, facility.Campaigns);
+            var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet));
             if (facility.Campaigns.Count > 1)
             {
                 console.Out.WriteLine($"Facility '{facility.Name}': {facility.Campaigns.Count} campaigns sharing {facility.Simulators.Count} instruments.");
@@ -67,7 +86,7 @@ internal static class RunCommand
             catch (CampaignHostException ex)
             {
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.CampaignFailed;
+                return ex.IsStartupFailure ? ExitCodes.BadInput : ExitCodes.CampaignFailed;
             }
 
             for (var i = 0; i < results.Count; i++)
@@ -81,7 +100,16 @@ internal static class RunCommand
 
             if (parse.GetValue(summary) is { } summaryFile)
             {
-                await CampaignSummaryJson.WriteAsync(results, summaryFile.FullName, cancellationToken);
+                try
+                {
+                    await CampaignSummaryJson.WriteAsync(results, summaryFile.FullName, cancellationToken);
+                }
+                catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
+                {
+                    // The campaign itself is safe in the ledger; only its summary file is missing.
+                    console.Error.WriteLine($"error: --summary-json: cannot write '{summaryFile.FullName}': {ex.Message} (the results are in the ledger)");
+                    return ExitCodes.BadInput;
+                }
             }
 
             return results.All(r => r.Status == Core.Ledger.CampaignStatus.Completed) ? ExitCodes.Ok : ExitCodes.CampaignFailed;

@@ -17,9 +17,10 @@ internal static class SimulateCommand
         var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (required)." };
         var journal = new Option<DirectoryInfo?>("--journal-dir") { Description = "Keep each instrument's command ids in a durable journal here, so a restarted simulator never runs a re-sent command again." };
         var executionLog = new Option<DirectoryInfo?>("--execution-log-dir") { Description = "Append one JSON line per physical execution to {instrument}.executions.jsonl here." };
+        var connectTimeout = ConnectTimeoutOption.Create();
         var command = new Command("simulate", "Run a campaign file's simulated instruments (real time) against an external broker until stopped.")
         {
-            file, broker, journal, executionLog,
+            file, broker, journal, executionLog, connectTimeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,9 +41,21 @@ internal static class SimulateCommand
                 return ExitCodes.BadInput;
             }
 
+            if (!ConnectTimeoutOption.TryRead(parse, connectTimeout, console, out var brokerTimeout))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if ((parse.GetValue(journal) is { } journalDirectory && !OutputPaths.CheckDirectory(journalDirectory, "--journal-dir", console))
+                || (parse.GetValue(executionLog) is { } logDirectory && !OutputPaths.CheckDirectory(logDirectory, "--execution-log-dir", console)))
+            {
+                return ExitCodes.BadInput;
+            }
+
             var settings = new CampaignHostSettings(facility)
             {
                 Broker = address,
+                BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = false,
                 JournalDirectory = parse.GetValue(journal)?.FullName,
                 ExecutionLogDirectory = parse.GetValue(executionLog)?.FullName,
@@ -55,7 +68,7 @@ internal static class SimulateCommand
             catch (CampaignHostException ex)
             {
                 console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.CampaignFailed;
+                return ex.IsStartupFailure ? ExitCodes.BadInput : ExitCodes.CampaignFailed;
             }
 
             return ExitCodes.Ok;

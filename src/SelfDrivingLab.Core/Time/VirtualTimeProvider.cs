@@ -82,6 +82,23 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
     }
 
     /// <summary>
+    /// Moves the clock forward to <paramref name="instant"/>; an earlier instant leaves it where it is (a
+    /// clock never goes back). Timers keep their due times: any now due fire at the next advance. Used to
+    /// continue a simulated campaign's time from what its ledger already holds.
+    /// </summary>
+    public void AdvanceTo(DateTimeOffset instant)
+    {
+        lock (_gate)
+        {
+            if (instant.UtcTicks > _now.UtcTicks)
+            {
+                _now = new DateTimeOffset(instant.UtcTicks, TimeSpan.Zero);
+                Interlocked.Increment(ref _epoch);
+            }
+        }
+    }
+
+    /// <summary>
     /// Moves the clock to the earliest pending timer and fires every timer due then. Returns false
     /// when no timer is pending. Callbacks run on the thread pool, as real timers' do.
     /// </summary>

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Transport.Mqtt;
 
 namespace SelfDrivingLab.Hosting.Simulation;
@@ -23,13 +21,14 @@ public static class SimulatorHost
     {
         ArgumentNullException.ThrowIfNull(settings);
         using var host = Build(settings);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OptionsValidationException or LedgerException or IOException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception ex) when (HostFailures.IsExpected(ex))
         {
-            throw new CampaignHostException($"could not run the simulators of '{settings.Facility.Name}': {ex.Message}", ex);
+            throw HostFailures.Wrap($"could not run the simulators of '{settings.Facility.Name}'", ex, lifetime);
         }
     }
 
@@ -51,7 +50,12 @@ public static class SimulatorHost
             o.Embedded = false;
             o.Host = broker.Host;
             o.Port = broker.Port;
+            if (settings.BrokerConnectTimeout is { } timeout)
+            {
+                o.StartupConnectTimeout = timeout;
+            }
         });
+        builder.Services.AddInstrumentPresenceCheck(settings);
         builder.Services.AddSelfDrivingLabSimulators(settings with { VirtualTime = false });
         return builder.Build();
     }

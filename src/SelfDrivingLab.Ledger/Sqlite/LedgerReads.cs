@@ -64,6 +64,26 @@ internal static class LedgerReads
             cancellationToken,
             ("$id", id.Value)).ConfigureAwait(false);
 
+    public static async Task<DateTimeOffset?> GetLatestRecordedTimeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // Ticks columns sort by instant; a campaign's status time is only kept as text (with its offset), so it is parsed.
+        var sql = "SELECT max(t) FROM (SELECT max(created_at_ticks) AS t FROM campaigns UNION ALL SELECT max(at_ticks) FROM transitions " +
+            "UNION ALL SELECT max(sent_at_ticks) FROM commands UNION ALL SELECT max(at_ticks) FROM events" +
+            (await LedgerSchema.HasInstrumentStatusAsync(connection, cancellationToken).ConfigureAwait(false) ? " UNION ALL SELECT max(at_ticks) FROM instrument_status)" : ")");
+        var ticks = await connection.QueryAsync(null, sql, r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+        var updated = await connection.QueryAsync(null, "SELECT updated_at FROM campaigns", r => LedgerValues.ParseTime(r.GetString(0)), cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? latest = ticks[0] is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+        foreach (var at in updated)
+        {
+            if (latest is null || at > latest)
+            {
+                latest = at;
+            }
+        }
+
+        return latest;
+    }
+
     private static CampaignRecord ReadCampaign(SqliteDataReader r) => new(
         new CampaignId(r.GetString(0)),
         r.GetString(1),

@@ -51,7 +51,7 @@ public sealed partial class CampaignRunner
     /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
-        var state = await ResumeOrCreateAsync(definition, cancellationToken).ConfigureAwait(false);
+        var state = await ResumeOrCreateAsync(definition, observer, cancellationToken).ConfigureAwait(false);
         using var stopInFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var controlled = _control?.Attach(state.CampaignId, definition, stopInFlight);
         try
@@ -79,7 +79,7 @@ public sealed partial class CampaignRunner
         return await FinishAsync(state, CampaignStatus.Completed, null).ConfigureAwait(false);
     }
 
-    private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, CancellationToken cancellationToken)
+    private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, ICampaignObserver? observer, CancellationToken cancellationToken)
     {
         var campaigns = await _ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false);
         var unfinished = campaigns.LastOrDefault(c => c.Status == CampaignStatus.Running && c.Name == definition.Name && c.Definition == definition.SourceText);
@@ -107,6 +107,8 @@ public sealed partial class CampaignRunner
         }
 
         Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
+        observer?.OnCampaignResumed(new CampaignResumption(
+            unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt));
         foreach (var e in experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running))
         {
             await StartAsync(state, e, cancellationToken).ConfigureAwait(false);

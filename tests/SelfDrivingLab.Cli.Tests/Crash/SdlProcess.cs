@@ -9,6 +9,7 @@ internal sealed class SdlProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
     private SdlProcess(Process process) => _process = process;
 
@@ -83,6 +84,31 @@ internal sealed class SdlProcess : IDisposable
         }
     }
 
+    /// <summary>True once the process has written a line containing <paramref name="text"/>, false when it did not within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_output)
+        {
+            if (_output.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            _awaited.Add((text, seen));
+        }
+
+        try
+        {
+            await seen.Task.WaitAsync(timeout, TimeProvider.System);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGKILL, like a crash: nothing of the process runs any more.</summary>
     public async Task KillAsync()
     {
@@ -118,6 +144,10 @@ internal sealed class SdlProcess : IDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            foreach (var (text, seen) in _awaited.Where(a => line.Contains(a.Text, StringComparison.Ordinal)))
+            {
+                seen.TrySetResult();
+            }
         }
 
         _firstLine.TrySetResult();

@@ -17,6 +17,40 @@ public sealed class VirtualTimeProviderTests
     }
 
     [Fact]
+    public void AdvanceTo_LaterInstant_MovesTheClockThere()
+    {
+        var clock = new VirtualTimeProvider(Start);
+
+        clock.AdvanceTo(Start.AddDays(3).ToOffset(TimeSpan.FromHours(2)));
+
+        Assert.Equal(Start.AddDays(3), clock.GetUtcNow());
+        Assert.Equal(TimeSpan.Zero, clock.GetUtcNow().Offset);
+    }
+
+    [Fact]
+    public void AdvanceTo_EarlierInstant_NeverMovesTheClockBack()
+    {
+        var clock = new VirtualTimeProvider(Start);
+
+        clock.AdvanceTo(Start.AddHours(-1));
+
+        Assert.Equal(Start, clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task AdvanceTo_PastAPendingTimer_FiresItAtTheNextAdvanceWithoutMovingBack()
+    {
+        var clock = new VirtualTimeProvider(Start);
+        var delay = Task.Delay(TimeSpan.FromMinutes(5), clock);
+
+        clock.AdvanceTo(Start.AddHours(1));
+        Assert.True(clock.AdvanceToNextTimer());
+
+        await delay.WaitAsync(Bound);
+        Assert.Equal(Start.AddHours(1), clock.GetUtcNow());
+    }
+
+    [Fact]
     public async Task AdvanceToNextTimer_TwoDelays_FireInDueOrderAndClockJumpsExactly()
     {
         var clock = new VirtualTimeProvider(Start);

@@ -39,6 +39,35 @@ public sealed class CampaignResumeTests
     }
 
     [Fact]
+    public async Task RunAsync_LedgerHasAnUnfinishedCampaign_TellsTheObserverWhatWasDoneAndInFlight()
+    {
+        var definition = TestCampaigns.TwoSteps(budget: 6);
+        await _ledger.CreateCampaignAsync(new CampaignRecord(_campaign, definition.Name, definition.SourceText, 3, 6, CampaignStatus.Running, Start, Start));
+        await AddCompletedAsync(1, 2.0);
+        await AddCompletedAsync(2, 8.0);
+        await AddRunningAsync(3, "synthesis");
+        _time.Advance(TimeSpan.FromHours(5));
+        var observer = new ResumeObserver();
+
+        await Runner(Lab()).RunAsync(definition, observer);
+
+        // Issue 9 item 15: a resume is visible, once, with what it found.
+        var resumed = Assert.Single(observer.Resumed);
+        Assert.Equal(new CampaignResumption(_campaign, definition.Name, Done: 2, InFlight: 1, Budget: 6, LabTime: TimeSpan.FromHours(5)), resumed);
+        Assert.Equal(4, observer.Finished);
+    }
+
+    [Fact]
+    public async Task RunAsync_NewCampaign_TellsTheObserverNothingWasResumed()
+    {
+        var observer = new ResumeObserver();
+
+        await Runner(Lab()).RunAsync(TestCampaigns.TwoSteps(budget: 2), observer);
+
+        Assert.Empty(observer.Resumed);
+    }
+
+    [Fact]
     public async Task RunAsync_CommandInFlightAtTheStop_IsSentAgainUnderTheSameIdNotANewOne()
     {
         var definition = TestCampaigns.TwoSteps(budget: 1);
@@ -112,4 +141,15 @@ public sealed class CampaignResumeTests
         _time,
         NoWorkTracker.Instance,
         NullLogger<CampaignRunner>.Instance);
+
+    private sealed class ResumeObserver : ICampaignObserver
+    {
+        public List<CampaignResumption> Resumed { get; } = [];
+
+        public int Finished { get; private set; }
+
+        public void OnExperimentFinished(CampaignProgress progress) => Finished++;
+
+        public void OnCampaignResumed(CampaignResumption resumption) => Resumed.Add(resumption);
+    }
 }

@@ -56,6 +56,11 @@ internal static class BenchCampaignCommand
 
     private static async Task<int> RunAsync(CampaignBenchRequest request, CliConsole console, CancellationToken cancellationToken)
     {
+        if (request.Json is { } target && !OutputPaths.CheckFile(target, "--json", console))
+        {
+            return ExitCodes.BadInput;
+        }
+
         BenchmarkDataset dataset;
         SelfDrivingLab.Optimization.Objectives.Objective objective;
         IReadOnlyList<BenchmarkStrategy> strategies;

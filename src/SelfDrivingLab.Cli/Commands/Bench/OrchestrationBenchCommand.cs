@@ -42,6 +42,11 @@ public static class OrchestrationBenchCommand
                 return ExitCodes.BadInput;
             }
 
+            if (parse.GetValue(json) is { } target && !OutputPaths.CheckFile(target, "--json", console))
+            {
+                return ExitCodes.BadInput;
+            }
+
             await using var broker = new EmbeddedMqttBroker(new MqttOptions());
             await broker.StartAsync(cancellationToken);
             var rtt = await BareRoundTripsAsync(broker, parse.GetValue(roundTrips), cancellationToken);

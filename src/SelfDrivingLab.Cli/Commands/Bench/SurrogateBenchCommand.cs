@@ -35,7 +35,12 @@ internal static class SurrogateBenchCommand
             var (count, dimension, m) = (parse.GetValue(n), parse.GetValue(d), parse.GetValue(candidates));
             if (count < 1 || dimension < 1 || m < 1 || parse.GetValue(restarts) < 0)
             {
-                await console.Error.WriteLineAsync("--n, --d and --candidates must be at least 1 and --restarts at least 0.").ConfigureAwait(false);
+                await console.Error.WriteLineAsync("error: --n, --d and --candidates must be at least 1 and --restarts at least 0.").ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+
+            if (parse.GetValue(json) is { } target && !OutputPaths.CheckFile(target, "--json", console))
+            {
                 return ExitCodes.BadInput;
             }
 
