@@ -2,7 +2,11 @@ using SelfDrivingLab.Optimization.Pools;
 
 namespace SelfDrivingLab.Optimization.Proposals;
 
-/// <summary>Everything that configures a proposer. Immutable.</summary>
+/// <summary>
+/// Everything that configures a proposer (<see cref="ProposerFactory"/>). <see cref="Default"/> is what a campaign file
+/// without <c>initial_design</c>, <c>surrogate</c> or <c>acquisition</c> gets, and what <c>sdl bench campaign --strategy
+/// default</c> measures. Immutable.
+/// </summary>
 /// <param name="Surrogate">Surrogate model.</param>
 /// <param name="Acquisition">Acquisition function.</param>
 /// <param name="InitialDesign">Design of the first <paramref name="InitialCount"/> experiments.</param>
@@ -33,4 +37,20 @@ public sealed record ProposerSettings(
     /// 1024). Every observed, failed and pending parameter set must be a candidate of the pool.
     /// </summary>
     public CandidatePool? Pool { get; init; }
+
+    /// <summary>
+    /// The default settings for a campaign with <paramref name="dimensions"/> parameters: a Sobol design of
+    /// min(budget, 2 × dimensions) experiments, then a Gaussian process (Matérn 5/2 ARD, 4 optimizer restarts) with
+    /// expected improvement (ξ = 0.01) over 2048 candidates.
+    /// </summary>
+    /// <param name="dimensions">Parameters of the search space (at least 1 is used).</param>
+    /// <param name="seed">Seed of every random choice.</param>
+    /// <param name="budget">The campaign's budget, which caps the initial design (default: no cap).</param>
+    public static ProposerSettings Default(int dimensions, int seed, int? budget = null) =>
+        new(
+            SurrogateKind.GaussianProcess,
+            AcquisitionKind.ExpectedImprovement,
+            InitialDesignKind.Sobol,
+            Math.Clamp(2 * dimensions, 1, Math.Max(1, budget ?? int.MaxValue)),
+            seed);
 }

@@ -120,7 +120,7 @@ public sealed partial class CampaignRunner
     private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken cancellationToken)
     {
         var definition = state.Definition;
-        var proposer = new Proposer(definition.Space, definition.Objective, definition.Proposer);
+        var proposer = ProposerFactory.Create(definition.Space, definition.Objective, definition.Proposer);
         using var hold = new WorkHold(_work);
         while (state.Proposed < definition.Budget || state.Running.Count > 0)
         {
@@ -151,7 +151,7 @@ public sealed partial class CampaignRunner
         }
     }
 
-    private async Task ProposeAndStartAsync(LoopState state, Proposer proposer, int count, CancellationToken cancellationToken)
+    private async Task ProposeAndStartAsync(LoopState state, IProposer proposer, int count, CancellationToken cancellationToken)
     {
         // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
         var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
