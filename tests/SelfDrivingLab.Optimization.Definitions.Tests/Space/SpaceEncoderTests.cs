@@ -1,7 +1,7 @@
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Space;
 
-namespace SelfDrivingLab.Optimization.Tests.Space;
+namespace SelfDrivingLab.Optimization.Definitions.Tests.Space;
 
 public sealed class SpaceEncoderTests
 {

@@ -14,7 +14,7 @@ public enum SurrogateKind
 
     /// <summary>
     /// Random forest (ML.NET FastForest); the variance is the spread of the trees' predictions, not a calibrated
-    /// posterior (see <see cref="Surrogates.RandomForestSurrogate"/>).
+    /// posterior (see <c>Surrogates.RandomForestSurrogate</c>).
     /// </summary>
     RandomForest,
 }

@@ -1,6 +1,6 @@
 using SelfDrivingLab.Optimization.Space;
 
-namespace SelfDrivingLab.Optimization.Tests.Space;
+namespace SelfDrivingLab.Optimization.Definitions.Tests.Space;
 
 public sealed class SimplexSolverTests
 {

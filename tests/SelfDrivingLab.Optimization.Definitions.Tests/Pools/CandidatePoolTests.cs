@@ -1,7 +1,7 @@
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Pools;
 
-namespace SelfDrivingLab.Optimization.Tests.Pools;
+namespace SelfDrivingLab.Optimization.Definitions.Tests.Pools;
 
 public sealed class CandidatePoolTests
 {

@@ -3,7 +3,7 @@ using SelfDrivingLab.Optimization.Pools;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// Everything that configures a proposer (<see cref="ProposerFactory"/>). <see cref="Default"/> is what a campaign file
+/// Everything that configures a proposer (<c>ProposerFactory</c>). <see cref="Default"/> is what a campaign file
 /// without <c>initial_design</c>, <c>surrogate</c> or <c>acquisition</c> gets, and what <c>sdl bench campaign --strategy
 /// default</c> measures. Immutable.
 /// </summary>
