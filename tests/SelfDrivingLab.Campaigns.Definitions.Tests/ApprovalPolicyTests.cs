@@ -1,7 +1,7 @@
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Parameters;
 
-namespace SelfDrivingLab.Campaigns.Tests.Definitions;
+namespace SelfDrivingLab.Campaigns.Definitions.Tests;
 
 public sealed class ApprovalPolicyTests
 {

@@ -1,6 +1,6 @@
 using SelfDrivingLab.Campaigns.Definitions;
 
-namespace SelfDrivingLab.Campaigns.Tests.Definitions;
+namespace SelfDrivingLab.Campaigns.Definitions.Tests;
 
 public sealed class DurationDistributionTests
 {

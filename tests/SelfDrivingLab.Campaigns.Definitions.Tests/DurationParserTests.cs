@@ -1,4 +1,4 @@
-namespace SelfDrivingLab.Campaigns.Tests;
+namespace SelfDrivingLab.Campaigns.Definitions.Tests;
 
 public sealed class DurationParserTests
 {
