@@ -15,6 +15,13 @@ internal static class Recommender
         IReadOnlyList<(BestExperiment Experiment, double Measured)> completed,
         CancellationToken cancellationToken)
     {
+        if (completed.Count < 2)
+        {
+            // Nothing to recommend, and no proposer to build: a campaign that failed because its space has no point to
+            // propose would fail again building one.
+            return null;
+        }
+
         var observations = completed.Select(c => new Observation(c.Experiment.Parameters, c.Measured)).ToArray();
         if (ProposerFactory.Create(space, objective, settings).Recommend(observations, cancellationToken) is not { } design)
         {
