@@ -61,6 +61,30 @@ public static class DurationParser
         return false;
     }
 
+    /// <summary>
+    /// Writes <paramref name="duration"/> as a campaign file would: in the largest unit that holds it exactly
+    /// (<c>1d</c>, <c>2h</c>, <c>90m</c>, <c>45s</c>, <c>500ms</c>), or in the clock form for anything finer.
+    /// <see cref="TryParse"/> reads the result back to the same value.
+    /// </summary>
+    public static string Format(TimeSpan duration)
+    {
+        if (duration == TimeSpan.Zero)
+        {
+            return "0s";
+        }
+
+        foreach (var (suffix, milliseconds) in Units.OrderByDescending(u => u.Milliseconds))
+        {
+            var ticks = (long)milliseconds * TimeSpan.TicksPerMillisecond;
+            if (duration.Ticks % ticks == 0)
+            {
+                return (duration.Ticks / ticks).ToString(CultureInfo.InvariantCulture) + suffix;
+            }
+        }
+
+        return duration.ToString("c", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Parses <paramref name="text"/> or throws <see cref="FormatException"/> with <see cref="Hint"/>.</summary>
     public static TimeSpan Parse(string text) =>
         TryParse(text, out var duration) ? duration : throw new FormatException($"'{text}' is not a duration ({Hint}).");

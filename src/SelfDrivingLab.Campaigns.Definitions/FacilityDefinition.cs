@@ -20,6 +20,12 @@ public sealed record FacilityDefinition(
     IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
     string? SourcePath)
 {
+    /// <summary>
+    /// True for a campaign run on its own (<see cref="Single"/>): the facility's instruments are the campaign's
+    /// simulators, and its problems are the campaign's.
+    /// </summary>
+    public bool IsSingleCampaign => Campaigns is [var only] && ReferenceEquals(only.Simulators, Simulators);
+
     /// <summary>A facility of one campaign with its own simulators (what <c>sdl run campaign.yaml</c> runs).</summary>
     public static FacilityDefinition Single(CampaignDefinition campaign) =>
         new(campaign.Name, campaign.Description, campaign.Site, [campaign], campaign.Simulators, campaign.SourcePath);

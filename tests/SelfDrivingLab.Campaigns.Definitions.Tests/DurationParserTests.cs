@@ -39,4 +39,33 @@ public sealed class DurationParserTests
 
         Assert.Equal("'3x' is not a duration (use e.g. 90s, 15m, 2h).", ex.Message);
     }
+
+    [Theory]
+    [InlineData(0, "0s")]
+    [InlineData(90_000, "90s")]
+    [InlineData(5_400_000, "90m")]
+    [InlineData(7_200_000, "2h")]
+    [InlineData(172_800_000, "2d")]
+    [InlineData(1_500, "1500ms")]
+    [InlineData(-1_800_000, "-30m")]
+    public void Format_Duration_LargestExactUnitAndReadsBack(long milliseconds, string expected)
+    {
+        var duration = TimeSpan.FromMilliseconds(milliseconds);
+
+        var text = DurationParser.Format(duration);
+
+        Assert.Equal(expected, text);
+        Assert.True(DurationParser.TryParse(text, out var back));
+        Assert.Equal(duration, back);
+    }
+
+    [Fact]
+    public void Format_FinerThanAMillisecond_UsesTheClockForm()
+    {
+        var duration = TimeSpan.FromTicks(15);
+
+        Assert.Equal("00:00:00.0000015", DurationParser.Format(duration));
+        Assert.True(DurationParser.TryParse(DurationParser.Format(duration), out var back));
+        Assert.Equal(duration, back);
+    }
 }

@@ -1,7 +1,7 @@
-namespace SelfDrivingLab.Campaigns.Loading;
+namespace SelfDrivingLab.Core.Text;
 
-/// <summary>Finds the known name closest to a misspelt one (Levenshtein distance), for "did you mean" hints.</summary>
-internal static class NameSuggestion
+/// <summary>Finds the known name closest to a misspelt one (Levenshtein distance), for "did you mean" hints. Stateless and thread-safe.</summary>
+public static class NameSuggestion
 {
     /// <summary>The closest of <paramref name="known"/> within a third of its length (at least 2 edits), or null.</summary>
     public static string? Closest(string given, IEnumerable<string> known)
@@ -25,6 +25,7 @@ internal static class NameSuggestion
     public static string DidYouMean(string given, IEnumerable<string> known) =>
         Closest(given, known) is { } match ? $" (did you mean '{match}'?)" : string.Empty;
 
+    /// <summary>The Levenshtein distance between <paramref name="a"/> and <paramref name="b"/> (insertions, deletions and substitutions).</summary>
     public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
