@@ -101,7 +101,7 @@ public sealed partial class CampaignRunner
             state.Proposed = Math.Max(state.Proposed, e.Sequence);
             if (e.Status is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
             {
-                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt);
+                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt) { Outputs = e.Outputs };
                 Record(state, outcome, observer: null);
             }
         }
@@ -188,7 +188,7 @@ public sealed partial class CampaignRunner
         switch (outcome.Status)
         {
             case ExperimentStatus.Completed when outcome.Objective is { } value:
-                state.Observations.Add(new Observation(outcome.Parameters, value));
+                state.Observations.Add(new Observation(outcome.Parameters, value) { Outputs = outcome.Measurements });
                 state.CompletedIds.Add((outcome.Id, outcome.Sequence));
                 state.Completed++;
                 if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))

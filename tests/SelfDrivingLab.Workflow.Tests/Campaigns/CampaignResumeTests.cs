@@ -123,7 +123,7 @@ public sealed class CampaignResumeTests
     private async Task AddCompletedAsync(int sequence, double y)
     {
         var id = await AddRunningAsync(sequence, ExperimentStates.Proposed);
-        await _ledger.RecordResultAsync(id, new ParameterSet([new("y", y)]), y, Start);
+        await _ledger.RecordResultAsync(id, new ExperimentResult([new StepOutputs("characterization", new ParameterSet([new("y", y)]))], [new ObjectiveValue("y", y)]), Start);
         await _ledger.RecordTransitionAsync(new StateTransitionRecord(id, ExperimentStates.Proposed, ExperimentStates.Completed, "test", Start), ExperimentStatus.Completed);
     }
 
