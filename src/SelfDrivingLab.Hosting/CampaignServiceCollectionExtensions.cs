@@ -85,6 +85,8 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        // Right after the ledger opens, before any instrument or campaign starts: a refused resume writes nothing.
+        services.AddHostedService(provider => new CampaignResumeCheck(provider.GetRequiredService<ILedger>(), facility, settings.AcceptChanges));
         if (settings.VirtualTime)
         {
             services.AddHostedService<VirtualClockContinuation>();
@@ -132,7 +134,16 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>()));
         services.AddSingleton<ExperimentRunner>();
-        services.AddSingleton<CampaignRunner>();
+        services.AddSingleton(provider => new CampaignRunner(
+            provider.GetRequiredService<ILedger>(),
+            provider.GetRequiredService<ExperimentRunner>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IWorkTracker>(),
+            provider.GetRequiredService<ILogger<CampaignRunner>>(),
+            provider.GetRequiredService<CampaignControl>())
+        {
+            AcceptChanges = settings.AcceptChanges,
+        });
         services.AddSingleton<CampaignCompletion>();
         services.AddSingleton(facility);
         if (observer is not null)

@@ -44,10 +44,18 @@ public sealed partial class CampaignRunner
     }
 
     /// <summary>
+    /// Whether a running campaign of the same name is resumed under a definition that changed in what defines it
+    /// (default false: such a definition is refused with <see cref="CampaignChangedException"/>); see <see cref="CampaignResumePlan"/>.
+    /// </summary>
+    public bool AcceptChanges { get; init; }
+
+    /// <summary>
     /// Runs the campaign of <paramref name="definition"/> to its budget. When the ledger holds an
-    /// unfinished (Running) campaign with the same name and the same file text, that campaign is
-    /// resumed: completed results feed the model again, experiments that were in flight continue
-    /// from their recorded state, and only the rest of the budget is proposed.
+    /// unfinished (Running) campaign with the same name, that campaign is resumed if what defines it is unchanged
+    /// (<see cref="CampaignResumePlan"/>): completed results feed the model again, experiments that were in flight
+    /// continue from their recorded state, and only the rest of the budget is proposed. A definition that changed in
+    /// what defines the campaign throws <see cref="CampaignChangedException"/> before anything is written, unless
+    /// <see cref="AcceptChanges"/>; then, as for free changes, the ledger records the revision.
     /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
@@ -81,17 +89,31 @@ public sealed partial class CampaignRunner
 
     private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, ICampaignObserver? observer, CancellationToken cancellationToken)
     {
-        var campaigns = await _ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false);
-        var unfinished = campaigns.LastOrDefault(c => c.Status == CampaignStatus.Running && c.Name == definition.Name && c.Definition == definition.SourceText);
-        if (unfinished is null)
+        var plan = await CampaignResumePlan.ForAsync(_ledger, definition, AcceptChanges, cancellationToken).ConfigureAwait(false);
+        if (plan.IsRefused)
+        {
+            throw new CampaignChangedException(plan.Refusal(definition), plan.Changes);
+        }
+
+        if (plan.Campaign is not { } unfinished)
         {
             var started = _time.GetUtcNow();
             var campaignId = await NewCampaignIdAsync(definition.Name, started, cancellationToken).ConfigureAwait(false);
             await _ledger.CreateCampaignAsync(
-                new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started),
+                new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started)
+                {
+                    Identity = plan.Identity.ToJson(),
+                },
                 cancellationToken).ConfigureAwait(false);
             Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
             return new LoopState(definition, campaignId, started);
+        }
+
+        var revision = plan.Revision(definition, _time.GetUtcNow());
+        if (revision is not null)
+        {
+            await _ledger.ReviseCampaignAsync(revision, cancellationToken).ConfigureAwait(false);
+            Log.CampaignRevised(_logger, unfinished.Id.Value, revision.Kind, string.Join("; ", revision.Changes));
         }
 
         var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt);
@@ -108,7 +130,10 @@ public sealed partial class CampaignRunner
 
         Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
         observer?.OnCampaignResumed(new CampaignResumption(
-            unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt));
+            unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt)
+        {
+            Revision = revision,
+        });
         foreach (var e in experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running))
         {
             await StartAsync(state, e, cancellationToken).ConfigureAwait(false);
