@@ -5,7 +5,11 @@ using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Campaigns.Definitions;
 
-/// <summary>A validated campaign file. Immutable; produced only by the campaign loader.</summary>
+/// <summary>
+/// A campaign: what to search and optimize, how every experiment is run, and the instruments it may simulate. Read from
+/// a campaign file by the campaign loader or built in code; either way <see cref="CampaignValidator"/> decides whether
+/// it can run (the loader and the host refuse one with problems). Immutable.
+/// </summary>
 /// <param name="Name">Campaign name (also the default id stem).</param>
 /// <param name="Description">Free text for people.</param>
 /// <param name="Site">Site whose instruments the campaign uses (default <c>lab</c>).</param>
@@ -17,7 +21,7 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 /// <param name="Proposer">Surrogate, acquisition and initial design.</param>
 /// <param name="Steps">Workflow steps, in order.</param>
 /// <param name="Simulators">Instruments the host starts as simulators.</param>
-/// <param name="SourceText">The file's text, stored verbatim in the ledger.</param>
+/// <param name="SourceText">The file's text, stored verbatim in the ledger (for a campaign built in code, any description of it, e.g. empty).</param>
 /// <param name="SourcePath">The file's full path, when loaded from a file.</param>
 public sealed record CampaignDefinition(
     string Name,

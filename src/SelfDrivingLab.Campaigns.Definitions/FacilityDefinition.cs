@@ -3,8 +3,8 @@ using SelfDrivingLab.Core.Ids;
 namespace SelfDrivingLab.Campaigns.Definitions;
 
 /// <summary>
-/// Several campaigns run at once by one host on a shared pool of instruments (a shared facility).
-/// Immutable; produced only by the facility loader.
+/// Several campaigns run at once by one host on a shared pool of instruments (a shared facility). Read from a facility
+/// file by the loader or built in code, and checked by <see cref="CampaignValidator"/>. Immutable.
 /// </summary>
 /// <param name="Name">Facility name.</param>
 /// <param name="Description">Free text for people.</param>
