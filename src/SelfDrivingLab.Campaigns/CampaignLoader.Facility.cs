@@ -79,36 +79,21 @@ public static partial class CampaignLoader
         {
             if (ReadFacilityCampaign(node, itemPath, directory, site, errors) is { } campaign)
             {
-                if (campaigns.Any(c => c.Name == campaign.Name))
-                {
-                    errors.Add(itemPath, $"two campaigns are named '{campaign.Name}'; campaign names must differ", node);
-                }
-
                 campaigns.Add(campaign);
             }
         }
 
-        if (root.Has("campaigns") && root.List("campaigns")?.Count == 0)
-        {
-            errors.Add("campaigns", "a facility needs at least one campaign", root.Get("campaigns"));
-        }
-
         var steps = campaigns.SelectMany(c => c.Steps).ToList();
-        var (simulators, capabilities, complete) = SimulatorReader.Read(root, directory, steps);
-        if (complete && simulators.Count > 0)
+        var (simulators, _, complete) = SimulatorReader.Read(root, directory, steps);
+        if (name is null || site is null || !complete || errors.Count > 0)
         {
-            foreach (var (campaign, index) in campaigns.Select((c, i) => (c, i)))
-            {
-                foreach (var step in campaign.Steps.Where(s => !capabilities.Contains(s.Capability)))
-                {
-                    errors.Add($"campaigns[{index}]", $"campaign '{campaign.Name}' step '{step.Name}' needs capability '{step.Capability}', which no simulator of the facility offers", root.Get("campaigns"));
-                }
-            }
+            return null;
         }
 
-        return name is null || site is null || !complete
-            ? null
-            : new FacilityDefinition(name, root.String("description"), site.Value, campaigns, [.. simulators.Select(s => s.Simulator)], fullPath);
+        // Distinct campaign names and shared instruments that offer every step are the model's rules (CampaignValidator).
+        var facility = new FacilityDefinition(name, root.String("description"), site.Value, campaigns, [.. simulators.Select(s => s.Simulator)], fullPath);
+        new YamlDefinitionSource(root.Node).Report(CampaignValidator.Validate(facility), errors);
+        return errors.Count == 0 ? facility : null;
     }
 
     private static CampaignDefinition? ReadFacilityCampaign(YamlNode node, string itemPath, string directory, SiteId? site, ErrorList errors)

@@ -7,10 +7,11 @@ using YamlDotNet.RepresentationModel;
 namespace SelfDrivingLab.Campaigns;
 
 /// <summary>
-/// Reads campaign files (YAML, snake_case keys) into validated <see cref="CampaignDefinition"/>s.
-/// Every problem found in one pass — syntax, unknown keys (with the closest known key suggested),
-/// types, ranges, references between sections, simulators and ground-truth tables — is reported
-/// together in one <see cref="CampaignDefinitionException"/>. Stateless and thread-safe.
+/// Reads campaign files (YAML, snake_case keys) into validated <see cref="CampaignDefinition"/>s, in two passes that
+/// each report every problem they find, with its path and line, in one <see cref="CampaignDefinitionException"/>:
+/// reading (syntax, unknown keys with the closest known key suggested, types, ranges, tables), then — once the file
+/// reads — the model's <see cref="CampaignValidator"/> (references between sections, names, derived ids, feasibility,
+/// simulators against the workflow), the same checks a campaign built in code passes. Stateless and thread-safe.
 /// </summary>
 /// <remarks>
 /// Defaults: <c>site: lab</c>, <c>seed: 0</c>, <c>parallel: 1</c>; without <c>initial_design</c> a Sobol

@@ -61,6 +61,13 @@ public sealed record CampaignHostSettings
     /// </summary>
     public bool ExternalInstruments { get; init; }
 
+    /// <summary>
+    /// Resume a running campaign of the same name even when its definition changed in what defines it (space,
+    /// objective, workflow, pool, seed, proposer settings), recording the change in the ledger (default false: such a
+    /// start is refused, naming every change, before anything is written). <c>sdl run --accept-changes</c>.
+    /// </summary>
+    public bool AcceptChanges { get; init; }
+
     /// <summary>Failed or timed-out commands in a row after which an instrument is quarantined until an operator returns it to service (default 3).</summary>
     public int QuarantineAfterFailures { get; init; } = SelfDrivingLab.Workflow.Instruments.InstrumentQuarantineOptions.DefaultConsecutiveFailures;
 

@@ -26,11 +26,15 @@ public static class CampaignServiceCollectionExtensions
     /// <summary>
     /// Registers the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
     /// the SQLite ledger, the campaign's simulated instruments, the orchestrator connection, and the
-    /// campaign service. Hosted services start in that order.
+    /// campaign service. Hosted services start in that order. A definition that does not pass the campaign validator
+    /// (however it was made) is refused here, with every problem listed, before anything is registered.
     /// </summary>
+    /// <exception cref="CampaignHostException">The facility or a campaign of it is not valid (a start-up failure).</exception>
     public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var facility = settings.Facility;
+        DefinitionCheck.ThrowIfInvalid(facility);
         if (settings.ExternalInstruments && (settings.Broker is null || settings.VirtualTime))
         {
             // Instruments in another process can reach neither an embedded broker nor this process's virtual clock.
@@ -81,6 +85,8 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        // Right after the ledger opens, before any instrument or campaign starts: a refused resume writes nothing.
+        services.AddHostedService(provider => new CampaignResumeCheck(provider.GetRequiredService<ILedger>(), facility, settings.AcceptChanges));
         if (settings.VirtualTime)
         {
             services.AddHostedService<VirtualClockContinuation>();
@@ -128,7 +134,16 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>()));
         services.AddSingleton<ExperimentRunner>();
-        services.AddSingleton<CampaignRunner>();
+        services.AddSingleton(provider => new CampaignRunner(
+            provider.GetRequiredService<ILedger>(),
+            provider.GetRequiredService<ExperimentRunner>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IWorkTracker>(),
+            provider.GetRequiredService<ILogger<CampaignRunner>>(),
+            provider.GetRequiredService<CampaignControl>())
+        {
+            AcceptChanges = settings.AcceptChanges,
+        });
         services.AddSingleton<CampaignCompletion>();
         services.AddSingleton(facility);
         if (observer is not null)

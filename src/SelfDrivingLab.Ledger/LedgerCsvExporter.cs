@@ -3,22 +3,29 @@ using System.Text;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Ledger.Export;
 
 namespace SelfDrivingLab.Ledger;
 
 /// <summary>
 /// Writes the results table of a ledger as CSV (RFC 4180): one row per experiment with columns
 /// <c>campaign, experiment, sequence, status, state</c>, then one column per parameter (the union over
-/// the exported experiments, sorted ordinally, named as the parameter), then one column per measurement
-/// (likewise, prefixed <c>m_</c> so a measurement never collides with a parameter of the same name),
-/// then <c>objective, proposed_at, updated_at, failure_reason</c>. Numbers use the invariant culture
-/// and round-trip format; times are ISO-8601 with offset; missing values are empty fields; lines end
-/// with CRLF as RFC 4180 specifies. Stateless and thread-safe.
+/// the exported experiments, sorted ordinally, named as the parameter), then one column per measured output
+/// (likewise, prefixed <c>m_</c> so an output never collides with a parameter of the same name; when two steps
+/// report the same output name, <c>m_name</c> holds the later step's value and <c>m_step.name</c> columns hold
+/// each step's), then <c>objective</c> (the first objective's value), one <c>o_output</c> column per entry of the
+/// objective vector, then what the model said when it proposed the experiment — <c>predicted_mean,
+/// predicted_sd, acquisition_value, strategy, surrogate, acquisition</c> — and <c>proposed_at, updated_at,
+/// failure_reason</c>. Numbers use the invariant culture and round-trip format; times are ISO-8601 with offset;
+/// missing values are empty fields; lines end with CRLF as RFC 4180 specifies. Stateless and thread-safe.
 /// </summary>
 public static class LedgerCsvExporter
 {
     /// <summary>Prefix of measurement columns.</summary>
     public const string MeasurementPrefix = "m_";
+
+    /// <summary>Prefix of the objective vector's columns.</summary>
+    public const string ObjectivePrefix = "o_";
 
     private const string LineEnd = "\r\n";
 
@@ -48,11 +55,17 @@ public static class LedgerCsvExporter
 
         var parameterNames = SortedUnion(experiments.Select(e => e.Parameters));
         var measurementNames = SortedUnion(experiments.Select(e => e.Measurements ?? ParameterSet.Empty));
+        var stepOutputNames = SharedOutputNames(experiments);
+        var objectiveNames = experiments.SelectMany(e => e.Objectives ?? []).Select(o => o.Output).Distinct(StringComparer.Ordinal).ToList();
 
         var header = new List<string> { "campaign", "experiment", "sequence", "status", "state" };
         header.AddRange(parameterNames);
         header.AddRange(measurementNames.Select(n => MeasurementPrefix + n));
-        header.AddRange(["objective", "proposed_at", "updated_at", "failure_reason"]);
+        header.AddRange(stepOutputNames.Select(n => MeasurementPrefix + n.Step + "." + n.Output));
+        header.Add("objective");
+        header.AddRange(objectiveNames.Select(n => ObjectivePrefix + n));
+        header.AddRange(ProposalColumns.Names);
+        header.AddRange(["proposed_at", "updated_at", "failure_reason"]);
         await WriteRowAsync(writer, header, cancellationToken).ConfigureAwait(false);
 
         foreach (var e in experiments)
@@ -67,7 +80,10 @@ public static class LedgerCsvExporter
             };
             row.AddRange(parameterNames.Select(n => Format(e.Parameters, n)));
             row.AddRange(measurementNames.Select(n => Format(e.Measurements, n)));
+            row.AddRange(stepOutputNames.Select(n => Format(e.Outputs?.FirstOrDefault(s => s.Step == n.Step)?.Outputs, n.Output)));
             row.Add(e.Objective?.ToString("R", CultureInfo.InvariantCulture));
+            row.AddRange(objectiveNames.Select(n => e.Objectives?.FirstOrDefault(o => o.Output == n)?.Value.ToString("R", CultureInfo.InvariantCulture)));
+            row.AddRange(ProposalColumns.Read(e.Proposal));
             row.Add(e.ProposedAt.ToString("O", CultureInfo.InvariantCulture));
             row.Add(e.UpdatedAt.ToString("O", CultureInfo.InvariantCulture));
             row.Add(e.FailureReason);
@@ -88,6 +104,16 @@ public static class LedgerCsvExporter
         var needsQuotes = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || field[0] == ' ' || field[^1] == ' ';
         return needsQuotes ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
     }
+
+    /// <summary>Outputs two or more steps of one experiment report under one name, each as (step, output), ordered by name then step.</summary>
+    private static List<(string Step, string Output)> SharedOutputNames(IEnumerable<ExperimentRecord> experiments) =>
+    [
+        .. experiments
+            .SelectMany(e => (e.Outputs ?? []).SelectMany(s => s.Outputs.Keys.Select(k => (s.Step, Output: k))).GroupBy(x => x.Output, StringComparer.Ordinal).Where(g => g.Count() > 1).SelectMany(g => g))
+            .Distinct()
+            .OrderBy(x => x.Output, StringComparer.Ordinal)
+            .ThenBy(x => x.Step, StringComparer.Ordinal),
+    ];
 
     private static List<string> SortedUnion(IEnumerable<ParameterSet> sets) =>
         [.. sets.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
-using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Ledger.Sqlite;
 
 namespace SelfDrivingLab.Ledger;
@@ -33,11 +32,12 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _disposed;
 
-    private SqliteLedger(SqliteConnection connection, string location, bool isReadOnly)
+    private SqliteLedger(SqliteConnection connection, string location, bool isReadOnly, int schemaVersion)
     {
         _connection = connection;
         Location = location;
         IsReadOnly = isReadOnly;
+        SchemaVersion = schemaVersion;
     }
 
     /// <inheritdoc />
@@ -45,6 +45,12 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
 
     /// <summary>True when opened with <see cref="OpenReadOnlyAsync"/>; writes then throw <see cref="LedgerException"/>.</summary>
     public bool IsReadOnly { get; }
+
+    /// <summary>
+    /// The file's schema version: the current one when opened for writing (an older file is migrated), possibly an older
+    /// one when opened read-only (which never migrates; what the older schema lacks reads as null or empty).
+    /// </summary>
+    public int SchemaVersion { get; }
 
     /// <summary>
     /// Opens the ledger at <paramref name="path"/> for reading and writing, creating the file (and its
@@ -67,11 +73,11 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
 
     /// <inheritdoc />
     public ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.FindCampaignAsync(_connection, id, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.FindCampaignAsync(_connection, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.ListCampaignsAsync(_connection, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.ListCampaignsAsync(_connection, SchemaVersion, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
@@ -87,8 +93,16 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
         WriteAsync((tx, ct) => LedgerWrites.RecordTransitionAsync(_connection, tx, transition, status, ct), cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WriteAsync((tx, ct) => LedgerWrites.RecordResultAsync(_connection, tx, id, measurements, objective, at, ct), cancellationToken);
+    public ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.RecordResultAsync(_connection, tx, id, result, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerCampaignRevisions.ReviseAsync(_connection, tx, revision, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerCampaignRevisions.GetAsync(_connection, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
@@ -100,11 +114,11 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
 
     /// <inheritdoc />
     public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.FindExperimentAsync(_connection, id, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.FindExperimentAsync(_connection, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.GetExperimentsAsync(_connection, campaignId, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.GetExperimentsAsync(_connection, SchemaVersion, campaignId, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
@@ -128,7 +142,7 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
 
     /// <inheritdoc />
     public ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.GetLatestRecordedTimeAsync(_connection, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.GetLatestRecordedTimeAsync(_connection, SchemaVersion, ct), cancellationToken);
 
     /// <summary>Waits for the operation in progress, then closes the file. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public async ValueTask DisposeAsync()
@@ -157,9 +171,21 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
         var fullPath = Path.GetFullPath(path);
         if (isReadOnly)
         {
-            return File.Exists(fullPath)
-                ? new SqliteLedger(await OpenReadOnlyConnectionAsync(fullPath, cancellationToken).ConfigureAwait(false), fullPath, isReadOnly: true)
-                : throw new LedgerException($"No ledger at '{fullPath}'.");
+            if (!File.Exists(fullPath))
+            {
+                throw new LedgerException($"No ledger at '{fullPath}'.");
+            }
+
+            var readOnly = await OpenReadOnlyConnectionAsync(fullPath, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return new SqliteLedger(readOnly, fullPath, isReadOnly: true, await LedgerSchema.VersionAsync(readOnly, cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                await readOnly.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
 
         if (new FileInfo(fullPath) is { Exists: true, Length: > 0 })
@@ -194,7 +220,7 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
                 $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {BusyTimeoutMilliseconds};",
                 cancellationToken).ConfigureAwait(false);
             await LedgerSchema.EnsureCurrentAsync(connection, fullPath, cancellationToken).ConfigureAwait(false);
-            return new SqliteLedger(connection, fullPath, isReadOnly: false);
+            return new SqliteLedger(connection, fullPath, isReadOnly: false, LedgerSchema.CurrentVersion);
         }
         catch (SqliteException ex)
         {

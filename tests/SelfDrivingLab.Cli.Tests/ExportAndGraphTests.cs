@@ -35,6 +35,38 @@ public sealed class ExportAndGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_ModelProposals_HaveEveryOutputTheObjectiveVectorAndWhatTheModelPredicted()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var definition = quickstart with { Budget = 5, Parallel = 1, Proposer = quickstart.Proposer with { InitialCount = 3, Restarts = 1 } };
+        await CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = _dir.File("ledger.db") });
+
+        Assert.Equal(0, await SdlCommandLine.RunAsync(["export", _dir.File("ledger.db"), "--csv", _dir.File("results.csv")], new StringWriter(), new StringWriter()));
+
+        var rows = (await File.ReadAllLinesAsync(_dir.File("results.csv"))).Select(l => l.Split(',')).ToList();
+        var column = rows[0].Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
+        foreach (var name in (string[])["m_sample_id", "m_toughness", "objective", "o_toughness", "predicted_mean", "predicted_sd", "acquisition_value", "strategy", "surrogate", "acquisition"])
+        {
+            Assert.Contains(name, column.Keys);
+        }
+
+        foreach (var row in rows.Skip(1).Where(r => r[column["status"]] == "Completed"))
+        {
+            Assert.Equal(row[column["m_toughness"]], row[column["o_toughness"]]);
+            Assert.Equal(row[column["objective"]], row[column["o_toughness"]]);
+            Assert.NotEmpty(row[column["m_sample_id"]]);
+        }
+
+        var model = rows.Skip(1).Where(r => r[column["strategy"]] == "model").ToList();
+        Assert.NotEmpty(model);
+        Assert.All(model, r => Assert.True(
+            double.TryParse(r[column["predicted_mean"]], System.Globalization.CultureInfo.InvariantCulture, out _)
+            && double.Parse(r[column["predicted_sd"]], System.Globalization.CultureInfo.InvariantCulture) >= 0
+            && double.TryParse(r[column["acquisition_value"]], System.Globalization.CultureInfo.InvariantCulture, out _),
+            string.Join(",", r)));
+    }
+
+    [Fact]
     public async Task Status_UnfinishedCampaign_ShowsTheStepInFlight()
     {
         var at = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);

@@ -18,7 +18,7 @@ public sealed class LedgerCsvExporterTests : IAsyncLifetime, IDisposable
         await _ledger.CreateCampaignAsync(Campaign("c2", T0.AddDays(1)));
 
         await _ledger.AddExperimentAsync(Experiment("e1", 1) with { Parameters = new ParameterSet([new("theta", 0.1 + 0.2), new("solvent", "water, \"dry\"")]) });
-        await _ledger.RecordResultAsync(new ExperimentId("e1"), new ParameterSet([new("toughness", 1.0 / 3.0), new("theta", 9.0)]), 1.0 / 3.0, T0.AddHours(1));
+        await _ledger.RecordResultAsync(new ExperimentId("e1"), Result(new ParameterSet([new("toughness", 1.0 / 3.0), new("theta", 9.0)]), 1.0 / 3.0), T0.AddHours(1));
         await _ledger.AddExperimentAsync(Experiment("e2", 2) with { Parameters = new ParameterSet([new("n", 6.0), new("theta", 1e-20)]) });
         await _ledger.RecordTransitionAsync(new StateTransitionRecord(new ExperimentId("e2"), "Proposed", "Failed", "fail", T0.AddHours(2), "line1\nline2"), ExperimentStatus.Failed);
         await _ledger.AddExperimentAsync(Experiment("x1", 1, "c2") with { Parameters = new ParameterSet([new("z", -2.5)]) });
@@ -35,7 +35,8 @@ public sealed class LedgerCsvExporterTests : IAsyncLifetime, IDisposable
         var lines = await ExportLinesAsync(new CampaignId("c1"));
 
         Assert.Equal(
-            "campaign,experiment,sequence,status,state,n,solvent,theta,m_theta,m_toughness,objective,proposed_at,updated_at,failure_reason",
+            "campaign,experiment,sequence,status,state,n,solvent,theta,m_theta,m_toughness,objective,o_toughness,"
+                + "predicted_mean,predicted_sd,acquisition_value,strategy,surrogate,acquisition,proposed_at,updated_at,failure_reason",
             lines[0]);
     }
 
@@ -45,12 +46,30 @@ public sealed class LedgerCsvExporterTests : IAsyncLifetime, IDisposable
         var lines = await ExportLinesAsync(new CampaignId("c1"));
 
         Assert.Equal(
-            "c1,e1,1,Proposed,Proposed,,\"water, \"\"dry\"\"\",0.30000000000000004,9,0.3333333333333333,0.3333333333333333,"
-                + "2026-03-01T09:31:00.0000000+00:00,2026-03-01T10:30:00.0000000+00:00,",
+            "c1,e1,1,Proposed,Proposed,,\"water, \"\"dry\"\"\",0.30000000000000004,9,0.3333333333333333,0.3333333333333333,0.3333333333333333,"
+                + ",,,,gp,,2026-03-01T09:31:00.0000000+00:00,2026-03-01T10:30:00.0000000+00:00,",
             lines[1]);
         Assert.Equal(
-            "c1,e2,2,Failed,Failed,6,,1E-20,,,,2026-03-01T09:32:00.0000000+00:00,2026-03-01T11:30:00.0000000+00:00,\"line1\nline2\"",
+            "c1,e2,2,Failed,Failed,6,,1E-20,,,,,,,,,gp,,2026-03-01T09:32:00.0000000+00:00,2026-03-01T11:30:00.0000000+00:00,\"line1\nline2\"",
             lines[2]); // the LF stays inside its quoted field; records end with CRLF
+    }
+
+    [Fact]
+    public async Task ExportAsync_EveryOutputTheObjectiveVectorAndWhatTheModelSaid_HaveColumns()
+    {
+        await _ledger.CreateCampaignAsync(Campaign("c3", T0.AddDays(2)));
+        const string proposal = """{"strategy":"model","surrogate":"gaussian-process","hyperparameters":{},"dataCount":4,"acquisition":"expected-improvement","acquisitionValue":0.25,"predictedMean":1.5,"predictedStandardDeviation":0.125}""";
+        await _ledger.AddExperimentAsync(Experiment("y1", 1, "c3") with { Parameters = new ParameterSet([new("x", 1.0)]), Proposal = proposal });
+        StepOutputs[] outputs = [new("print", new ParameterSet([new("sample_id", "p-1")])), new("test", new ParameterSet([new("sample_id", "t-1"), new("toughness", 2.0)]))];
+        await _ledger.RecordResultAsync(new ExperimentId("y1"), new ExperimentResult(outputs, [new ObjectiveValue("toughness", 2.0)]), T0.AddDays(2).AddHours(1));
+
+        var lines = await ExportLinesAsync(new CampaignId("c3"));
+
+        Assert.Equal(
+            "campaign,experiment,sequence,status,state,x,m_sample_id,m_toughness,m_print.sample_id,m_test.sample_id,objective,o_toughness,"
+                + "predicted_mean,predicted_sd,acquisition_value,strategy,surrogate,acquisition,proposed_at,updated_at,failure_reason",
+            lines[0]);
+        Assert.StartsWith("c3,y1,1,Proposed,Proposed,1,t-1,2,p-1,t-1,2,2,1.5,0.125,0.25,model,gaussian-process,expected-improvement,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

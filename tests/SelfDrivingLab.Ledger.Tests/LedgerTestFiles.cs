@@ -19,6 +19,19 @@ public sealed class LedgerTestFiles : IDisposable
 
     public string LedgerPath => Path.Combine(Directory, "nested", "ledger.db");
 
+    /// <summary>The schema-2 ledger fixture (Data/README.md), never opened in place.</summary>
+    public static string Version2Fixture => Path.Combine(RepositoryPaths.Root, "tests", "SelfDrivingLab.Ledger.Tests", "Data", "ledger-v2.db");
+
+    /// <summary>The fixture's one campaign.</summary>
+    public static readonly CampaignId Version2Campaign = new("crossed-barrel-quickstart-20261206-220259");
+
+    /// <summary>Copies the schema-2 fixture to <see cref="LedgerPath"/>.</summary>
+    public void CopyVersion2Fixture()
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(LedgerPath)!);
+        File.Copy(Version2Fixture, LedgerPath);
+    }
+
     public static CampaignRecord Campaign(string id = "c1", DateTimeOffset? createdAt = null) =>
         new(new CampaignId(id), "Quickstart " + id, "name: " + id + "\nbudget: 4\n", 42, 4, CampaignStatus.Running, createdAt ?? T0, createdAt ?? T0);
 
@@ -33,6 +46,10 @@ public sealed class LedgerTestFiles : IDisposable
             """{"surrogate":"gp","mean":1.5}""",
             T0.AddMinutes(sequence),
             T0.AddMinutes(sequence));
+
+    /// <summary>One step's outputs and one objective read from them (<paramref name="output"/>).</summary>
+    public static ExperimentResult Result(ParameterSet outputs, double objective, string output = "toughness", string step = "test") =>
+        new([new StepOutputs(step, outputs)], [new ObjectiveValue(output, objective)]);
 
     public static CommandRecord Command(string id, string experiment) =>
         new(

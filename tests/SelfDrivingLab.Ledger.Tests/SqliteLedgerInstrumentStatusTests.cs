@@ -42,20 +42,20 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_Version1Ledger_MigratesToVersion2KeepingItsRows()
+    public async Task OpenAsync_Version1Ledger_MigratesToTheCurrentVersionKeepingItsRows()
     {
         await CreateVersion1LedgerAsync();
 
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
-            Assert.Equal("c1", Assert.Single(await ledger.ListCampaignsAsync()).Id.Value);
+            Assert.Equal(Version2Campaign, Assert.Single(await ledger.ListCampaignsAsync()).Id);
             Assert.Empty(await ledger.GetInstrumentStatusesAsync());
             await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusRecord.QuarantinedKind, T0, "orchestrator", "why"));
         }
 
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal("2", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("3", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM instrument_status;"));
     }
 
@@ -94,13 +94,10 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     }
 
     // A ledger as the previous build wrote it: version 1, no instrument_status table.
+    // Version 1 is version 2 without the instrument-level events: the schema-2 fixture, downgraded.
     private async Task CreateVersion1LedgerAsync()
     {
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
-        {
-            await ledger.CreateCampaignAsync(Campaign());
-        }
-
+        _files.CopyVersion2Fixture();
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         await using var downgrade = connection.CreateCommand();

@@ -129,7 +129,7 @@ public sealed class SqliteLedgerRefusalTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RecordResultAsync_UnknownExperiment_ThrowsNamingIt()
     {
-        var ex = await Assert.ThrowsAsync<LedgerException>(async () => await _ledger.RecordResultAsync(new ExperimentId("ghost"), ParameterSet.Empty, 1.0, T0));
+        var ex = await Assert.ThrowsAsync<LedgerException>(async () => await _ledger.RecordResultAsync(new ExperimentId("ghost"), Result(ParameterSet.Empty, 1.0), T0));
 
         Assert.Contains("Unknown experiment 'ghost'", ex.Message, StringComparison.Ordinal);
     }
@@ -140,7 +140,7 @@ public sealed class SqliteLedgerRefusalTests : IAsyncLifetime, IDisposable
     public async Task RecordResultAsync_NonFiniteObjective_ThrowsAndChangesNothing(double objective)
     {
         var ex = await Assert.ThrowsAsync<LedgerException>(async () =>
-            await _ledger.RecordResultAsync(E1, new ParameterSet([new("toughness", 1.0)]), objective, T0.AddHours(1)));
+            await _ledger.RecordResultAsync(E1, Result(new ParameterSet([new("toughness", 1.0)]), objective), T0.AddHours(1)));
 
         Assert.Contains("finite", ex.Message, StringComparison.Ordinal);
         Assert.Equal(Experiment("e1", 1), await _ledger.FindExperimentAsync(E1));

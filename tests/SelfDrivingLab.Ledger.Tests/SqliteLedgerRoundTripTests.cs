@@ -109,12 +109,60 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         var measurements = new ParameterSet([new("toughness", 1.0 / 3.0), new("sample_id", "s-1")]);
 
-        await ledger.RecordResultAsync(new ExperimentId("e1"), measurements, 1.0 / 3.0, T0.AddHours(1));
+        await ledger.RecordResultAsync(new ExperimentId("e1"), Result(measurements, 1.0 / 3.0), T0.AddHours(1));
 
         var read = await ledger.FindExperimentAsync(new ExperimentId("e1"));
         Assert.Equal(measurements, read!.Measurements);
         Assert.Equal(1.0 / 3.0, read.Objective);
         Assert.Equal(T0.AddHours(1), read.UpdatedAt);
+    }
+
+    [Fact]
+    public async Task RecordResultAsync_EveryStepsOutputsAndTheObjectiveVector_ReadBackInOrderAndExact()
+    {
+        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await ledger.CreateCampaignAsync(Campaign());
+        await ledger.AddExperimentAsync(Experiment("e1", 1));
+        StepOutputs[] outputs =
+        [
+            new("print", new ParameterSet([new("sample_id", "s-1"), new("mass", 2.5)])),
+            new("test", new ParameterSet([new("sample_id", "s-1b"), new("toughness", 1.0 / 3.0), new("strain", 0.1 + 0.2)])),
+        ];
+        ObjectiveValue[] objectives = [new("toughness", 1.0 / 3.0), new("strain", 0.1 + 0.2)];
+
+        await ledger.RecordResultAsync(new ExperimentId("e1"), new ExperimentResult(outputs, objectives), T0.AddHours(1));
+
+        var read = (await ledger.FindExperimentAsync(new ExperimentId("e1")))!;
+        Assert.Equal(["print", "test"], read.Outputs!.Select(o => o.Step));
+        Assert.Equal(outputs.Select(o => o.Outputs), read.Outputs!.Select(o => o.Outputs));
+        Assert.Equal(objectives, read.Objectives);
+        Assert.Equal(1.0 / 3.0, read.Objective);
+        Assert.Equal("s-1b", read.Measurements!["sample_id"].Text); // the later step wins in the merged view
+    }
+
+    [Fact]
+    public async Task RecordResultAsync_FailedExperimentsOutputs_StoredWithoutAnObjective()
+    {
+        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await ledger.CreateCampaignAsync(Campaign());
+        await ledger.AddExperimentAsync(Experiment("e1", 1));
+
+        await ledger.RecordResultAsync(new ExperimentId("e1"), new ExperimentResult([new("print", new ParameterSet([new("sample_id", "s-1")]))], []), T0.AddHours(1));
+
+        var read = (await ledger.FindExperimentAsync(new ExperimentId("e1")))!;
+        Assert.Equal((null, null), (read.Objective, read.Objectives));
+        Assert.Equal("s-1", Assert.Single(read.Outputs!).Outputs["sample_id"].Text);
+    }
+
+    [Fact]
+    public async Task CreateCampaignAsync_WithIdentity_ReadsItBack()
+    {
+        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        var campaign = Campaign() with { Identity = "{\"version\":1}" };
+
+        await ledger.CreateCampaignAsync(campaign);
+
+        Assert.Equal(campaign, await ledger.FindCampaignAsync(campaign.Id));
     }
 
     [Fact]
@@ -164,7 +212,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion2()
+    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion3()
     {
         await using (await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
@@ -173,9 +221,9 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("2", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("3", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            "campaigns,commands,events,experiments,instrument_status,transitions",
+            "campaign_revisions,campaigns,commands,events,experiments,instrument_status,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
     }
 

@@ -46,10 +46,12 @@ public sealed class BenchmarkDataset
     public int CandidateCount => _targets.Length;
 
     /// <summary>
-    /// Loads a CSV pool. <paramref name="inputs"/> default to every column except the target (and the formula column)
-    /// whose values are all numbers; when <paramref name="formulaColumn"/> is given and <paramref name="inputs"/> is not,
-    /// the inputs are the formula's Magpie features only (so a row-number column is not mistaken for an input).
-    /// Throws <see cref="BenchmarkDataException"/> naming the column and row of any problem.
+    /// Loads a CSV pool. <paramref name="inputs"/> default to every column except the target (and the formula column);
+    /// when <paramref name="formulaColumn"/> is given and <paramref name="inputs"/> is not, the inputs are the formula's
+    /// Magpie features only (so a row-number column is not mistaken for an input). A numeric column is one input; a
+    /// column with any text is categorical and one-hot encoded (one 0/1 input per level, named <c>column=level</c>,
+    /// levels in order of first appearance). Throws <see cref="BenchmarkDataException"/> naming the column and row of any
+    /// problem.
     /// </summary>
     public static BenchmarkDataset Load(string path, string target, IReadOnlyList<string>? inputs = null, string? formulaColumn = null)
     {
@@ -68,7 +70,7 @@ public sealed class BenchmarkDataset
         var values = new List<double[]>();
         var formulaIndex = formulaColumn is null ? -1 : columns.Find(formulaColumn);
         var selected = inputs?.Select(columns.Find).ToArray()
-            ?? (formulaIndex >= 0 ? [] : columns.NumericColumnsExcept(targetIndex));
+            ?? (formulaIndex >= 0 ? [] : [.. Enumerable.Range(0, table.Header.Count).Where(c => c != targetIndex)]);
         foreach (var index in selected)
         {
             if (index == targetIndex)
@@ -76,8 +78,19 @@ public sealed class BenchmarkDataset
                 throw new BenchmarkDataException($"Column '{table.Header[index]}' is the target and cannot also be an input.");
             }
 
-            names.Add(table.Header[index]);
-            values.Add(columns.Numbers(index));
+            if (columns.IsNumeric(index))
+            {
+                names.Add(table.Header[index]);
+                values.Add(columns.Numbers(index));
+            }
+            else
+            {
+                foreach (var (level, indicator) in columns.OneHot(index))
+                {
+                    names.Add($"{table.Header[index]}={level}");
+                    values.Add(indicator);
+                }
+            }
         }
 
         if (formulaIndex >= 0)
@@ -89,7 +102,7 @@ public sealed class BenchmarkDataset
 
         if (names.Count == 0)
         {
-            throw new BenchmarkDataException($"'{source}' has no numeric input column besides the target '{target}'.");
+            throw new BenchmarkDataException($"'{source}' has no input column besides the target '{target}'.");
         }
 
         var rows = Enumerable.Range(0, table.Rows.Count).Select(r => values.Select(column => column[r]).ToArray()).ToArray();

@@ -39,8 +39,15 @@ internal sealed class DatasetColumns(CsvTable table, string source)
         return values;
     }
 
-    public int[] NumericColumnsExcept(int excluded) =>
-        [.. Enumerable.Range(0, table.Header.Count).Where(c => c != excluded && table.Rows.All(row => TryNumber(row[c].Trim(), out _)))];
+    /// <summary>True when every value of the column is a finite number.</summary>
+    public bool IsNumeric(int column) => table.Rows.All(row => TryNumber(row[column].Trim(), out _));
+
+    /// <summary>One 0/1 indicator per distinct (trimmed) value, in order of first appearance.</summary>
+    public IReadOnlyList<(string Level, double[] Indicator)> OneHot(int column)
+    {
+        var levels = table.Rows.Select(row => row[column].Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        return [.. levels.Select(level => (level, table.Rows.Select(row => row[column].Trim() == level ? 1.0 : 0.0).ToArray()))];
+    }
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

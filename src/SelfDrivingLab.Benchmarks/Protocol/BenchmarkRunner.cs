@@ -5,10 +5,11 @@ using SelfDrivingLab.Optimization.Objectives;
 namespace SelfDrivingLab.Benchmarks.Protocol;
 
 /// <summary>
-/// The pool-based benchmark of Liang et al. (npj Comput. Mater. 7, 188, 2021): each seeded campaign measures
-/// <see cref="BenchmarkSettings.Initial"/> random candidates, then one candidate per iteration chosen by the strategy
-/// among the unmeasured ones, up to the budget; results are summarized per strategy. Campaigns run in parallel, each with
-/// its own seeded random streams, so a run is reproducible whatever the scheduling. Thread-safe (stateless).
+/// The pool-based benchmark of Liang et al. (npj Comput. Mater. 7, 188, 2021): in each seeded campaign the product's
+/// proposer (<see cref="Optimization.Proposals.ProposerFactory"/>, with the strategy's settings) first picks
+/// <see cref="BenchmarkSettings.Initial"/> seeded random candidates, then one candidate per iteration among the
+/// unmeasured ones, up to the budget; results are summarized per strategy. Campaigns run in parallel, each with its own
+/// proposer, so a run is reproducible whatever the scheduling. Thread-safe (stateless).
 /// </summary>
 public static class BenchmarkRunner
 {
@@ -40,7 +41,7 @@ public static class BenchmarkRunner
         }
 
         var pool = new BenchmarkPool(dataset, objective);
-        var budget = Math.Min(settings.Budget, dataset.CandidateCount);
+        var budget = Math.Min(settings.Budget, pool.Candidates.Count);
         var traces = new CampaignTrace[strategies.Count, settings.Seeds];
         var campaigns = strategies.Count * settings.Seeds;
         long experimentsTotal = (long)campaigns * budget;
@@ -50,7 +51,7 @@ public static class BenchmarkRunner
         Parallel.For(0, campaigns, options, job =>
         {
             var (s, seed) = (job / settings.Seeds, job % settings.Seeds);
-            var campaign = new PoolCampaign(pool, strategies[s], settings);
+            var campaign = new PoolCampaign(pool, objective, strategies[s], settings);
             traces[s, seed] = campaign.Run(seed, OnExperiment, cancellationToken);
             Interlocked.Increment(ref campaignsDone);
             Report();
@@ -78,8 +79,8 @@ public static class BenchmarkRunner
     private static BenchmarkReport Summarize(
         BenchmarkDataset dataset, IReadOnlyList<BenchmarkStrategy> strategies, BenchmarkSettings settings, BenchmarkPool pool, int budget, CampaignTrace[,] traces)
     {
-        var n = dataset.CandidateCount;
-        var randomExpected = StrategySummarizer.RandomExpectedExperiments(n, pool.Top5.Count, 0.8);
+        var n = pool.Candidates.Count;
+        var randomExpected = StrategySummarizer.RandomExpectedExperiments(n, pool.Top5.Count, BenchmarkSettings.GoalLevel);
         var byName = new Dictionary<string, IReadOnlyList<CampaignTrace>>(StringComparer.Ordinal);
         for (var s = 0; s < strategies.Count; s++)
         {

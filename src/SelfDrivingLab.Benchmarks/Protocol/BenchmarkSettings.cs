@@ -3,25 +3,27 @@ namespace SelfDrivingLab.Benchmarks.Protocol;
 /// <summary>Settings of a pool benchmark. Immutable.</summary>
 public sealed record BenchmarkSettings
 {
+    /// <summary>The Top% level whose experiment count is the headline figure (and the acceleration factor's level): 0.8.</summary>
+    public const double GoalLevel = 0.8;
+
     /// <summary>Independent campaigns per strategy (default 20).</summary>
     public int Seeds { get; init; } = 20;
 
     /// <summary>Experiments per campaign including the initial ones; capped at the pool size (default 100).</summary>
     public int Budget { get; init; } = 100;
 
-    /// <summary>Random candidates measured before the strategy takes over (default 5).</summary>
+    /// <summary>Random candidates measured before the strategy takes over: the proposer's initial count (default 5).</summary>
     public int Initial { get; init; } = 5;
 
-    /// <summary>Base seed; campaign s uses a seed mixed from it and s, so campaigns are reproducible in any order (default 0).</summary>
+    /// <summary>Base seed; campaign s gives its proposer the seed BaseSeed + s, so campaigns are reproducible in any order (default 0).</summary>
     public int BaseSeed { get; init; }
 
     /// <summary>
-    /// A surrogate is refitted (hyperparameters included, warm-started from the previous fit) once this many new
-    /// measurements arrived since the last fit; in between, each new measurement is added to the fitted model with
-    /// fixed hyperparameters (<c>ISurrogateModel.Condition</c>, an exact update). 1 refits every iteration (default 1:
-    /// stale hyperparameters cost more experiments than the fits cost time).
+    /// End each campaign as soon as Top% reaches <see cref="GoalLevel"/> (default false). The experiments to that level
+    /// and to the first top-5% candidate are then exactly what a full campaign gives, for less computation; the first
+    /// top-1% candidate and the Top% curve are not measured.
     /// </summary>
-    public int RefitEvery { get; init; } = 1;
+    public bool StopAtGoal { get; init; }
 
     /// <summary>Campaigns run at once (default: the processor count).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;
@@ -35,7 +37,6 @@ public sealed record BenchmarkSettings
         Check(Seeds >= 1, nameof(Seeds), "must be >= 1");
         Check(Initial >= 1, nameof(Initial), "must be >= 1");
         Check(Budget > Initial, nameof(Budget), "must be larger than Initial");
-        Check(RefitEvery >= 1, nameof(RefitEvery), "must be >= 1");
         Check(MaxParallelism >= 1, nameof(MaxParallelism), "must be >= 1");
         Check(Checkpoints.Count > 0 && Checkpoints.All(c => c > 0 && c <= 1), nameof(Checkpoints), "must be fractions in (0, 1]");
     }

@@ -1,130 +1,63 @@
 using System.Globalization;
-using SelfDrivingLab.Optimization.Acquisition;
-using SelfDrivingLab.Optimization.Surrogates;
+using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Benchmarks.Protocol;
 
 /// <summary>
-/// How a benchmark campaign picks the next candidate: uniformly at random (<see cref="IsRandom"/>), or by the
-/// largest acquisition value of a surrogate fitted to the measured candidates. Immutable and thread-safe.
+/// A named proposer configuration to benchmark: <see cref="Settings"/> are given to <see cref="ProposerFactory"/>, with
+/// the seed and the initial count set by the protocol. Immutable.
 /// </summary>
-/// <remarks>
-/// The default strategy is <c>gp-ucb</c> with default <see cref="StrategyOptions"/> and <see cref="BenchmarkSettings"/>:
-/// a Matérn 5/2 ARD GP on raw (standardized) scores whose hyperparameters are refitted every iteration
-/// (<see cref="BenchmarkSettings.RefitEvery"/> = 1), the first fit of a campaign with 4 optimizer starts and every later
-/// fit warm-started from the previous fit's hyperparameters with 2 starts (warm + default), ranked by UCB μ + 1·σ. The
-/// same configuration is used for every dataset. <c>gp-ei</c> uses ξ = 0.01 standard deviations of the measured scores.
-/// </remarks>
-public sealed class BenchmarkStrategy
+/// <param name="Name">The name reported in results.</param>
+/// <param name="Settings">The proposer settings (seed and initial count are replaced per campaign).</param>
+public sealed record BenchmarkStrategy(string Name, ProposerSettings Settings)
 {
-    /// <summary>Names accepted by <see cref="Parse"/>.</summary>
-    public static IReadOnlyList<string> KnownNames { get; } = ["random", "gp-ei", "gp-ucb", "gp-pi", "ridge-ei", "ridge-ucb", "ridge-pi"];
+    /// <summary>The strategy a campaign file without <c>surrogate</c> and <c>acquisition</c> gets.</summary>
+    public const string DefaultName = "default";
 
-    private readonly Func<int, IReadOnlyDictionary<string, double>?, ISurrogate>? _surrogate;
-    private readonly Func<double, IAcquisitionFunction>? _acquisition;
+    /// <summary>Names accepted by <see cref="Parse"/> (before any <c>:</c> overrides).</summary>
+    public static IReadOnlyList<string> KnownNames { get; } =
+        [DefaultName, "random", "gp-ei", "gp-ucb", "gp-pi", "gp-ts", "ridge-ei", "ridge-ucb", "ridge-pi", "rf-ei", "rf-ucb"];
 
-    /// <summary>
-    /// A model-based strategy: <paramref name="surrogate"/> builds the surrogate of one fit from a seed and the
-    /// hyperparameters of the previous fit of the campaign (null for the first fit: a warm start when not null);
-    /// <paramref name="acquisition"/> builds the acquisition from the standard deviation of the scores measured so far
-    /// (so margins can be given in standardized units) and ranks the unmeasured candidates.
-    /// </summary>
-    public BenchmarkStrategy(string name, Func<int, IReadOnlyDictionary<string, double>?, ISurrogate> surrogate, Func<double, IAcquisitionFunction> acquisition)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        Name = name;
-        _surrogate = surrogate ?? throw new ArgumentNullException(nameof(surrogate));
-        _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
-        Acquisition = acquisition(1);
-    }
+    /// <summary>The uniform random baseline (a proposer without a model walks its seeded permutation of the pool).</summary>
+    public static BenchmarkStrategy Random { get; } = new("random", Defaults with { Surrogate = SurrogateKind.Random });
 
-    /// <summary>A model-based strategy with a surrogate built from the seed only and a fixed acquisition.</summary>
-    public BenchmarkStrategy(string name, Func<int, ISurrogate> surrogate, IAcquisitionFunction acquisition)
-        : this(name, Wrap(surrogate), Fixed(acquisition))
-    {
-    }
-
-    private BenchmarkStrategy()
-    {
-        Name = "random";
-    }
-
-    /// <summary>Uniform random sampling without replacement, the baseline.</summary>
-    public static BenchmarkStrategy Random { get; } = new();
-
-    /// <summary>The name reported in results.</summary>
-    public string Name { get; }
-
-    /// <summary>True for the random baseline.</summary>
-    public bool IsRandom => _surrogate is null;
-
-    /// <summary>Transform of the measured scores before fitting (default none).</summary>
-    public ScoreWarping Warping { get; init; }
-
-    /// <summary>The acquisition function for scores of unit standard deviation (null for random).</summary>
-    public IAcquisitionFunction? Acquisition { get; }
+    private static ProposerSettings Defaults => ProposerSettings.Default(dimensions: 1, seed: 0);
 
     /// <summary>
-    /// Parses <c>random</c> or <c>&lt;surrogate&gt;-&lt;acquisition&gt;[:&lt;parameter&gt;]</c> with surrogate <c>gp</c>
-    /// (Matérn 5/2 ARD, restarts from <paramref name="options"/>) or <c>ridge</c> (Bayesian ridge) and acquisition
-    /// <c>ei</c>, <c>ucb</c> or <c>pi</c>. The optional parameter overrides ξ (EI, PI; standardized) or β (UCB) of
-    /// <paramref name="options"/> for this strategy, e.g. <c>gp-ucb:3</c> or <c>gp-ei:0.05</c>, so variants can be
-    /// compared in one run. Throws <see cref="ArgumentException"/> listing the known names.
+    /// Parses <c>default</c>, <c>random</c> or <c>&lt;surrogate&gt;-&lt;acquisition&gt;</c> (surrogate <c>gp</c>,
+    /// <c>ridge</c> or <c>rf</c>; acquisition <c>ei</c>, <c>ucb</c>, <c>pi</c> or, for gp, <c>ts</c>), each on top of
+    /// <see cref="ProposerSettings.Default"/>, then <paramref name="overrides"/>, then any <c>:</c>-separated overrides
+    /// of its own: a bare number (ξ for ei/pi, β for ucb) or <c>xi=</c>, <c>beta=</c>, <c>restarts=</c>,
+    /// <c>kernel=</c> (matern52, matern32, rbf), e.g. <c>gp-ucb:2</c> or <c>gp-ei:xi=0:restarts=8</c>. Throws
+    /// <see cref="ArgumentException"/> for an unknown name or override.
     /// </summary>
-    public static BenchmarkStrategy Parse(string name, StrategyOptions? options = null)
+    public static BenchmarkStrategy Parse(string name, StrategyOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        options ??= new StrategyOptions();
-        options.Validate();
         var text = name.Trim().ToLowerInvariant();
-        if (text == "random")
+        var parts = text.Split(':');
+        var settings = parts[0] switch
         {
-            return Random;
+            DefaultName => Defaults,
+            "random" => Random.Settings,
+            _ => Named(parts[0]) ?? throw new ArgumentException(
+                $"Unknown strategy '{name}'. Known: {string.Join(", ", KnownNames)} (optionally with :<ξ or β> or :key=value, e.g. gp-ucb:2, gp-ei:xi=0).",
+                nameof(name)),
+        };
+        settings = (overrides ?? StrategyOverrides.None).Apply(settings);
+        foreach (var part in parts.Skip(1))
+        {
+            settings = Override(settings, part, name);
         }
 
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        var head = colon >= 0 ? text[..colon] : text;
-        double? parameter = null;
-        if (colon >= 0)
-        {
-            parameter = double.TryParse(text[(colon + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && double.IsFinite(value)
-                ? value
-                : throw new ArgumentException($"Strategy '{name}': the value after ':' must be a number >= 0 (ξ for ei/pi, β for ucb).", nameof(name));
-        }
-
-        var dash = head.IndexOf('-', StringComparison.Ordinal);
-        var surrogate = dash > 0 ? head[..dash] : head;
-        var acquisition = dash > 0 ? head[(dash + 1)..] : string.Empty;
-        var xi = parameter ?? options.Xi;
-        var beta = parameter ?? options.Beta;
-        Func<int, IReadOnlyDictionary<string, double>?, ISurrogate>? factory = surrogate switch
-        {
-            "gp" => (seed, warm) => new GaussianProcessSurrogate(new GaussianProcessOptions
-            {
-                Restarts = warm is null ? options.Restarts : options.WarmRestarts,
-                Seed = seed,
-                InitialHyperparameters = warm,
-            }),
-            "ridge" => (_, _) => new BayesianRidgeSurrogate(),
-            _ => null,
-        };
-        Func<double, IAcquisitionFunction>? function = acquisition switch
-        {
-            "ei" => scale => new ExpectedImprovement(xi * scale),
-            "ucb" => _ => new UpperConfidenceBound(beta),
-            "pi" => scale => new ProbabilityOfImprovement(xi * scale),
-            _ => null,
-        };
-        return factory is not null && function is not null
-            ? new BenchmarkStrategy(text, factory, function) { Warping = options.Warping }
-            : throw new ArgumentException($"Unknown strategy '{name}'. Known: {string.Join(", ", KnownNames)} (optionally with :<ξ or β>, e.g. gp-ucb:3).", nameof(name));
+        return new BenchmarkStrategy(text, settings);
     }
 
-    /// <summary>Parses a comma-separated list (e.g. <c>gp-ei,random</c>); duplicates are an error.</summary>
-    public static IReadOnlyList<BenchmarkStrategy> ParseList(string names, StrategyOptions? options = null)
+    /// <summary>Parses a comma-separated list (e.g. <c>default,gp-ucb,random</c>); duplicates are an error.</summary>
+    public static IReadOnlyList<BenchmarkStrategy> ParseList(string names, StrategyOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var parsed = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Parse(n, options)).ToArray();
+        var parsed = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => Parse(n, overrides)).ToArray();
         if (parsed.Length == 0)
         {
             throw new ArgumentException("Give at least one strategy.", nameof(names));
@@ -134,34 +67,50 @@ public sealed class BenchmarkStrategy
         return duplicate is null ? parsed : throw new ArgumentException($"Strategy '{duplicate.Key}' is listed twice.", nameof(names));
     }
 
-    /// <summary>The surrogate of the first fit of a campaign; throws for the random strategy.</summary>
-    public ISurrogate CreateSurrogate(int seed) => CreateSurrogate(seed, null);
-
-    /// <summary>
-    /// The surrogate of one fit, warm-started from <paramref name="previousHyperparameters"/> when given (a GP only;
-    /// an empty dictionary counts as none); throws for the random strategy.
-    /// </summary>
-    public ISurrogate CreateSurrogate(int seed, IReadOnlyDictionary<string, double>? previousHyperparameters) =>
-        _surrogate is { } factory
-            ? factory(seed, previousHyperparameters is { Count: > 0 } ? previousHyperparameters : null)
-            : throw new InvalidOperationException("The random strategy has no surrogate.");
-
-    /// <summary>The acquisition for measured scores of standard deviation <paramref name="scoreScale"/>; throws for random.</summary>
-    public IAcquisitionFunction CreateAcquisition(double scoreScale) =>
-        _acquisition is { } factory ? factory(scoreScale) : throw new InvalidOperationException("The random strategy has no acquisition.");
-
     /// <inheritdoc />
     public override string ToString() => Name;
 
-    private static Func<int, IReadOnlyDictionary<string, double>?, ISurrogate> Wrap(Func<int, ISurrogate> surrogate)
+    private static ProposerSettings? Named(string head)
     {
-        ArgumentNullException.ThrowIfNull(surrogate);
-        return (seed, _) => surrogate(seed);
+        var dash = head.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0)
+        {
+            return null;
+        }
+
+        SurrogateKind? surrogate = head[..dash] switch
+        {
+            "gp" => SurrogateKind.GaussianProcess,
+            "ridge" => SurrogateKind.BayesianRidge,
+            "rf" => SurrogateKind.RandomForest,
+            _ => null,
+        };
+        AcquisitionKind? acquisition = head[(dash + 1)..] switch
+        {
+            "ei" => AcquisitionKind.ExpectedImprovement,
+            "ucb" => AcquisitionKind.UpperConfidenceBound,
+            "pi" => AcquisitionKind.ProbabilityOfImprovement,
+            "ts" when surrogate == SurrogateKind.GaussianProcess => AcquisitionKind.ThompsonSampling,
+            _ => null,
+        };
+        return surrogate is { } s && acquisition is { } a ? Defaults with { Surrogate = s, Acquisition = a } : null;
     }
 
-    private static Func<double, IAcquisitionFunction> Fixed(IAcquisitionFunction acquisition)
+    private static ProposerSettings Override(ProposerSettings settings, string part, string name)
     {
-        ArgumentNullException.ThrowIfNull(acquisition);
-        return _ => acquisition;
+        var equals = part.IndexOf('=', StringComparison.Ordinal);
+        var key = equals < 0 ? (settings.Acquisition == AcquisitionKind.UpperConfidenceBound ? "beta" : "xi") : part[..equals];
+        var value = equals < 0 ? part : part[(equals + 1)..];
+        var number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0 && double.IsFinite(parsed) ? parsed : (double?)null;
+        return (key, number) switch
+        {
+            ("xi", { } xi) => settings with { Xi = xi },
+            ("beta", { } beta) => settings with { Beta = beta },
+            ("restarts", { } restarts) when restarts == Math.Floor(restarts) && restarts <= 100 => settings with { Restarts = (int)restarts },
+            ("kernel", _) when Enum.TryParse<KernelKind>(value, ignoreCase: true, out var kernel) && Enum.IsDefined(kernel) => settings with { Kernel = kernel },
+            _ => throw new ArgumentException(
+                $"Strategy '{name}': cannot apply '{part}'. Use a number >= 0 (ξ for ei/pi, β for ucb) or xi=, beta=, restarts= (0-100), kernel= (matern52, matern32, rbf).",
+                nameof(name)),
+        };
     }
 }

@@ -7,11 +7,15 @@ namespace SelfDrivingLab.Benchmarks.Protocol;
 /// <param name="Seed">The campaign's seed index.</param>
 /// <param name="Picks">Candidate indices in measurement order.</param>
 /// <param name="TopFraction">Top% after experiment k+1 at index k.</param>
-/// <param name="FirstTop1">Experiment that first measured a top-1% candidate; null if none within the budget.</param>
-/// <param name="FirstTop5">Experiment that first measured a top-5% candidate; null if none within the budget.</param>
-public sealed record CampaignTrace(int Seed, IReadOnlyList<int> Picks, IReadOnlyList<double> TopFraction, int? FirstTop1, int? FirstTop5)
+/// <param name="FirstTop1">Experiment that first measured a top-1% candidate; null if none within the campaign.</param>
+/// <param name="FirstTop5">Experiment that first measured a top-5% candidate; null if none within the campaign.</param>
+/// <param name="StoppedAtGoal">
+/// True when the campaign ended before its budget because Top% reached <see cref="BenchmarkSettings.GoalLevel"/>
+/// (<see cref="BenchmarkSettings.StopAtGoal"/>): what would have come after is unknown.
+/// </param>
+public sealed record CampaignTrace(int Seed, IReadOnlyList<int> Picks, IReadOnlyList<double> TopFraction, int? FirstTop1, int? FirstTop5, bool StoppedAtGoal = false)
 {
-    /// <summary>The first experiment after which Top% ≥ <paramref name="level"/>; null if never within the budget.</summary>
+    /// <summary>The first experiment after which Top% ≥ <paramref name="level"/>; null if never within the campaign.</summary>
     public int? ExperimentsToReach(double level)
     {
         for (var k = 0; k < TopFraction.Count; k++)
@@ -23,5 +27,30 @@ public sealed record CampaignTrace(int Seed, IReadOnlyList<int> Picks, IReadOnly
         }
 
         return null;
+    }
+
+    internal static CampaignTrace Create(int seed, IReadOnlyList<int> picks, BenchmarkPool pool, bool stopped)
+    {
+        var curve = new double[picks.Count];
+        var found = 0;
+        int? firstTop1 = null;
+        int? firstTop5 = null;
+        for (var k = 0; k < picks.Count; k++)
+        {
+            if (pool.Top5.Contains(picks[k]))
+            {
+                found++;
+                firstTop5 ??= k + 1;
+            }
+
+            if (pool.Top1.Contains(picks[k]))
+            {
+                firstTop1 ??= k + 1;
+            }
+
+            curve[k] = (double)found / pool.Top5.Count;
+        }
+
+        return new CampaignTrace(seed, picks.ToArray().AsReadOnly(), curve.AsReadOnly(), firstTop1, firstTop5, stopped);
     }
 }

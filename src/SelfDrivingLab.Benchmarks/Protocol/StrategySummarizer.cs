@@ -8,12 +8,16 @@ internal static class StrategySummarizer
     public static StrategySummary Summarize(
         string strategy, IReadOnlyList<CampaignTrace> traces, int candidates, double randomExpectedTo80, double? randomMedianTo80, IReadOnlyList<double> checkpoints)
     {
-        var budget = traces[0].TopFraction.Count;
+        // A campaign stopped at the goal says nothing about what came after: the first top-1% candidate (if not yet
+        // found), the Top% curve and the final Top% are then not reported. The first top-5% candidate always comes
+        // before the goal, so it is exact.
+        var stopped = traces.Any(t => t.StoppedAtGoal);
+        var budget = traces.Max(t => t.TopFraction.Count);
         var top1 = traces.Select(t => Reached(t.FirstTop1)).ToArray();
         var top5 = traces.Select(t => Reached(t.FirstTop5)).ToArray();
-        var to80 = traces.Select(t => Reached(t.ExperimentsToReach(0.8))).ToArray();
+        var to80 = traces.Select(t => Reached(t.ExperimentsToReach(BenchmarkSettings.GoalLevel))).ToArray();
         var medianTo80 = Finite(Quantiles.Of(to80, 0.5));
-        var points = checkpoints
+        var points = stopped ? [] : checkpoints
             .Select(c => Math.Clamp((int)Math.Round(c * budget), 1, budget))
             .Distinct()
             .Select(n =>
@@ -26,15 +30,15 @@ internal static class StrategySummarizer
         return new StrategySummary(
             strategy,
             traces.Count,
-            Finite(Quantiles.Of(top1, 0.5)),
-            BandOf(top1),
+            stopped ? null : Finite(Quantiles.Of(top1, 0.5)),
+            stopped ? new Band(null, null) : BandOf(top1),
             top1.Count(double.IsFinite),
             Finite(Quantiles.Of(top5, 0.5)),
             BandOf(top5),
             medianTo80,
             BandOf(to80),
             to80.Count(double.IsFinite),
-            Quantiles.Of(traces.Select(t => t.TopFraction[^1]), 0.5),
+            stopped ? null : Quantiles.Of(traces.Select(t => t.TopFraction[^1]), 0.5),
             points,
             medianTo80 is { } m ? randomExpectedTo80 / m : null,
             medianTo80 is { } s && randomMedianTo80 is { } r ? r / s : null);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using SelfDrivingLab.Benchmarks.Protocol;
 
 namespace SelfDrivingLab.Benchmarks.Reports;
 
@@ -46,8 +47,10 @@ public static class ReportJson
                 json.WriteNumber("seed", trace.Seed);
                 Number(json, "first_top1", trace.FirstTop1);
                 Number(json, "first_top5", trace.FirstTop5);
-                Number(json, "to_80", trace.ExperimentsToReach(0.8));
+                Number(json, "to_80", trace.ExperimentsToReach(BenchmarkSettings.GoalLevel));
                 json.WriteNumber("top5_found", trace.TopFraction[^1]);
+                json.WriteNumber("experiments", trace.Picks.Count);
+                json.WriteBoolean("stopped_at_goal", trace.StoppedAtGoal);
                 json.WriteEndObject();
             }
 
@@ -70,7 +73,7 @@ public static class ReportJson
         Number(json, "median_to_80", summary.MedianTo80);
         WriteBand(json, "to_80_band", summary.To80Band);
         json.WriteNumber("reached_80_campaigns", summary.Reached80Campaigns);
-        json.WriteNumber("top5_found", summary.Top5Found);
+        Number(json, "top5_found", summary.Top5Found);
         Number(json, "af80", summary.Af80);
         Number(json, "af80_empirical", summary.Af80Empirical);
         json.WriteStartArray("top_curve");

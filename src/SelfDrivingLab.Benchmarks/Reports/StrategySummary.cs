@@ -6,7 +6,7 @@ namespace SelfDrivingLab.Benchmarks.Reports;
 /// </summary>
 /// <param name="Strategy">Strategy name.</param>
 /// <param name="Campaigns">Number of seeded campaigns.</param>
-/// <param name="MedianToTop1">Median experiments to the first top-1% candidate.</param>
+/// <param name="MedianToTop1">Median experiments to the first top-1% candidate (null also when campaigns stopped at the goal).</param>
 /// <param name="Top1Band">5th and 95th percentiles of experiments to the first top-1% candidate.</param>
 /// <param name="Top1FoundCampaigns">Campaigns that found a top-1% candidate within the budget.</param>
 /// <param name="MedianToTop5">Median experiments to the first top-5% candidate.</param>
@@ -14,8 +14,8 @@ namespace SelfDrivingLab.Benchmarks.Reports;
 /// <param name="MedianTo80">Median experiments until Top% ≥ 0.8.</param>
 /// <param name="To80Band">5th and 95th percentiles of experiments until Top% ≥ 0.8.</param>
 /// <param name="Reached80Campaigns">Campaigns that reached Top% ≥ 0.8 within the budget.</param>
-/// <param name="Top5Found">Median Top% at the end of the budget.</param>
-/// <param name="Checkpoints">Top% curve summary at the checkpoints.</param>
+/// <param name="Top5Found">Median Top% at the end of the budget (null when campaigns stopped at the goal).</param>
+/// <param name="Checkpoints">Top% curve summary at the checkpoints (empty when campaigns stopped at the goal).</param>
 /// <param name="Af80">Acceleration factor at Top% = 0.8 against the analytic random expectation.</param>
 /// <param name="Af80Empirical">Acceleration factor at Top% = 0.8 against the median of the random campaigns of the same run, if any.</param>
 public sealed record StrategySummary(
@@ -29,7 +29,7 @@ public sealed record StrategySummary(
     double? MedianTo80,
     Band To80Band,
     int Reached80Campaigns,
-    double Top5Found,
+    double? Top5Found,
     IReadOnlyList<CheckpointSummary> Checkpoints,
     double? Af80,
     double? Af80Empirical);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Optimization.Space;
 using YamlDotNet.RepresentationModel;
 

@@ -31,37 +31,26 @@ internal static class CampaignReader
         root.CheckKeys(TopLevelKeys);
 
         var name = root.String("name", required: true);
-        if (name is not null && !IdRules.IsValid(name))
-        {
-            root.Error("name", $"'{name}' is not a valid campaign name; use letters, digits, '-', '_' or '.'");
-        }
-
         var description = root.String("description");
         var site = ReadSite(root);
         var seed = (int?)root.Integer("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
         var budget = (int?)root.Integer("budget", required: true, min: 1, max: int.MaxValue);
         var parallel = (int?)root.Integer("parallel", min: 1, max: budget ?? int.MaxValue, maxMeaning: "the budget") ?? 1;
-        var (objective, objectiveMap) = ReadObjective(root);
-        var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed, budget);
+        var objective = ReadObjective(root);
+        var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed);
         var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count);
         proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates };
         var approval = ApprovalReader.Read(root, space);
         var priority = (int?)root.Integer("priority", min: CampaignDefinition.LowestPriority, max: CampaignDefinition.HighestPriority) ?? CampaignDefinition.NormalPriority;
-        var workflow = WorkflowReader.Read(root, parameterNames);
+        var workflow = WorkflowReader.Read(root);
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
-        CampaignChecks.Check(workflow, simulation, objective, objectiveMap);
-        if (name is not null && IdRules.IsValid(name) && budget is not null && workflow.Complete)
-        {
-            CampaignChecks.CheckDerivedIds(root, name, budget.Value, [.. workflow.Steps.Select(s => s.Step)]);
-        }
-
         if (errors.Count != before || name is null || site is null || budget is null || objective is null || space is null)
         {
             return null;
         }
 
-        return new CampaignDefinition(
+        var definition = new CampaignDefinition(
             name,
             description,
             site.Value,
@@ -80,6 +69,12 @@ internal static class CampaignReader
             Approval = approval,
             Priority = priority,
         };
+
+        // What the file says is read; whether it makes a campaign that can run is the model's question, the same
+        // for a campaign built in code (CampaignValidator), answered here with the file's lines.
+        var source = new YamlDefinitionSource(root.Node);
+        source.Report(CampaignValidator.Validate(definition, source), errors);
+        return errors.Count == before ? definition : null;
     }
 
     /// <summary>
@@ -87,7 +82,7 @@ internal static class CampaignReader
     /// min(budget, 2 × <see cref="PoolDefaultDimensions"/>) random candidates: its features are many and correlated,
     /// so twice their number would spend the whole budget on random picks.
     /// </summary>
-    private static (SearchSpace? Space, IReadOnlyList<string> Names, CandidatePoolDefinition? Pool) ReadCandidates(YamlMap root, string? sourcePath, int seed, int? budget)
+    private static (SearchSpace? Space, IReadOnlyList<string> Names, CandidatePoolDefinition? Pool) ReadCandidates(YamlMap root, string? sourcePath, int seed)
     {
         if (!root.Has("pool"))
         {
@@ -112,11 +107,6 @@ internal static class CampaignReader
 
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var (pool, poolSpace, poolNames) = PoolReader.Read(root, baseDirectory, seed);
-        if (pool is not null && budget > pool.Candidates.Count)
-        {
-            root.Error("budget", $"must be at most the pool's {pool.Candidates.Count} candidates (got {budget})");
-        }
-
         return (poolSpace, poolNames, pool);
     }
 
@@ -132,11 +122,11 @@ internal static class CampaignReader
         return null;
     }
 
-    private static (Objective? Objective, YamlMap? Map) ReadObjective(YamlMap root)
+    private static Objective? ReadObjective(YamlMap root)
     {
         if (root.Map("objective", required: true) is not { } map)
         {
-            return (null, null);
+            return null;
         }
 
         map.CheckKeys("output", "goal", "target");
@@ -146,17 +136,17 @@ internal static class CampaignReader
         if (goal is ObjectiveGoal.Target && target is null && !map.Has("target"))
         {
             map.Error("target", "goal 'target' needs a target value, e.g. target: 1.34");
-            return (null, map);
+            return null;
         }
 
         if (goal is ObjectiveGoal.Maximize or ObjectiveGoal.Minimize && map.Has("target"))
         {
             map.Error("target", "'target' applies only to goal: target");
-            return (null, map);
+            return null;
         }
 
         return output is null || goal is null || (map.Has("target") && target is null)
-            ? (null, map)
-            : (new Objective(output, goal.Value, target), map);
+            ? null
+            : new Objective(output, goal.Value, target);
     }
 }

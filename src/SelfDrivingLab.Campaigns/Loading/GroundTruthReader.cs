@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 

@@ -1,7 +1,8 @@
-using SelfDrivingLab.Core.Data;
 using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Data;
 using SelfDrivingLab.Core.Parameters;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Materials.Features;
 using SelfDrivingLab.Materials.Formulas;
 using SelfDrivingLab.Optimization.Pools;

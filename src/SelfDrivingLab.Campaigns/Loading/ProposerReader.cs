@@ -3,9 +3,8 @@ using SelfDrivingLab.Optimization.Proposals;
 namespace SelfDrivingLab.Campaigns.Loading;
 
 /// <summary>
-/// Reads <c>initial_design</c>, <c>surrogate</c> and <c>acquisition</c>. Missing sections take the
-/// defaults: a Sobol design of min(budget, 2 × dimensions) experiments, a Gaussian process with a
-/// Matérn 5/2 kernel and 4 restarts, expected improvement with xi 0.01 over 2048 candidates.
+/// Reads <c>initial_design</c>, <c>surrogate</c> and <c>acquisition</c>. Missing sections and keys take
+/// <see cref="ProposerSettings.Default"/> (the settings <c>sdl bench campaign --strategy default</c> measures).
 /// </summary>
 internal static class ProposerReader
 {
@@ -41,12 +40,7 @@ internal static class ProposerReader
 
     public static ProposerSettings Read(YamlMap root, int? budget, int seed, int dimensions)
     {
-        var settings = new ProposerSettings(
-            SurrogateKind.GaussianProcess,
-            AcquisitionKind.ExpectedImprovement,
-            InitialDesignKind.Sobol,
-            Math.Clamp(2 * dimensions, 1, budget ?? int.MaxValue),
-            seed);
+        var settings = ProposerSettings.Default(dimensions, seed, budget);
 
         if (root.Map("initial_design") is { } design)
         {

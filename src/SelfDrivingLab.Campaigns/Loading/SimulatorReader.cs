@@ -1,22 +1,20 @@
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
 /// <summary>Reads <c>simulators</c>: instruments the host starts in software for this campaign.</summary>
 internal static class SimulatorReader
 {
-    public const string Synthesis = "synthesis";
-    public const string Characterization = "characterization";
-    public const string LiquidHandler = "liquid-handler";
-    public const string Furnace = "furnace";
-    public const string UvVis = "uv-vis";
-    public const string Xrd = "xrd";
+    public const string LiquidHandler = SimulatorTypes.LiquidHandler;
+    public const string Furnace = SimulatorTypes.Furnace;
+    public const string Xrd = SimulatorTypes.Xrd;
 
-    private static readonly string[] Types = [Synthesis, Characterization, LiquidHandler, Furnace, UvVis, Xrd];
+    private static readonly IReadOnlyList<string> Types = SimulatorTypes.All;
 
     /// <summary>Types that measure a ground truth (and so need one).</summary>
-    private static readonly string[] Measuring = [Characterization, UvVis, Xrd];
+    private static readonly IReadOnlyList<string> Measuring = SimulatorTypes.Measuring;
 
     private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults", "idempotent"];
 
@@ -29,7 +27,6 @@ internal static class SimulatorReader
     {
         var simulators = new List<(SimulatedInstrumentDefinition, YamlMap)>();
         var capabilities = new List<string>();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var items = root.List("simulators") ?? [];
         foreach (var (node, path) in items)
         {
@@ -38,7 +35,7 @@ internal static class SimulatorReader
                 continue;
             }
 
-            var id = ReadId(map, ids, path);
+            var id = ReadId(map);
             var type = ReadType(map);
             map.CheckKeys([.. CommonKeys, .. SimulatorSettingsReader.KeysOf(type)]);
             var capability = map.String("capability", required: true);
@@ -74,7 +71,8 @@ internal static class SimulatorReader
         return (simulators, capabilities, simulators.Count == items.Count);
     }
 
-    private static InstrumentId? ReadId(YamlMap map, Dictionary<string, string> ids, string path)
+    /// <summary>The id (two simulators with one id are the validator's finding, SimulatorRules).</summary>
+    private static InstrumentId? ReadId(YamlMap map)
     {
         var id = map.String("id", required: true);
         if (id is null)
@@ -88,13 +86,6 @@ internal static class SimulatorReader
             return null;
         }
 
-        if (ids.TryGetValue(id, out var first))
-        {
-            map.Error("id", $"simulator '{id}' is already defined at {first}");
-            return null;
-        }
-
-        ids[id] = path;
         return new InstrumentId(id);
     }
 

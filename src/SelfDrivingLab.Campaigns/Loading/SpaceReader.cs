@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
-/// <summary>Reads <c>space</c>, <c>mixtures</c> and <c>constraints</c> into a <see cref="SearchSpace"/>.</summary>
+/// <summary>Reads <c>space</c>, <c>mixtures</c> and <c>constraints</c> into a <see cref="SearchSpace"/> (whose constructor checks bounds, names and mixtures).</summary>
 internal static class SpaceReader
 {
     private enum ParameterType
@@ -78,7 +78,8 @@ internal static class SpaceReader
             return (null, names);
         }
 
-        return FeasibilityCheck.Check(root, space, constraints, mixtures) ? (space, names) : (null, names);
+        // Whether the constraints leave points to propose is the validator's question (SpaceRules), asked of the whole definition.
+        return (space, names);
     }
 
     private static SpaceParameter? ReadParameter(YamlMap map, string? name)

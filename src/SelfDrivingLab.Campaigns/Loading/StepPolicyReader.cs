@@ -5,7 +5,10 @@ using YamlDotNet.RepresentationModel;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
-/// <summary>Reads a step's policies: <c>retry</c>, <c>on_failure</c> and <c>skip_if</c>. Errors name the step, e.g. <c>workflow[1] (characterize).retry.attempts</c>.</summary>
+/// <summary>
+/// Reads a step's policies: <c>retry</c>, <c>on_failure</c> and <c>skip_if</c>. Errors name the step, e.g.
+/// <c>workflow[1] (characterize).retry.attempts</c>; whether <c>skip_if</c> names an earlier step is the validator's question.
+/// </summary>
 internal static class StepPolicyReader
 {
     public static readonly string[] Keys = ["retry", "on_failure", "skip_if"];
@@ -18,14 +21,13 @@ internal static class StepPolicyReader
     ];
 
     /// <summary>The step's policies, and false when any of them had an error (recorded).</summary>
-    public static (StepRetryPolicy? Retry, StepFailurePolicy OnFailure, StepSkipCondition? SkipIf, bool Ok) Read(
-        YamlMap step, string? name, IReadOnlyList<string?> stepNames, int index)
+    public static (StepRetryPolicy? Retry, StepFailurePolicy OnFailure, StepSkipCondition? SkipIf, bool Ok) Read(YamlMap step, string? name)
     {
         var named = name is null ? step : step.WithPath($"{step.Path} ({name})");
         var before = step.Errors.Count;
         var retry = ReadRetry(named);
         var onFailure = named.Choice("on_failure", "failure policy", FailurePolicies) ?? StepFailurePolicy.FailExperiment;
-        var skipIf = ReadSkipIf(named, stepNames, index);
+        var skipIf = ReadSkipIf(named);
         return (retry, onFailure, skipIf, step.Errors.Count == before);
     }
 
@@ -42,7 +44,7 @@ internal static class StepPolicyReader
         return attempts is null ? null : new StepRetryPolicy((int)attempts.Value, backoff);
     }
 
-    private static StepSkipCondition? ReadSkipIf(YamlMap step, IReadOnlyList<string?> stepNames, int index)
+    private static StepSkipCondition? ReadSkipIf(YamlMap step)
     {
         if (step.Map("skip_if") is not { } map)
         {
@@ -50,7 +52,7 @@ internal static class StepPolicyReader
         }
 
         map.CheckKeys("step", "output", "equals", "not_equals");
-        var earlier = ReadEarlierStep(map, stepNames, index);
+        var earlier = map.String("step", required: true);
         var output = map.String("output", required: true);
         var (hasEquals, hasNotEquals) = (map.Get("equals") is not null, map.Get("not_equals") is not null);
         if (hasEquals == hasNotEquals)
@@ -62,31 +64,6 @@ internal static class StepPolicyReader
         var key = hasEquals ? "equals" : "not_equals";
         var value = ReadValue(map, key);
         return earlier is null || output is null || value is null ? null : new StepSkipCondition(earlier, output, value.Value, hasNotEquals);
-    }
-
-    private static string? ReadEarlierStep(YamlMap map, IReadOnlyList<string?> stepNames, int index)
-    {
-        var name = map.String("step", required: true);
-        if (name is null)
-        {
-            return null;
-        }
-
-        var position = stepNames.ToList().IndexOf(name);
-        if (position < 0)
-        {
-            map.Error("step", $"'{name}' is not a step of the workflow{NameSuggestion.DidYouMean(name, stepNames.Take(index).OfType<string>())}");
-            return null;
-        }
-
-        if (position >= index)
-        {
-            var relation = position == index ? "is this step itself" : "comes later";
-            map.Error("step", $"step '{name}' {relation}; a step can only be skipped on an earlier step's output");
-            return null;
-        }
-
-        return name;
     }
 
     private static ParameterValue? ReadValue(YamlMap map, string key)

@@ -5,16 +5,16 @@ using YamlDotNet.RepresentationModel;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
-/// <summary>Reads <c>workflow</c>: steps, their deadlines and how each command parameter is bound.</summary>
+/// <summary>
+/// Reads <c>workflow</c>: steps, their deadlines and how each command parameter is bound. Whether names are unique and
+/// references resolve (to search-space parameters, to earlier steps) is the validator's question (WorkflowRules).
+/// </summary>
 internal static class WorkflowReader
 {
     private const string StepPrefix = "steps.";
 
-    // The workflow's own states; a step of the same name would be ambiguous in the ledger.
-    private static readonly string[] ReservedNames = ["proposed", "awaitingapproval", "completed", "failed", "aborted"];
-
-    /// <summary>The steps that parsed, each with its mapping (for locating later errors), and whether every step parsed.</summary>
-    public static (IReadOnlyList<(WorkflowStepDefinition Step, YamlMap Map)> Steps, bool Complete) Read(YamlMap root, IReadOnlyList<string> parameterNames)
+    /// <summary>The steps that parsed, each with its mapping, and whether every step parsed.</summary>
+    public static (IReadOnlyList<(WorkflowStepDefinition Step, YamlMap Map)> Steps, bool Complete) Read(YamlMap root)
     {
         var items = root.List("workflow", required: true);
         if (items is { Count: 0 })
@@ -22,22 +22,20 @@ internal static class WorkflowReader
             root.Error("workflow", "needs at least one step");
         }
 
-        var maps = (items ?? []).Select(item => YamlMap.From(item.Node, item.Path, root.Errors)).ToList();
-        var stepNames = maps.Select(m => m?.Get("name") is YamlScalarNode s ? s.Value : null).ToList();
         var steps = new List<(WorkflowStepDefinition, YamlMap)>();
-        for (var i = 0; i < maps.Count; i++)
+        foreach (var (node, path) in items ?? [])
         {
-            if (maps[i] is not { } map)
+            if (YamlMap.From(node, path, root.Errors) is not { } map)
             {
                 continue;
             }
 
             map.CheckKeys(["name", "capability", "deadline", "parameters", .. StepPolicyReader.Keys]);
-            var name = ReadName(map, stepNames, i);
+            var name = map.String("name", required: true);
             var capability = map.String("capability", required: true);
             var deadline = map.Duration("deadline", required: true);
-            var bindings = ReadBindings(map, parameterNames, stepNames, i);
-            var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name, stepNames, i);
+            var bindings = ReadBindings(map);
+            var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name);
             if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk)
             {
                 var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf };
@@ -48,37 +46,7 @@ internal static class WorkflowReader
         return (steps, items is not null && steps.Count == items.Count);
     }
 
-    private static string? ReadName(YamlMap map, List<string?> stepNames, int index)
-    {
-        var name = map.String("name", required: true);
-        if (name is null)
-        {
-            return null;
-        }
-
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            map.Error("name", $"step name '{name}' may contain only letters, digits, '-' and '_'");
-            return null;
-        }
-
-        if (ReservedNames.Contains(name, StringComparer.OrdinalIgnoreCase))
-        {
-            map.Error("name", $"'{name}' is a workflow state of its own; choose another step name");
-            return null;
-        }
-
-        var first = stepNames.IndexOf(name);
-        if (first < index)
-        {
-            map.Error("name", $"step '{name}' is already defined at workflow[{first}]");
-            return null;
-        }
-
-        return name;
-    }
-
-    private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step, IReadOnlyList<string> parameterNames, List<string?> stepNames, int index)
+    private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step)
     {
         var bindings = new Dictionary<string, ParameterBinding>(StringComparer.Ordinal);
         if (step.Map("parameters") is not { } map)
@@ -94,7 +62,7 @@ internal static class WorkflowReader
                 continue; // reported by YamlMap
             }
 
-            var binding = ReadBinding(map, key, valueNode, parameterNames, stepNames, index);
+            var binding = ReadBinding(map, key, valueNode);
             ok &= binding is not null;
             if (binding is not null)
             {
@@ -105,7 +73,7 @@ internal static class WorkflowReader
         return ok ? bindings : null;
     }
 
-    private static ParameterBinding? ReadBinding(YamlMap map, string key, YamlNode node, IReadOnlyList<string> parameterNames, List<string?> stepNames, int index)
+    private static ParameterBinding? ReadBinding(YamlMap map, string key, YamlNode node)
     {
         if (node is not YamlScalarNode scalar || YamlScalars.IsNull(node))
         {
@@ -121,50 +89,18 @@ internal static class WorkflowReader
         }
 
         var reference = text[1..];
-        if (reference.StartsWith(StepPrefix, StringComparison.Ordinal))
-        {
-            return ReadStepReference(map, key, text, reference[StepPrefix.Length..], stepNames, index);
-        }
-
-        if (parameterNames.Contains(reference))
+        if (!reference.StartsWith(StepPrefix, StringComparison.Ordinal))
         {
             return new ExperimentParameterBinding(reference);
         }
 
-        // With no parameter declared the space itself is reported; a second error per reference would be noise.
-        if (parameterNames.Count > 0)
-        {
-            map.Error(key, $"'{text}' names no search-space parameter{NameSuggestion.DidYouMean(reference, parameterNames)}");
-        }
-
-        return null;
-    }
-
-    private static StepOutputBinding? ReadStepReference(YamlMap map, string key, string text, string body, List<string?> stepNames, int index)
-    {
-        var parts = body.Split('.');
+        var parts = reference[StepPrefix.Length..].Split('.');
         if (parts.Length != 2 || parts.Any(string.IsNullOrEmpty))
         {
             map.Error(key, $"'{text}' is not a step reference; use $steps.<step>.<output>");
             return null;
         }
 
-        var (step, output) = (parts[0], parts[1]);
-        var position = stepNames.IndexOf(step);
-        if (position < 0)
-        {
-            var known = stepNames.Take(index).OfType<string>();
-            map.Error(key, $"'{text}' refers to unknown step '{step}'{NameSuggestion.DidYouMean(step, known)}");
-            return null;
-        }
-
-        if (position >= index)
-        {
-            var relation = position == index ? "is this step itself" : "comes later";
-            map.Error(key, $"'{text}' refers to step '{step}', which {relation}; only earlier steps' outputs can be used");
-            return null;
-        }
-
-        return new StepOutputBinding(step, output);
+        return new StepOutputBinding(parts[0], parts[1]);
     }
 }

@@ -8,7 +8,7 @@ namespace SelfDrivingLab.Cli.Commands;
 
 /// <summary>
 /// Prints one line per finished experiment (prefixed with the campaign's name when several run at once),
-/// unless <paramref name="quiet"/>, and always a line when a campaign is resumed from the ledger.
+/// unless <paramref name="quiet"/>, and always a line when a campaign is resumed from the ledger (with what changed, if anything did).
 /// </summary>
 internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns, bool quiet = false) : ICampaignObserver
 {
@@ -22,10 +22,19 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
         }
     }
 
-    public void OnCampaignResumed(CampaignResumption resumption) =>
-        Write(string.Create(
+    public void OnCampaignResumed(CampaignResumption resumption)
+    {
+        var line = string.Create(
             CultureInfo.InvariantCulture,
-            $"Resumed campaign {resumption.CampaignId} from the ledger: {resumption.Done} of {resumption.Budget} experiments done, {resumption.InFlight} in flight, {Durations.Format(resumption.LabTime)} lab time so far."));
+            $"Resumed campaign {resumption.CampaignId} from the ledger: {resumption.Done} of {resumption.Budget} experiments done, {resumption.InFlight} in flight, {Durations.Format(resumption.LabTime)} lab time so far.");
+        if (resumption.Revision is { } revision)
+        {
+            var what = revision.Kind == CampaignRevisionKind.AcceptedChanges ? "Accepted changes, recorded in the ledger:" : "Changes that do not define the campaign, recorded in the ledger:";
+            line += "\n" + what + string.Concat(revision.Changes.Select(c => "\n  " + LogText.Escape(c)));
+        }
+
+        Write(line);
+    }
 
     private void Write(string line)
     {

@@ -20,8 +20,12 @@ internal static class RunCommand
         {
             Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
         };
+        var acceptChanges = new Option<bool>("--accept-changes")
+        {
+            Description = "Resume a running campaign of the same name even though what defines it changed (space, objective, workflow, pool, seed, proposer settings); the ledger records the change. Without it such a run is refused, naming every change.",
+        };
         var connectTimeout = ConnectTimeoutOption.Create();
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external, connectTimeout };
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external, acceptChanges, connectTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -65,6 +69,7 @@ internal static class RunCommand
                 Broker = address,
                 BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
+                AcceptChanges = parse.GetValue(acceptChanges),
             };
             var stopwatch = Stopwatch.StartNew();
             var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet));

@@ -2,7 +2,7 @@ using SelfDrivingLab.Core.Ids;
 
 namespace SelfDrivingLab.Core.Ledger;
 
-/// <summary>A campaign as stored: its definition text is kept verbatim so a run can be reproduced.</summary>
+/// <summary>A campaign as stored: its definition text is kept verbatim so a run can be reproduced, with its canonical identity.</summary>
 /// <param name="Id">The campaign id.</param>
 /// <param name="Name">Human-readable name from the definition.</param>
 /// <param name="Definition">The campaign file's text (YAML).</param>
@@ -19,4 +19,12 @@ public sealed record CampaignRecord(
     int Budget,
     CampaignStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    /// <summary>
+    /// The definition's canonical identity: a versioned description of what defines the campaign (space, objective,
+    /// workflow, pool, seed, proposer settings), which a resumed definition must match. Null for a campaign stored
+    /// before ledger schema 3 (resume then compares <see cref="Definition"/>, the file text, as before).
+    /// </summary>
+    public string? Identity { get; init; }
+}

@@ -13,8 +13,8 @@ namespace SelfDrivingLab.Core.Ledger;
 /// <param name="Proposal">JSON describing the model state that made the proposal (surrogate, hyperparameters, acquisition value, predicted mean and sd).</param>
 /// <param name="ProposedAt">When it was proposed.</param>
 /// <param name="UpdatedAt">When its state last changed.</param>
-/// <param name="Measurements">All measured outputs, once completed.</param>
-/// <param name="Objective">The objective value, once completed.</param>
+/// <param name="Measurements">Every measured output by name (a later step's value winning), once measured.</param>
+/// <param name="Objective">The (first) objective's value, once completed: <see cref="Objectives"/>[0].</param>
 /// <param name="FailureReason">Why it failed or was aborted.</param>
 public sealed record ExperimentRecord(
     ExperimentId Id,
@@ -28,4 +28,14 @@ public sealed record ExperimentRecord(
     DateTimeOffset UpdatedAt,
     ParameterSet? Measurements = null,
     double? Objective = null,
-    string? FailureReason = null);
+    string? FailureReason = null)
+{
+    /// <summary>
+    /// Every output of every step that reported one, in workflow order (null before any was stored, and for experiments
+    /// stored before ledger schema 3, which kept only <see cref="Measurements"/>).
+    /// </summary>
+    public IReadOnlyList<StepOutputs>? Outputs { get; init; }
+
+    /// <summary>The objective vector, in the campaign's objective order, once completed (null before).</summary>
+    public IReadOnlyList<ObjectiveValue>? Objectives { get; init; }
+}

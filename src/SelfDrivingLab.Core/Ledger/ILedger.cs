@@ -1,5 +1,4 @@
 using SelfDrivingLab.Core.Ids;
-using SelfDrivingLab.Core.Parameters;
 
 namespace SelfDrivingLab.Core.Ledger;
 
@@ -37,8 +36,21 @@ public interface ILedger
     /// </summary>
     ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores an experiment's measurements and objective value (finite); throws for unknown ids or non-finite values.</summary>
-    ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores what an experiment measured: every step's outputs, the merged measurements and the objective vector (whose
+    /// first value is also <see cref="ExperimentRecord.Objective"/>). A failed experiment's outputs are stored with an
+    /// empty vector. Throws for an unknown id or a non-finite objective value.
+    /// </summary>
+    ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a campaign's stored definition, identity, seed and budget by <paramref name="revision"/>'s and stores
+    /// the revision, in one transaction. Throws for an unknown campaign.
+    /// </summary>
+    ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default);
+
+    /// <summary>A campaign's revisions, oldest first (empty for a ledger older than schema 3).</summary>
+    ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default);
 
     /// <summary>Stores a command before it is sent; throws for an unknown experiment or a duplicate command id.</summary>
     ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default);

@@ -43,6 +43,8 @@ public static class SimulatorHost
             throw new CampaignHostException($"'{settings.Facility.Name}' defines no simulated instruments.");
         }
 
+        DefinitionCheck.ThrowIfInvalid(settings.Facility);
+
         var builder = SdlHostBuilder.Create("sdl-simulate", settings.LogLevel);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSdlMqtt(o =>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
-using SelfDrivingLab.Core.Parameters;
 
 namespace SelfDrivingLab.Ledger.Hosting;
 
@@ -80,8 +79,14 @@ internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : IL
     public async ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordTransitionAsync(transition, status, cancellationToken).ConfigureAwait(false);
 
-    public async ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordResultAsync(id, measurements, objective, at, cancellationToken).ConfigureAwait(false);
+    public async ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordResultAsync(id, result, at, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).ReviseCampaignAsync(revision, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetCampaignRevisionsAsync(id, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordCommandAsync(command, cancellationToken).ConfigureAwait(false);

@@ -7,28 +7,31 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 /// <summary>The ledger's queries and how their rows become records.</summary>
 internal static class LedgerReads
 {
-    private const string CampaignColumns = "id, name, definition, seed, budget, status, created_at, updated_at";
+    // A ledger read without being migrated (read-only, an older schema) lacks the version 3 columns: they read as NULL.
+    private static string CampaignColumns(int version) =>
+        "id, name, definition, seed, budget, status, created_at, updated_at, " + (version >= 3 ? "identity" : "NULL");
 
-    private const string ExperimentColumns =
-        "id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason";
+    private static string ExperimentColumns(int version) =>
+        "id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason, "
+        + (version >= 3 ? "outputs, objectives" : "NULL, NULL");
 
-    public static async Task<CampaignRecord?> FindCampaignAsync(SqliteConnection connection, CampaignId id, CancellationToken cancellationToken)
+    public static async Task<CampaignRecord?> FindCampaignAsync(SqliteConnection connection, int version, CampaignId id, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(null, $"SELECT {CampaignColumns} FROM campaigns WHERE id = $id", ReadCampaign, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns WHERE id = $id", ReadCampaign, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static async Task<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        await connection.QueryAsync(null, $"SELECT {CampaignColumns} FROM campaigns ORDER BY created_at_ticks, rowid", ReadCampaign, cancellationToken).ConfigureAwait(false);
+    public static async Task<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(SqliteConnection connection, int version, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns ORDER BY created_at_ticks, rowid", ReadCampaign, cancellationToken).ConfigureAwait(false);
 
-    public static async Task<ExperimentRecord?> FindExperimentAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken)
+    public static async Task<ExperimentRecord?> FindExperimentAsync(SqliteConnection connection, int version, ExperimentId id, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(null, $"SELECT {ExperimentColumns} FROM experiments WHERE id = $id", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE id = $id", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public static async Task<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(SqliteConnection connection, CampaignId id, CancellationToken cancellationToken) =>
-        await connection.QueryAsync(null, $"SELECT {ExperimentColumns} FROM experiments WHERE campaign_id = $id ORDER BY sequence", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+    public static async Task<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(SqliteConnection connection, int version, CampaignId id, CancellationToken cancellationToken) =>
+        await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE campaign_id = $id ORDER BY sequence", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken) =>
         await connection.QueryAsync(
@@ -64,12 +67,13 @@ internal static class LedgerReads
             cancellationToken,
             ("$id", id.Value)).ConfigureAwait(false);
 
-    public static async Task<DateTimeOffset?> GetLatestRecordedTimeAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<DateTimeOffset?> GetLatestRecordedTimeAsync(SqliteConnection connection, int version, CancellationToken cancellationToken)
     {
         // Ticks columns sort by instant; a campaign's status time is only kept as text (with its offset), so it is parsed.
         var sql = "SELECT max(t) FROM (SELECT max(created_at_ticks) AS t FROM campaigns UNION ALL SELECT max(at_ticks) FROM transitions " +
             "UNION ALL SELECT max(sent_at_ticks) FROM commands UNION ALL SELECT max(at_ticks) FROM events" +
-            (await LedgerSchema.HasInstrumentStatusAsync(connection, cancellationToken).ConfigureAwait(false) ? " UNION ALL SELECT max(at_ticks) FROM instrument_status)" : ")");
+            (await LedgerSchema.HasInstrumentStatusAsync(connection, cancellationToken).ConfigureAwait(false) ? " UNION ALL SELECT max(at_ticks) FROM instrument_status" : string.Empty) +
+            (version >= 3 ? " UNION ALL SELECT max(at_ticks) FROM campaign_revisions)" : ")");
         var ticks = await connection.QueryAsync(null, sql, r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         var updated = await connection.QueryAsync(null, "SELECT updated_at FROM campaigns", r => LedgerValues.ParseTime(r.GetString(0)), cancellationToken).ConfigureAwait(false);
         DateTimeOffset? latest = ticks[0] is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
@@ -92,7 +96,10 @@ internal static class LedgerReads
         r.GetInt32(4),
         LedgerValues.ParseEnum<CampaignStatus>(r.GetString(5)),
         LedgerValues.ParseTime(r.GetString(6)),
-        LedgerValues.ParseTime(r.GetString(7)));
+        LedgerValues.ParseTime(r.GetString(7)))
+    {
+        Identity = NullableString(r, 8),
+    };
 
     private static ExperimentRecord ReadExperiment(SqliteDataReader r) => new(
         new ExperimentId(r.GetString(0)),
@@ -106,7 +113,11 @@ internal static class LedgerReads
         LedgerValues.ParseTime(r.GetString(8)),
         r.IsDBNull(9) ? null : LedgerValues.FromJson(r.GetString(9)),
         r.IsDBNull(10) ? null : r.GetDouble(10),
-        NullableString(r, 11));
+        NullableString(r, 11))
+    {
+        Outputs = r.IsDBNull(12) ? null : LedgerValues.OutputsFromJson(r.GetString(12)),
+        Objectives = r.IsDBNull(13) ? null : LedgerValues.ObjectivesFromJson(r.GetString(13)),
+    };
 
     private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }

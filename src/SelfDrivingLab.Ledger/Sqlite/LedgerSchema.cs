@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -94,6 +94,28 @@ internal static class LedgerSchema
         CREATE INDEX ix_instrument_status_instrument ON instrument_status (site, instrument, at_ticks, id);
         """;
 
+    // Version 3 (issue 10): a campaign's canonical identity and its revisions (resumed under a changed definition); every
+    // output of every step and the objective vector of each experiment. Experiments stored before get their vector from
+    // their one objective value (LedgerObjectiveBackfill); their per-step outputs stay unknown (NULL).
+    private const string Version3 = """
+        ALTER TABLE campaigns ADD COLUMN identity TEXT;
+        CREATE TABLE campaign_revisions (
+            id INTEGER PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            identity TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            budget INTEGER NOT NULL,
+            changes TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_campaign_revisions_campaign ON campaign_revisions (campaign_id, at_ticks, id);
+        ALTER TABLE experiments ADD COLUMN outputs TEXT;
+        ALTER TABLE experiments ADD COLUMN objectives TEXT;
+        """;
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -115,6 +137,12 @@ internal static class LedgerSchema
             if (version < 2)
             {
                 await ExecuteAsync(connection, transaction, Version2, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 3)
+            {
+                await ExecuteAsync(connection, transaction, Version3, cancellationToken).ConfigureAwait(false);
+                await LedgerObjectiveBackfill.RunAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);
@@ -153,6 +181,10 @@ internal static class LedgerSchema
 
         return (int)version;
     }
+
+    /// <summary>The schema version of a database already checked to be a ledger (a read-only file may be older than <see cref="CurrentVersion"/>).</summary>
+    public static async Task<int> VersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        (int)await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
 
     /// <summary>True when the database has the instrument-level event table (version 2 and later; a read-only older file does not).</summary>
     public static async Task<bool> HasInstrumentStatusAsync(SqliteConnection connection, CancellationToken cancellationToken) =>

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
-using SelfDrivingLab.Core.Parameters;
 
 namespace SelfDrivingLab.Ledger.Sqlite;
 
@@ -26,8 +25,8 @@ internal static class LedgerWrites
 
         await c.ExecuteAsync(
             tx,
-            "INSERT INTO campaigns (id, name, definition, seed, budget, status, created_at, created_at_ticks, updated_at) " +
-            "VALUES ($id, $name, $definition, $seed, $budget, $status, $created, $ticks, $updated)",
+            "INSERT INTO campaigns (id, name, definition, seed, budget, status, created_at, created_at_ticks, updated_at, identity) " +
+            "VALUES ($id, $name, $definition, $seed, $budget, $status, $created, $ticks, $updated, $identity)",
             ct,
             ("$id", campaign.Id.Value),
             ("$name", campaign.Name),
@@ -37,7 +36,8 @@ internal static class LedgerWrites
             ("$status", LedgerValues.ToText(campaign.Status)),
             ("$created", LedgerValues.FormatTime(campaign.CreatedAt)),
             ("$ticks", campaign.CreatedAt.UtcTicks),
-            ("$updated", LedgerValues.FormatTime(campaign.UpdatedAt))).ConfigureAwait(false);
+            ("$updated", LedgerValues.FormatTime(campaign.UpdatedAt)),
+            ("$identity", campaign.Identity)).ConfigureAwait(false);
     }
 
     public static async Task SetCampaignStatusAsync(SqliteConnection c, SqliteTransaction tx, CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken ct)
@@ -67,6 +67,8 @@ internal static class LedgerWrites
             throw new LedgerException($"Experiment '{e.Id}': objective must be a finite number (got {objective}).");
         }
 
+        CheckObjectives(e.Id, e.Objectives ?? []);
+
         if (!await c.ExistsAsync(tx, "SELECT 1 FROM campaigns WHERE id = $id", ct, ("$id", e.CampaignId.Value)).ConfigureAwait(false))
         {
             throw new LedgerException($"Experiment '{e.Id}' names unknown campaign '{e.CampaignId}'.");
@@ -84,8 +86,8 @@ internal static class LedgerWrites
 
         await c.ExecuteAsync(
             tx,
-            "INSERT INTO experiments (id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason) " +
-            "VALUES ($id, $campaign, $sequence, $parameters, $status, $state, $proposal, $proposed, $updated, $measurements, $objective, $failure)",
+            "INSERT INTO experiments (id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason, outputs, objectives) " +
+            "VALUES ($id, $campaign, $sequence, $parameters, $status, $state, $proposal, $proposed, $updated, $measurements, $objective, $failure, $outputs, $objectives)",
             ct,
             ("$id", e.Id.Value),
             ("$campaign", e.CampaignId.Value),
@@ -98,7 +100,9 @@ internal static class LedgerWrites
             ("$updated", LedgerValues.FormatTime(e.UpdatedAt)),
             ("$measurements", e.Measurements is null ? null : LedgerValues.ToJson(e.Measurements)),
             ("$objective", e.Objective),
-            ("$failure", e.FailureReason)).ConfigureAwait(false);
+            ("$failure", e.FailureReason),
+            ("$outputs", e.Outputs is null ? null : LedgerValues.OutputsToJson(e.Outputs)),
+            ("$objectives", e.Objectives is null ? null : LedgerValues.ObjectivesToJson(e.Objectives))).ConfigureAwait(false);
 
         await InsertTransitionAsync(c, tx, new StateTransitionRecord(e.Id, NoState, e.State, ProposedTrigger, e.ProposedAt), ct).ConfigureAwait(false);
     }
@@ -142,20 +146,18 @@ internal static class LedgerWrites
         await InsertTransitionAsync(c, tx, t, ct).ConfigureAwait(false);
     }
 
-    public static async Task RecordResultAsync(SqliteConnection c, SqliteTransaction tx, ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken ct)
+    public static async Task RecordResultAsync(SqliteConnection c, SqliteTransaction tx, ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken ct)
     {
-        if (!double.IsFinite(objective))
-        {
-            throw new LedgerException($"Experiment '{id}': objective must be a finite number (got {objective}).");
-        }
-
+        CheckObjectives(id, result.Objectives);
         var rows = await c.ExecuteAsync(
             tx,
-            "UPDATE experiments SET measurements = $m, objective = $o, updated_at = $at WHERE id = $id",
+            "UPDATE experiments SET measurements = $m, outputs = $outputs, objective = $o, objectives = $objectives, updated_at = $at WHERE id = $id",
             ct,
             ("$id", id.Value),
-            ("$m", LedgerValues.ToJson(measurements)),
-            ("$o", objective),
+            ("$m", LedgerValues.ToJson(result.Measurements)),
+            ("$outputs", LedgerValues.OutputsToJson(result.Outputs)),
+            ("$o", result.Objectives.Count == 0 ? null : result.Objectives[0].Value),
+            ("$objectives", result.Objectives.Count == 0 ? null : LedgerValues.ObjectivesToJson(result.Objectives)),
             ("$at", LedgerValues.FormatTime(at))).ConfigureAwait(false);
         if (rows == 0)
         {
@@ -208,6 +210,22 @@ internal static class LedgerWrites
             ("$at", LedgerValues.FormatTime(e.At)),
             ("$ticks", e.At.UtcTicks),
             ("$payload", e.Payload)).ConfigureAwait(false);
+    }
+
+    private static void CheckObjectives(ExperimentId id, IReadOnlyList<ObjectiveValue> objectives)
+    {
+        foreach (var objective in objectives)
+        {
+            if (!double.IsFinite(objective.Value))
+            {
+                throw new LedgerException($"Experiment '{id}': objective must be a finite number (got {objective.Value} for '{objective.Output}').");
+            }
+
+            if (string.IsNullOrEmpty(objective.Output))
+            {
+                throw new LedgerException($"Experiment '{id}': an objective value names no output.");
+            }
+        }
     }
 
     private static async Task InsertTransitionAsync(SqliteConnection c, SqliteTransaction tx, StateTransitionRecord t, CancellationToken ct) =>

@@ -8,7 +8,7 @@ using SelfDrivingLab.Optimization.Surrogates;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// The fitted surrogate of one <see cref="Proposer.Propose"/> call, conditioned on fantasies as the batch grows
+/// The fitted surrogate of one <see cref="SpaceProposer.Propose"/> call, conditioned on fantasies as the batch grows
 /// (Kriging believer: each pending or chosen point is added at its predicted mean). Not thread-safe.
 /// </summary>
 internal sealed class ModelContext
@@ -40,7 +40,7 @@ internal sealed class ModelContext
     public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
 
     public static ModelContext Create(
-        ISurrogate surrogate,
+        SurrogateFitter fitter,
         SpaceEncoder encoder,
         Objective objective,
         ProposerSettings settings,
@@ -51,20 +51,9 @@ internal sealed class ModelContext
     {
         var x = observations.Select(o => encoder.Encode(o.Parameters)).ToArray();
         var y = observations.Select(o => o.Value).ToArray();
-        var fitted = surrogate.Fit(x, y, cancellationToken);
+        var (surrogate, fitted) = fitter.Fit(x, y, cancellationToken);
         var scores = observations.Select(o => objective.Score(o.Value)).ToArray();
-        var (_, scoreSpread) = SurrogateData.Moments(scores);
-
-        // ξ is given in standardized units; the acquisition works in score units.
-        var xi = settings.Xi * (scoreSpread > 0 ? scoreSpread : 1);
-        IAcquisitionFunction? acquisition = settings.Acquisition switch
-        {
-            AcquisitionKind.ThompsonSampling => null,
-            AcquisitionKind.ExpectedImprovement => new ExpectedImprovement(xi),
-            AcquisitionKind.ProbabilityOfImprovement => new ProbabilityOfImprovement(xi),
-            AcquisitionKind.UpperConfidenceBound => new UpperConfidenceBound(settings.Beta),
-            _ => throw new InvalidOperationException($"Unknown acquisition {settings.Acquisition}."),
-        };
+        var acquisition = AcquisitionFactory.Create(settings, scores);
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, failed.Select(f => encoder.Encode(f.Parameters)).ToArray()) : null;
         var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)

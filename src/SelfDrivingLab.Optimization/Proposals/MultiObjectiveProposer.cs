@@ -7,22 +7,22 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// <summary>
 /// Proposes experiments for 2–3 objectives by ParEGO: each call draws seeded simplex weights (from the seed and
 /// <c>ProposedSoFar</c>), scalarizes the observations with <see cref="ParEgoScalarization"/> and lets a single-objective
-/// <see cref="Proposer"/> (same settings, minimizing the scalarized cost) choose — a batch shares one weight vector.
-/// Initial design, failures, pending experiments and provenance behave as in <see cref="Proposer"/>. Thread-safe.
+/// <see cref="IProposer"/> (same settings, minimizing the scalarized cost) choose — a batch shares one weight vector.
+/// Initial design, failures, pending experiments and provenance behave as in that proposer. Thread-safe.
 /// </summary>
 public sealed class MultiObjectiveProposer
 {
     private const int WeightStream = 3;
 
     private readonly ProposerSettings _settings;
-    private readonly Proposer _inner;
+    private readonly IProposer _inner;
 
     /// <summary>Creates the proposer; throws <see cref="ArgumentException"/> for invalid settings or objective counts.</summary>
     public MultiObjectiveProposer(SearchSpace space, IReadOnlyList<Objective> objectives, ProposerSettings settings)
     {
         Scalarization = new ParEgoScalarization(objectives);
         _settings = settings;
-        _inner = new Proposer(space, new Objective("parego_cost", ObjectiveGoal.Minimize), settings);
+        _inner = ProposerFactory.Create(space, new Objective("parego_cost", ObjectiveGoal.Minimize), settings);
     }
 
     /// <summary>The scalarization (objectives and ρ).</summary>

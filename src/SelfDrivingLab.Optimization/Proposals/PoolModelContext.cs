@@ -7,7 +7,7 @@ using SelfDrivingLab.Optimization.Surrogates;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// The fitted surrogate of one pool-mode <see cref="Proposer.Propose"/> call: scores every candidate that is not
+/// The fitted surrogate of one <see cref="PoolProposer.Propose"/> call: scores every candidate that is not
 /// excluded (in chunks, so memory stays bounded for large pools) and conditions each pick into the model at its
 /// predicted mean (Kriging believer), as <see cref="ModelContext"/> does for a space. Not thread-safe.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class PoolModelContext
     public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
 
     public static PoolModelContext Create(
-        ISurrogate surrogate,
+        SurrogateFitter fitter,
         CandidatePool pool,
         Objective objective,
         ProposerSettings settings,
@@ -48,20 +48,9 @@ internal sealed class PoolModelContext
         CancellationToken cancellationToken)
     {
         var x = observed.Select(o => pool.Features(o.Index)).ToArray();
-        var fitted = surrogate.Fit(x, [.. observed.Select(o => o.Value)], cancellationToken);
+        var (surrogate, fitted) = fitter.Fit(x, [.. observed.Select(o => o.Value)], cancellationToken);
         var scores = observed.Select(o => objective.Score(o.Value)).ToArray();
-        var (_, scoreSpread) = SurrogateData.Moments(scores);
-
-        // ξ is given in standardized units; the acquisition works in score units.
-        var xi = settings.Xi * (scoreSpread > 0 ? scoreSpread : 1);
-        IAcquisitionFunction? acquisition = settings.Acquisition switch
-        {
-            AcquisitionKind.ThompsonSampling => null,
-            AcquisitionKind.ExpectedImprovement => new ExpectedImprovement(xi),
-            AcquisitionKind.ProbabilityOfImprovement => new ProbabilityOfImprovement(xi),
-            AcquisitionKind.UpperConfidenceBound => new UpperConfidenceBound(settings.Beta),
-            _ => throw new InvalidOperationException($"Unknown acquisition {settings.Acquisition}."),
-        };
+        var acquisition = AcquisitionFactory.Create(settings, scores);
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, [.. failed.Select(pool.Features)]) : null;
         var context = new PoolModelContext(surrogate, fitted, pool, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)

@@ -1,4 +1,5 @@
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
 
 namespace SelfDrivingLab.Workflow.Campaigns;
 
@@ -9,4 +10,8 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 /// <param name="InFlight">Experiments that were running, which continue from their recorded state.</param>
 /// <param name="Budget">The campaign's budget.</param>
 /// <param name="LabTime">Lab time since the campaign started, up to the resume.</param>
-public sealed record CampaignResumption(CampaignId CampaignId, string Name, int Done, int InFlight, int Budget, TimeSpan LabTime);
+public sealed record CampaignResumption(CampaignId CampaignId, string Name, int Done, int InFlight, int Budget, TimeSpan LabTime)
+{
+    /// <summary>The revision stored because the definition differs from the stored one (default null: it does not).</summary>
+    public CampaignRevisionRecord? Revision { get; init; }
+}

@@ -44,10 +44,18 @@ public sealed partial class CampaignRunner
     }
 
     /// <summary>
+    /// Whether a running campaign of the same name is resumed under a definition that changed in what defines it
+    /// (default false: such a definition is refused with <see cref="CampaignChangedException"/>); see <see cref="CampaignResumePlan"/>.
+    /// </summary>
+    public bool AcceptChanges { get; init; }
+
+    /// <summary>
     /// Runs the campaign of <paramref name="definition"/> to its budget. When the ledger holds an
-    /// unfinished (Running) campaign with the same name and the same file text, that campaign is
-    /// resumed: completed results feed the model again, experiments that were in flight continue
-    /// from their recorded state, and only the rest of the budget is proposed.
+    /// unfinished (Running) campaign with the same name, that campaign is resumed if what defines it is unchanged
+    /// (<see cref="CampaignResumePlan"/>): completed results feed the model again, experiments that were in flight
+    /// continue from their recorded state, and only the rest of the budget is proposed. A definition that changed in
+    /// what defines the campaign throws <see cref="CampaignChangedException"/> before anything is written, unless
+    /// <see cref="AcceptChanges"/>; then, as for free changes, the ledger records the revision.
     /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
@@ -81,17 +89,31 @@ public sealed partial class CampaignRunner
 
     private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, ICampaignObserver? observer, CancellationToken cancellationToken)
     {
-        var campaigns = await _ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false);
-        var unfinished = campaigns.LastOrDefault(c => c.Status == CampaignStatus.Running && c.Name == definition.Name && c.Definition == definition.SourceText);
-        if (unfinished is null)
+        var plan = await CampaignResumePlan.ForAsync(_ledger, definition, AcceptChanges, cancellationToken).ConfigureAwait(false);
+        if (plan.IsRefused)
+        {
+            throw new CampaignChangedException(plan.Refusal(definition), plan.Changes);
+        }
+
+        if (plan.Campaign is not { } unfinished)
         {
             var started = _time.GetUtcNow();
             var campaignId = await NewCampaignIdAsync(definition.Name, started, cancellationToken).ConfigureAwait(false);
             await _ledger.CreateCampaignAsync(
-                new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started),
+                new CampaignRecord(campaignId, definition.Name, definition.SourceText, definition.Seed, definition.Budget, CampaignStatus.Running, started, started)
+                {
+                    Identity = plan.Identity.ToJson(),
+                },
                 cancellationToken).ConfigureAwait(false);
             Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
             return new LoopState(definition, campaignId, started);
+        }
+
+        var revision = plan.Revision(definition, _time.GetUtcNow());
+        if (revision is not null)
+        {
+            await _ledger.ReviseCampaignAsync(revision, cancellationToken).ConfigureAwait(false);
+            Log.CampaignRevised(_logger, unfinished.Id.Value, revision.Kind, string.Join("; ", revision.Changes));
         }
 
         var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt);
@@ -101,14 +123,17 @@ public sealed partial class CampaignRunner
             state.Proposed = Math.Max(state.Proposed, e.Sequence);
             if (e.Status is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
             {
-                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt);
+                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt) { Outputs = e.Outputs };
                 Record(state, outcome, observer: null);
             }
         }
 
         Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
         observer?.OnCampaignResumed(new CampaignResumption(
-            unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt));
+            unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt)
+        {
+            Revision = revision,
+        });
         foreach (var e in experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running))
         {
             await StartAsync(state, e, cancellationToken).ConfigureAwait(false);
@@ -120,7 +145,7 @@ public sealed partial class CampaignRunner
     private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken cancellationToken)
     {
         var definition = state.Definition;
-        var proposer = new Proposer(definition.Space, definition.Objective, definition.Proposer);
+        var proposer = ProposerFactory.Create(definition.Space, definition.Objective, definition.Proposer);
         using var hold = new WorkHold(_work);
         while (state.Proposed < definition.Budget || state.Running.Count > 0)
         {
@@ -151,7 +176,7 @@ public sealed partial class CampaignRunner
         }
     }
 
-    private async Task ProposeAndStartAsync(LoopState state, Proposer proposer, int count, CancellationToken cancellationToken)
+    private async Task ProposeAndStartAsync(LoopState state, IProposer proposer, int count, CancellationToken cancellationToken)
     {
         // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
         var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
@@ -188,7 +213,7 @@ public sealed partial class CampaignRunner
         switch (outcome.Status)
         {
             case ExperimentStatus.Completed when outcome.Objective is { } value:
-                state.Observations.Add(new Observation(outcome.Parameters, value));
+                state.Observations.Add(new Observation(outcome.Parameters, value) { Outputs = outcome.Measurements });
                 state.CompletedIds.Add((outcome.Id, outcome.Sequence));
                 state.Completed++;
                 if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))

@@ -14,6 +14,9 @@ public sealed partial class CampaignRunner
         [LoggerMessage(EventId = 204, Level = LogLevel.Information, Message = "Campaign {CampaignId} resumed: {Finished} experiments finished, {InFlight} in flight, budget {Budget}")]
         public static partial void CampaignResumed(ILogger logger, string campaignId, int finished, int inFlight, int budget);
 
+        [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Campaign {CampaignId} resumed under a changed definition ({Kind}): {Changes}")]
+        public static partial void CampaignRevised(ILogger logger, string campaignId, CampaignRevisionKind kind, string changes);
+
         [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
         public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
 

@@ -9,7 +9,7 @@ namespace SelfDrivingLab.Workflow.Experiments;
 /// <param name="Sequence">Its order in the campaign.</param>
 /// <param name="Status">Completed, Failed or Aborted.</param>
 /// <param name="Parameters">Its parameters.</param>
-/// <param name="Measurements">Every result the steps reported (completed only).</param>
+/// <param name="Measurements">Every result the steps reported, by name (a later step's value winning).</param>
 /// <param name="Objective">The objective output's value (completed only).</param>
 /// <param name="FailureReason">Why it failed or was aborted.</param>
 /// <param name="FinishedAt">When it ended, on the campaign clock.</param>
@@ -23,6 +23,9 @@ public sealed record ExperimentOutcome(
     string? FailureReason,
     DateTimeOffset FinishedAt)
 {
+    /// <summary>Each step's outputs, in workflow order (default null: none known).</summary>
+    public IReadOnlyList<StepOutputs>? Outputs { get; init; }
+
     /// <summary>True when a step's <c>on_failure: pause_campaign</c> asks the campaign to pause (default false).</summary>
     public bool PauseCampaign { get; init; }
 

@@ -4,7 +4,10 @@ using SelfDrivingLab.Core.Parameters;
 
 namespace SelfDrivingLab.Workflow.Experiments;
 
-/// <summary>Ending an experiment whose last step completed or was skipped: its measurements and objective.</summary>
+/// <summary>
+/// Ending an experiment: what it measured — every output of every step, and the objective vector — is stored before
+/// the final transition, also when it fails or is aborted after some steps reported outputs.
+/// </summary>
 public sealed partial class ExperimentRunner
 {
     /// <summary>The last step completed or was skipped: store the result, or fail naming what is missing and which steps were skipped.</summary>
@@ -16,38 +19,46 @@ public sealed partial class ExperimentRunner
         List<string> skipped,
         ExperimentTrigger success)
     {
-        var measured = Measurements(campaign.Steps, outputs);
+        var stepOutputs = StepOutputsOf(campaign.Steps, outputs);
+        var measured = ExperimentResult.Merge(stepOutputs);
         var objective = ReadObjective(campaign, measured, out var problem);
         if (objective is null)
         {
             // The skip reason goes with the failure so the feasibility model learns why nothing was measured.
             var reason = skipped.Count == 0 ? problem : $"{problem}: {string.Join("; ", skipped)}";
+            await KeepOutputsAsync(experiment, stepOutputs).ConfigureAwait(false);
             await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
-            return Outcome(experiment, ExperimentStatus.Failed, measured, null, reason);
+            return Outcome(experiment, ExperimentStatus.Failed, measured, null, reason) with { Outputs = stepOutputs };
         }
 
-        await _ledger.RecordResultAsync(experiment.Id, measured, objective.Value, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        var result = new ExperimentResult(stepOutputs, [new ObjectiveValue(campaign.Objective.Output, objective.Value)]);
+        await _ledger.RecordResultAsync(experiment.Id, result, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         await machine.FireAsync(success, success == ExperimentTrigger.Skip ? skipped[^1] : null).ConfigureAwait(false);
-        return Outcome(experiment, ExperimentStatus.Completed, measured, objective, null);
+        return Outcome(experiment, ExperimentStatus.Completed, measured, objective, null) with { Outputs = stepOutputs };
     }
 
-    private static ParameterSet Measurements(IReadOnlyList<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
+    /// <summary>
+    /// Before an experiment ends without its objective (a step failed, a binding could not be resolved, the campaign
+    /// stopped), whatever its earlier steps measured is stored with an empty objective vector: every measured output is kept.
+    /// </summary>
+    private async Task<IReadOnlyList<StepOutputs>> KeepOutputsAsync(ExperimentRecord experiment, CampaignDefinition campaign, Dictionary<string, ParameterSet> outputs)
     {
-        // Later steps win when two report the same output name.
-        var merged = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
-        foreach (var step in steps)
-        {
-            if (outputs.TryGetValue(step.Name, out var set))
-            {
-                foreach (var (k, v) in set)
-                {
-                    merged[k] = v;
-                }
-            }
-        }
-
-        return new ParameterSet(merged);
+        var stepOutputs = StepOutputsOf(campaign.Steps, outputs);
+        await KeepOutputsAsync(experiment, stepOutputs).ConfigureAwait(false);
+        return stepOutputs;
     }
+
+    private async Task KeepOutputsAsync(ExperimentRecord experiment, List<StepOutputs> stepOutputs)
+    {
+        if (stepOutputs.Count > 0)
+        {
+            await _ledger.RecordResultAsync(experiment.Id, new ExperimentResult(stepOutputs, []), _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The outputs of the steps that reported any, in workflow order.</summary>
+    private static List<StepOutputs> StepOutputsOf(IReadOnlyList<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs) =>
+        [.. steps.Where(s => outputs.ContainsKey(s.Name)).Select(s => new StepOutputs(s.Name, outputs[s.Name]))];
 
     private static double? ReadObjective(CampaignDefinition campaign, ParameterSet measured, out string problem)
     {

@@ -125,8 +125,9 @@ public sealed partial class ExperimentRunner
                 if (result.Status != StepCommandStatus.Completed)
                 {
                     var reason = DescribeFailure(step, result);
+                    var kept = await KeepOutputsAsync(experiment, campaign, outputs).ConfigureAwait(false);
                     await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
-                    var failed = Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
+                    var failed = Outcome(experiment, ExperimentStatus.Failed, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
                     return step.OnFailure == StepFailurePolicy.PauseCampaign
                         ? failed with { PauseCampaign = true, PauseReason = $"step '{step.Name}' failed with on_failure: pause_campaign ({reason})" }
                         : failed;
@@ -152,14 +153,16 @@ public sealed partial class ExperimentRunner
         {
             // A binding could not be resolved: the experiment fails, the campaign goes on.
             var reason = skipped.Count == 0 ? ex.Message : $"{ex.Message} ({string.Join("; ", skipped)})";
+            var kept = await KeepOutputsAsync(experiment, campaign, outputs).ConfigureAwait(false);
             await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
-            return Outcome(experiment, ExperimentStatus.Failed, null, null, reason);
+            return Outcome(experiment, ExperimentStatus.Failed, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && machine.CanFire(ExperimentTrigger.Abort))
         {
             const string reason = "campaign stopped while the experiment was running";
+            var kept = await KeepOutputsAsync(experiment, campaign, outputs).ConfigureAwait(false);
             await machine.FireAsync(ExperimentTrigger.Abort, reason).ConfigureAwait(false);
-            return Outcome(experiment, ExperimentStatus.Aborted, null, null, reason);
+            return Outcome(experiment, ExperimentStatus.Aborted, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
         }
     }
 
@@ -305,6 +308,8 @@ public sealed partial class ExperimentRunner
             status,
             CancellationToken.None).AsTask();
     }
+
+    private static ParameterSet? MeasuredOrNull(IReadOnlyList<StepOutputs> outputs) => outputs.Count == 0 ? null : ExperimentResult.Merge(outputs);
 
     private ExperimentOutcome Outcome(ExperimentRecord e, ExperimentStatus status, ParameterSet? measured, double? objective, string? reason) =>
         new(e.Id, e.Sequence, status, e.Parameters, measured, objective, reason, _time.GetUtcNow());

@@ -31,13 +31,16 @@ public sealed class BenchmarkDatasetTests : IDisposable
     }
 
     [Fact]
-    public void Load_DefaultInputs_SkipNonNumericColumns()
+    public void Load_TextColumn_IsOneHotEncodedInOrderOfFirstAppearance()
     {
-        var path = Write("name,x,y\nfoo,1,2\nbar,2,3\n");
+        var path = Write("name,x,y\nfoo,1,2\nbar,2,3\nfoo,3,4\n");
 
         var dataset = BenchmarkDataset.Load(path, "y");
 
-        Assert.Equal(["x"], dataset.InputNames);
+        Assert.Equal(["name=foo", "name=bar", "x"], dataset.InputNames);
+        Assert.Equal([1.0, 0.0, 1.0], dataset.Inputs[0]);
+        Assert.Equal([0.0, 1.0, 2.0], dataset.Inputs[1]);
+        Assert.Equal([1.0, 0.0, 3.0], dataset.Inputs[2]);
     }
 
     [Fact]
@@ -74,11 +77,11 @@ public sealed class BenchmarkDatasetTests : IDisposable
     }
 
     [Fact]
-    public void Load_NonNumericExplicitInput_ThrowsNamingColumn()
+    public void Load_TextExplicitInput_IsOneHotEncoded()
     {
-        var path = Write("name,y\nfoo,2\n");
+        var path = Write("name,y\nfoo,2\nbar,3\n");
 
-        Assert.Contains("column 'name' data row 1", Assert.Throws<BenchmarkDataException>(() => BenchmarkDataset.Load(path, "y", ["name"])).Message, StringComparison.Ordinal);
+        Assert.Equal(["name=foo", "name=bar"], BenchmarkDataset.Load(path, "y", ["name"]).InputNames);
     }
 
     [Fact]

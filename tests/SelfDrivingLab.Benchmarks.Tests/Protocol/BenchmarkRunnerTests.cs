@@ -1,8 +1,10 @@
 using SelfDrivingLab.Benchmarks.Data;
 using SelfDrivingLab.Benchmarks.Protocol;
 using SelfDrivingLab.Benchmarks.Reports;
-using SelfDrivingLab.Optimization.Acquisition;
+using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Pools;
+using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Benchmarks.Tests.Protocol;
 
@@ -14,73 +16,70 @@ public sealed class BenchmarkRunnerTests
 
     private static readonly Objective Maximize = new("y", ObjectiveGoal.Maximize);
 
-    private static BenchmarkStrategy Oracle() => new("oracle", _ => new OracleSurrogate(x => x), new UpperConfidenceBound());
+    /// <summary>An 8 × 8 grid with one smooth peak at (5, 2).</summary>
+    private static BenchmarkDataset Peak()
+    {
+        var rows = new List<double[]>();
+        var targets = new List<double>();
+        for (var i = 0; i < 8; i++)
+        {
+            for (var j = 0; j < 8; j++)
+            {
+                rows.Add([i, j]);
+                targets.Add(-(((i - 5) * (i - 5)) + ((j - 2) * (j - 2))));
+            }
+        }
+
+        return BenchmarkDataset.Create("y", ["a", "b"], rows, targets);
+    }
 
     [Fact]
-    public void Run_OracleStrategy_FindsTop1AtFirstModelPickAndAllTop5ByInitialPlusFive()
+    public void Run_Campaign_IsTheProductProposerAskedForOneCandidateAtATime()
     {
-        var settings = new BenchmarkSettings { Seeds = 8, Budget = 20, Initial = 3, MaxParallelism = 2 };
+        var dataset = Peak();
+        var strategy = BenchmarkStrategy.Parse("default");
+        var settings = new BenchmarkSettings { Seeds = 2, Budget = 12, Initial = 3, BaseSeed = 5 };
 
-        var report = BenchmarkRunner.Run(Line, Maximize, [Oracle()], settings);
+        var report = BenchmarkRunner.Run(dataset, Maximize, [strategy], settings);
 
-        Assert.Equal(5, report.Top5Count);
-        Assert.Equal(1, report.Top1Count);
-        foreach (var trace in report.Traces["oracle"])
+        var candidates = Enumerable.Range(0, dataset.CandidateCount).Select(i => new ParameterSet([new("candidate", ParameterValue.FromNumber(i))])).ToArray();
+        var pool = new CandidatePool(candidates, dataset.Inputs);
+        for (var seed = 0; seed < 2; seed++)
         {
-            var initial = trace.Picks.Take(3).ToArray();
-            Assert.Equal(initial.Contains(99) ? initial.ToList().IndexOf(99) + 1 : 4, trace.FirstTop1);
-            Assert.True(trace.ExperimentsToReach(0.8) <= 3 + 4);
-            Assert.Equal(1.0, trace.TopFraction[^1]);
-            // After the initial design the oracle takes candidates best first.
-            var modelPicks = trace.Picks.Skip(3).Take(5).ToArray();
-            Assert.Equal(modelPicks.OrderDescending(), modelPicks);
+            var proposer = ProposerFactory.Create(pool, Maximize, strategy.Settings with { Seed = 5 + seed, InitialCount = 3 });
+            var observations = new List<Observation>();
+            var picks = new List<int>();
+            while (picks.Count < 12)
+            {
+                var proposal = Assert.Single(proposer.Propose(new ProposalRequest(observations, [], picks.Count, 1)));
+                picks.Add(pool.IndexOf(proposal.Parameters));
+                observations.Add(new Observation(proposal.Parameters, dataset.Targets[picks[^1]]));
+            }
+
+            Assert.Equal(picks, report.Traces["default"][seed].Picks);
         }
     }
 
-    [Theory]
-    [InlineData(1, 17)]
-    [InlineData(4, 5)]
-    public void Run_RefitEvery_FitsAfterThatManyNewMeasurementsAndWarmStartsLaterFits(int refitEvery, int expectedFits)
-    {
-        // Budget 20, initial 3: the model picks at data counts 3..19; fits at 3, 3 + k, 3 + 2k, ...
-        var settings = new BenchmarkSettings { Seeds = 1, Budget = 20, Initial = 3, RefitEvery = refitEvery };
-        var previous = new List<IReadOnlyDictionary<string, double>?>();
-        var strategy = new BenchmarkStrategy(
-            "oracle",
-            (_, warm) =>
-            {
-                previous.Add(warm);
-                return new OracleSurrogate(x => x, new Dictionary<string, double> { ["fit"] = previous.Count });
-            },
-            _ => new UpperConfidenceBound());
-
-        BenchmarkRunner.Run(Line, Maximize, [strategy], settings);
-
-        Assert.Equal(expectedFits, previous.Count);
-        Assert.Null(previous[0]);
-        Assert.Equal(Enumerable.Range(1, expectedFits - 1).Select(i => (double)i), previous.Skip(1).Select(h => h!["fit"]));
-    }
-
     [Fact]
-    public void Run_OracleStrategy_AccelerationFactorAgainstAnalyticRandom()
+    public void Run_AccelerationFactor_IsAnalyticRandomExpectationOverTheMedian()
     {
-        var settings = new BenchmarkSettings { Seeds = 5, Budget = 20, Initial = 1 };
+        var settings = new BenchmarkSettings { Seeds = 5, Budget = 40, Initial = 2 };
 
-        var report = BenchmarkRunner.Run(Line, Maximize, [Oracle()], settings);
+        var report = BenchmarkRunner.Run(Line, Maximize, [BenchmarkStrategy.Parse("gp-ucb")], settings);
 
         // Reaching Top% 0.8 needs 4 of the 5 good candidates; random needs 4·101/6 on average.
         Assert.Equal(4 * 101 / 6.0, report.RandomExpectedTo80, 12);
-        var summary = report.Strategies["oracle"];
+        var summary = report.Strategies["gp-ucb"];
         Assert.NotNull(summary.MedianTo80);
         Assert.Equal(report.RandomExpectedTo80 / summary.MedianTo80!.Value, summary.Af80!.Value, 12);
         Assert.Null(summary.Af80Empirical);
     }
 
     [Fact]
-    public void Run_SameSettings_IsReproducible_AndStrategiesShareInitialDesign()
+    public void Run_SameSettings_IsReproducible_AndStrategiesShareTheSeededInitialCandidates()
     {
         var settings = new BenchmarkSettings { Seeds = 4, Budget = 15, Initial = 4, BaseSeed = 7 };
-        var strategies = new[] { BenchmarkStrategy.Random, Oracle() };
+        var strategies = BenchmarkStrategy.ParseList("random,gp-ucb");
 
         var first = BenchmarkRunner.Run(Line, Maximize, strategies, settings);
         var second = BenchmarkRunner.Run(Line, Maximize, strategies, settings with { MaxParallelism = 1 });
@@ -88,7 +87,8 @@ public sealed class BenchmarkRunnerTests
         for (var seed = 0; seed < 4; seed++)
         {
             Assert.Equal(first.Traces["random"][seed].Picks, second.Traces["random"][seed].Picks);
-            Assert.Equal(first.Traces["random"][seed].Picks.Take(4), first.Traces["oracle"][seed].Picks.Take(4));
+            Assert.Equal(first.Traces["gp-ucb"][seed].Picks, second.Traces["gp-ucb"][seed].Picks);
+            Assert.Equal(first.Traces["random"][seed].Picks.Take(4), first.Traces["gp-ucb"][seed].Picks.Take(4));
             Assert.Equal(15, first.Traces["random"][seed].Picks.Distinct().Count());
         }
 
@@ -96,14 +96,50 @@ public sealed class BenchmarkRunnerTests
     }
 
     [Fact]
+    public void Run_StopAtGoal_EndsEachCampaignAtTop80WithTheSameCount()
+    {
+        var full = new BenchmarkSettings { Seeds = 4, Budget = 100, Initial = 2 };
+        var strategies = BenchmarkStrategy.ParseList("gp-ei,random");
+
+        var complete = BenchmarkRunner.Run(Line, Maximize, strategies, full);
+        var stopped = BenchmarkRunner.Run(Line, Maximize, strategies, full with { StopAtGoal = true });
+
+        foreach (var name in new[] { "gp-ei", "random" })
+        {
+            for (var seed = 0; seed < 4; seed++)
+            {
+                var (a, b) = (complete.Traces[name][seed], stopped.Traces[name][seed]);
+                Assert.Equal(a.ExperimentsToReach(0.8), b.ExperimentsToReach(0.8));
+                Assert.Equal(b.ExperimentsToReach(0.8), b.Picks.Count);
+                Assert.Equal(a.Picks.Take(b.Picks.Count), b.Picks);
+                Assert.Equal(a.FirstTop5, b.FirstTop5);
+                Assert.True(b.StoppedAtGoal);
+            }
+
+            Assert.Equal(complete.Strategies[name].MedianTo80, stopped.Strategies[name].MedianTo80);
+            Assert.Equal(complete.Strategies[name].Af80, stopped.Strategies[name].Af80);
+            Assert.Empty(stopped.Strategies[name].Checkpoints);
+            Assert.Null(stopped.Strategies[name].MedianToTop1);
+            Assert.Null(stopped.Strategies[name].Top5Found);
+        }
+
+        Assert.Contains("\"stopped_at_goal\": true", ReportJson.Serialize(stopped), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_MinimizeGoal_GoodSetIsSmallestValues()
     {
-        var settings = new BenchmarkSettings { Seeds = 2, Budget = 10, Initial = 2 };
-        var oracleMin = new BenchmarkStrategy("oracle-min", _ => new OracleSurrogate(x => -x), new UpperConfidenceBound());
+        var settings = new BenchmarkSettings { Seeds = 2, Budget = 100, Initial = 2 };
 
-        var report = BenchmarkRunner.Run(Line, new Objective("y", ObjectiveGoal.Minimize), [oracleMin], settings);
+        var report = BenchmarkRunner.Run(Line, new Objective("y", ObjectiveGoal.Minimize), [BenchmarkStrategy.Random], settings);
 
-        Assert.All(report.Traces["oracle-min"], t => Assert.Equal(1.0, t.TopFraction[^1]));
+        Assert.All(report.Traces["random"], t =>
+        {
+            Assert.Equal(1.0, t.TopFraction[^1]);
+            var lastGood = t.Picks.Select((candidate, k) => (candidate, k)).Where(p => p.candidate < 5).Max(p => p.k);
+            Assert.Equal(1.0, t.TopFraction[lastGood]);
+            Assert.True(t.TopFraction[lastGood - 1] < 1.0);
+        });
     }
 
     [Fact]
@@ -127,25 +163,12 @@ public sealed class BenchmarkRunnerTests
     [Fact]
     public void Run_SmokeWithRealSurrogates_ProducesConsistentReportAndJson()
     {
-        // A small 2-D pool with one smooth peak.
-        var rows = new List<double[]>();
-        var targets = new List<double>();
-        for (var i = 0; i < 8; i++)
-        {
-            for (var j = 0; j < 8; j++)
-            {
-                rows.Add([i, j]);
-                targets.Add(-(((i - 5) * (i - 5)) + ((j - 2) * (j - 2))));
-            }
-        }
-
-        var dataset = BenchmarkDataset.Create("y", ["a", "b"], rows, targets);
         var settings = new BenchmarkSettings { Seeds = 2, Budget = 12, Initial = 4 };
-        var strategies = BenchmarkStrategy.ParseList("gp-ei,ridge-ucb,random");
+        var strategies = BenchmarkStrategy.ParseList("default,gp-ei,ridge-ucb,random");
 
-        var report = BenchmarkRunner.Run(dataset, Maximize, strategies, settings);
+        var report = BenchmarkRunner.Run(Peak(), Maximize, strategies, settings);
 
-        Assert.Equal(["gp-ei", "ridge-ucb", "random"], report.Strategies.Keys);
+        Assert.Equal(["default", "gp-ei", "ridge-ucb", "random"], report.Strategies.Keys);
         foreach (var traces in report.Traces.Values)
         {
             Assert.All(traces, t =>

@@ -1,41 +1,48 @@
 using SelfDrivingLab.Benchmarks.Protocol;
-using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Objectives;
-using SelfDrivingLab.Optimization.Surrogates;
+using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Benchmarks.Tests.Protocol;
 
 public sealed class StrategyAndGoalTests
 {
+    [Fact]
+    public void Parse_Default_IsTheCampaignFileDefaultSettings()
+    {
+        var strategy = BenchmarkStrategy.Parse("default");
+
+        // The protocol replaces only the seed and the initial count.
+        Assert.Equal(ProposerSettings.Default(dimensions: 3, seed: 9) with { InitialCount = 2 }, strategy.Settings with { Seed = 9, InitialCount = 2 });
+        Assert.Equal("default", strategy.Name);
+    }
+
     [Theory]
-    [InlineData("gp-ei", typeof(GaussianProcessSurrogate), typeof(ExpectedImprovement))]
-    [InlineData("GP-UCB", typeof(GaussianProcessSurrogate), typeof(UpperConfidenceBound))]
-    [InlineData("gp-pi", typeof(GaussianProcessSurrogate), typeof(ProbabilityOfImprovement))]
-    [InlineData("ridge-ei", typeof(BayesianRidgeSurrogate), typeof(ExpectedImprovement))]
-    [InlineData(" ridge-ucb ", typeof(BayesianRidgeSurrogate), typeof(UpperConfidenceBound))]
-    public void Parse_KnownName_GivesSurrogateAndAcquisition(string name, Type surrogate, Type acquisition)
+    [InlineData("gp-ei", SurrogateKind.GaussianProcess, AcquisitionKind.ExpectedImprovement)]
+    [InlineData("GP-UCB", SurrogateKind.GaussianProcess, AcquisitionKind.UpperConfidenceBound)]
+    [InlineData("gp-pi", SurrogateKind.GaussianProcess, AcquisitionKind.ProbabilityOfImprovement)]
+    [InlineData("gp-ts", SurrogateKind.GaussianProcess, AcquisitionKind.ThompsonSampling)]
+    [InlineData("ridge-ei", SurrogateKind.BayesianRidge, AcquisitionKind.ExpectedImprovement)]
+    [InlineData(" ridge-ucb ", SurrogateKind.BayesianRidge, AcquisitionKind.UpperConfidenceBound)]
+    [InlineData("rf-ei", SurrogateKind.RandomForest, AcquisitionKind.ExpectedImprovement)]
+    public void Parse_KnownName_IsTheDefaultSettingsWithThatSurrogateAndAcquisition(string name, SurrogateKind surrogate, AcquisitionKind acquisition)
     {
         var strategy = BenchmarkStrategy.Parse(name);
 
-        Assert.False(strategy.IsRandom);
-        Assert.IsType(surrogate, strategy.CreateSurrogate(1));
-        Assert.IsType(acquisition, strategy.Acquisition);
+        Assert.Equal(ProposerSettings.Default(1, 0) with { Surrogate = surrogate, Acquisition = acquisition }, strategy.Settings);
         Assert.Equal(name.Trim().ToLowerInvariant(), strategy.Name);
     }
 
     [Fact]
-    public void Parse_Random_IsBaseline()
+    public void Parse_Random_HasNoModel()
     {
-        var strategy = BenchmarkStrategy.Parse("random");
-
-        Assert.True(strategy.IsRandom);
-        Assert.Null(strategy.Acquisition);
-        Assert.Throws<InvalidOperationException>(() => strategy.CreateSurrogate(0));
+        Assert.Equal(SurrogateKind.Random, BenchmarkStrategy.Parse("random").Settings.Surrogate);
+        Assert.Equal(BenchmarkStrategy.Random.Settings, BenchmarkStrategy.Parse("random").Settings);
     }
 
     [Theory]
     [InlineData("gp")]
     [InlineData("gp-xyz")]
+    [InlineData("ridge-ts")]
     [InlineData("forest-ei")]
     [InlineData("")]
     public void Parse_UnknownName_ThrowsListingKnownNames(string name)
@@ -48,39 +55,41 @@ public sealed class StrategyAndGoalTests
 
     [Theory]
     [InlineData("gp-ucb:3", 3.0)]
+    [InlineData("gp-ucb:beta=3", 3.0)]
     [InlineData("gp-ucb", 2.5)]
-    public void Parse_UcbParameter_OverridesOptionsBeta(string name, double expectedBeta)
+    public void Parse_UcbParameter_OverridesTheRunsBeta(string name, double expectedBeta)
     {
-        var strategy = BenchmarkStrategy.Parse(name, new StrategyOptions { Beta = 2.5 });
+        var strategy = BenchmarkStrategy.Parse(name, new StrategyOverrides(Beta: 2.5));
 
-        var ucb = Assert.IsType<UpperConfidenceBound>(strategy.CreateAcquisition(10));
-        Assert.Equal(expectedBeta, ucb.Beta);
+        Assert.Equal(expectedBeta, strategy.Settings.Beta);
         Assert.Equal(name, strategy.Name);
-    }
-
-    [Fact]
-    public void Parse_DefaultOptions_UcbBetaOneAndEiMarginOnePercentOfScoreScale()
-    {
-        Assert.Equal(1, Assert.IsType<UpperConfidenceBound>(BenchmarkStrategy.Parse("gp-ucb").CreateAcquisition(3)).Beta);
-        Assert.Equal(0.03, Assert.IsType<ExpectedImprovement>(BenchmarkStrategy.Parse("gp-ei").CreateAcquisition(3)).Xi, 12);
     }
 
     [Theory]
     [InlineData("gp-ei:0.1", 0.1)]
+    [InlineData("gp-ei:xi=0", 0.0)]
     [InlineData("gp-ei", 0.05)]
-    public void CreateAcquisition_EiMargin_IsStandardizedXiTimesScoreScale(string name, double standardizedXi)
+    public void Parse_EiParameter_OverridesTheRunsXi(string name, double expectedXi)
     {
-        var strategy = BenchmarkStrategy.Parse(name, new StrategyOptions { Xi = 0.05 });
+        Assert.Equal(expectedXi, BenchmarkStrategy.Parse(name, new StrategyOverrides(Xi: 0.05)).Settings.Xi);
+    }
 
-        var ei = Assert.IsType<ExpectedImprovement>(strategy.CreateAcquisition(4));
-        Assert.Equal(standardizedXi * 4, ei.Xi, 12);
-        Assert.Equal(standardizedXi, Assert.IsType<ExpectedImprovement>(strategy.Acquisition).Xi, 12);
+    [Fact]
+    public void Parse_KeyValueOverrides_SetRestartsAndKernel()
+    {
+        var settings = BenchmarkStrategy.Parse("gp-ei:restarts=8:kernel=rbf").Settings;
+
+        Assert.Equal(8, settings.Restarts);
+        Assert.Equal(KernelKind.Rbf, settings.Kernel);
     }
 
     [Theory]
     [InlineData("gp-ei:")]
     [InlineData("gp-ei:-1")]
     [InlineData("gp-ucb:abc")]
+    [InlineData("gp-ei:restarts=1.5")]
+    [InlineData("gp-ei:kernel=cubic")]
+    [InlineData("gp-ei:depth=3")]
     public void Parse_BadParameter_ThrowsNamingTheStrategy(string name)
     {
         var error = Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse(name));
@@ -92,28 +101,6 @@ public sealed class StrategyAndGoalTests
     public void ParseList_VariantsOfOneAcquisition_AreDistinct()
     {
         Assert.Equal(["gp-ucb:2", "gp-ucb:3"], BenchmarkStrategy.ParseList("gp-ucb:2,gp-ucb:3").Select(s => s.Name));
-    }
-
-    [Fact]
-    public void Parse_InvalidOptions_ThrowsNamingTheSetting()
-    {
-        Assert.Contains("WarmRestarts", Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { WarmRestarts = 0 })).Message, StringComparison.Ordinal);
-        Assert.Contains("Xi", Assert.Throws<ArgumentException>(() => BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { Xi = double.NaN })).Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void CreateSurrogate_WithPreviousHyperparameters_WarmStartsTheGp()
-    {
-        var strategy = BenchmarkStrategy.Parse("gp-ei", new StrategyOptions { Restarts = 3, WarmRestarts = 1 });
-        double[][] x = [[0.0], [0.5], [1.0], [0.25]];
-        double[] y = [0, 1, 0, 0.7];
-        var first = strategy.CreateSurrogate(5).Fit(x, y);
-
-        // One start from the optimum of the same data: the optimizer stays there, so the refit reproduces the first fit.
-        var refit = strategy.CreateSurrogate(6, first.Hyperparameters).Fit(x, y);
-
-        Assert.Equal(first.Hyperparameters["length_scale_0"], refit.Hyperparameters["length_scale_0"], 3);
-        Assert.Equal(first.Hyperparameters["noise_variance"], refit.Hyperparameters["noise_variance"], 3);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class PoolProposerTests
     public void Propose_OneAtATime_NeverRepeatsAndStopsWhenThePoolIsExhausted()
     {
         var (space, pool) = Grid(4);
-        var proposer = new Proposer(space, Maximize, Settings(pool));
+        var proposer = ProposerFactory.Create(space, Maximize, Settings(pool));
         var observations = new List<Observation>();
         for (var k = 0; k < pool.Count; k++)
         {
@@ -60,7 +60,7 @@ public sealed class PoolProposerTests
     public void Propose_WithPending_ProposesOnlyNewDistinctCandidatesFromTheModel()
     {
         var (space, pool) = Grid(6);
-        var proposer = new Proposer(space, Maximize, Settings(pool));
+        var proposer = ProposerFactory.Create(space, Maximize, Settings(pool));
         var observations = pool.Candidates.Take(5).Select(c => new Observation(c, Truth(pool, c))).ToList();
         var pending = pool.Candidates.Skip(5).Take(3).ToList();
 
@@ -79,9 +79,9 @@ public sealed class PoolProposerTests
     {
         var (space, pool) = Grid(6);
 
-        var first = new Proposer(space, Maximize, Settings(pool, seed: 1)).Propose(new ProposalRequest([], [], 0, 4));
-        var again = new Proposer(space, Maximize, Settings(pool, seed: 1)).Propose(new ProposalRequest([], [], 0, 4));
-        var other = new Proposer(space, Maximize, Settings(pool, seed: 2)).Propose(new ProposalRequest([], [], 0, 4));
+        var first = ProposerFactory.Create(space, Maximize, Settings(pool, seed: 1)).Propose(new ProposalRequest([], [], 0, 4));
+        var again = ProposerFactory.Create(space, Maximize, Settings(pool, seed: 1)).Propose(new ProposalRequest([], [], 0, 4));
+        var other = ProposerFactory.Create(space, Maximize, Settings(pool, seed: 2)).Propose(new ProposalRequest([], [], 0, 4));
 
         Assert.Equal(first.Select(p => p.Parameters), again.Select(p => p.Parameters));
         Assert.NotEqual(first.Select(p => p.Parameters), other.Select(p => p.Parameters));
@@ -95,8 +95,8 @@ public sealed class PoolProposerTests
         var observations = pool.Candidates.Where((_, i) => i % 7 == 0).Select(c => new Observation(c, Truth(pool, c))).ToList();
         var request = new ProposalRequest(observations, [pool.Candidates[1]], observations.Count + 1, 3);
 
-        var first = new Proposer(space, Maximize, Settings(pool)).Propose(request);
-        var second = new Proposer(space, Maximize, Settings(pool)).Propose(request);
+        var first = ProposerFactory.Create(space, Maximize, Settings(pool)).Propose(request);
+        var second = ProposerFactory.Create(space, Maximize, Settings(pool)).Propose(request);
 
         Assert.Equal(first.Select(p => p.Parameters), second.Select(p => p.Parameters));
         Assert.Equal(first.Select(p => p.Provenance.AcquisitionValue), second.Select(p => p.Provenance.AcquisitionValue));
@@ -107,7 +107,7 @@ public sealed class PoolProposerTests
     {
         var (space, pool) = Grid(3);
         var (_, other) = Grid(4);
-        var proposer = new Proposer(space, Maximize, Settings(pool));
+        var proposer = ProposerFactory.Create(space, Maximize, Settings(pool));
         var stranger = Id("3-3");
 
         var ex = Assert.Throws<ArgumentException>(() => proposer.Propose(new ProposalRequest([new Observation(stranger, 0)], [], 1, 1)));
@@ -123,7 +123,7 @@ public sealed class PoolProposerTests
         var settings = Settings(pool) with { Acquisition = AcquisitionKind.ThompsonSampling, CandidateCount = 10 };
         var observations = pool.Candidates.Take(6).Select(c => new Observation(c, Truth(pool, c))).ToList();
 
-        var batch = new Proposer(space, Maximize, settings).Propose(new ProposalRequest(observations, [], 6, 3));
+        var batch = ProposerFactory.Create(space, Maximize, settings).Propose(new ProposalRequest(observations, [], 6, 3));
 
         Assert.Equal(3, batch.Select(p => p.Parameters).Distinct().Count());
         Assert.All(batch, p => Assert.DoesNotContain(p.Parameters, observations.Select(o => o.Parameters)));
@@ -139,7 +139,7 @@ public sealed class PoolProposerTests
 
         int ExperimentsToTop(SurrogateKind surrogate, int seed)
         {
-            var proposer = new Proposer(space, Maximize, Settings(pool, surrogate, seed));
+            var proposer = ProposerFactory.Create(space, Maximize, Settings(pool, surrogate, seed));
             var observations = new List<Observation>();
             while (observations.Count < Budget)
             {

@@ -27,7 +27,7 @@ public sealed class ProposerTests
     [Fact]
     public void Propose_FirstExperiments_AreTheInitialDesignInOrder()
     {
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings());
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings());
         var design = InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 6, 17);
 
         var first = proposer.Propose(new ProposalRequest([], [], 0, 4));
@@ -43,8 +43,8 @@ public sealed class ProposerTests
         var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 6, 17));
         var request = new ProposalRequest(observations, [], 6, 3);
 
-        var first = new Proposer(BraninSpace, MinimizeBranin, Settings()).Propose(request);
-        var second = new Proposer(BraninSpace, MinimizeBranin, Settings()).Propose(request);
+        var first = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings()).Propose(request);
+        var second = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings()).Propose(request);
 
         Assert.Equal(first.Select(p => p.Parameters), second.Select(p => p.Parameters));
         Assert.Equal(first.Select(p => p.Provenance.AcquisitionValue), second.Select(p => p.Provenance.AcquisitionValue));
@@ -55,7 +55,7 @@ public sealed class ProposerTests
     {
         var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 6, 17));
         var pending = InitialDesign.Create(InitialDesignKind.Random, BraninSpace, 2, 99);
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings());
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings());
 
         var batch = proposer.Propose(new ProposalRequest(observations, pending, 8, 4));
 
@@ -83,7 +83,7 @@ public sealed class ProposerTests
         var all = (from n in Enumerable.Range(0, 4) from k in new[] { "a", "b" } select new ParameterSet([new("n", (double)n), new("k", k)])).ToList();
         var observations = all.Take(5).Select((p, i) => new Observation(p, i * 1.5)).ToList();
         var pending = all.Skip(5).Take(1).ToList();
-        var proposer = new Proposer(space, new Objective("y", ObjectiveGoal.Maximize), Settings(initial: 2));
+        var proposer = ProposerFactory.Create(space, new Objective("y", ObjectiveGoal.Maximize), Settings(initial: 2));
 
         var proposals = proposer.Propose(new ProposalRequest(observations, pending, 6, 3));
 
@@ -94,7 +94,7 @@ public sealed class ProposerTests
     [Fact]
     public void Propose_TooFewObservations_FallsBackToRandom()
     {
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings(initial: 1));
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings(initial: 1));
         var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 1, 17));
 
         var proposal = Assert.Single(proposer.Propose(new ProposalRequest(observations, [], 1, 1)));
@@ -107,7 +107,7 @@ public sealed class ProposerTests
     {
         const int budget = 25;
         var settings = Settings(initial: 8);
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, settings);
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, settings);
         var observations = new List<Observation>();
         while (observations.Count < budget)
         {
@@ -115,7 +115,7 @@ public sealed class ProposerTests
             observations.Add(new Observation(proposal.Parameters, Branin(proposal.Parameters)));
         }
 
-        var random = new Proposer(BraninSpace, MinimizeBranin, settings with { Surrogate = SurrogateKind.Random, InitialDesign = InitialDesignKind.Random, InitialCount = 1 });
+        var random = ProposerFactory.Create(BraninSpace, MinimizeBranin, settings with { Surrogate = SurrogateKind.Random, InitialDesign = InitialDesignKind.Random, InitialCount = 1 });
         var randomObservations = new List<Observation>();
         while (randomObservations.Count < budget)
         {
@@ -133,15 +133,15 @@ public sealed class ProposerTests
     [Fact]
     public void Constructor_InvalidSettings_ThrowNamingTheSetting()
     {
-        var error = Assert.Throws<ArgumentException>(() => new Proposer(BraninSpace, MinimizeBranin, Settings() with { InitialCount = 0 }));
+        var error = Assert.Throws<ArgumentException>(() => ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings() with { InitialCount = 0 }));
         Assert.Contains("InitialCount", error.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => new Proposer(BraninSpace, new Objective("y", ObjectiveGoal.Target), Settings()));
+        Assert.Throws<ArgumentException>(() => ProposerFactory.Create(BraninSpace, new Objective("y", ObjectiveGoal.Target), Settings()));
     }
 
     [Fact]
     public void Propose_ObservationOutsideSpace_ThrowsNamingTheParameter()
     {
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings());
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings());
         var bad = new ParameterSet([new("x1", 50.0), new("x2", 1.0)]);
 
         var error = Assert.Throws<ArgumentException>(() => proposer.Propose(new ProposalRequest([new Observation(bad, 1)], [], 0, 1)));
@@ -156,8 +156,8 @@ public sealed class ProposerTests
         var settings = Settings() with { Acquisition = AcquisitionKind.ThompsonSampling };
         var request = new ProposalRequest(observations, [], 8, 3);
 
-        var first = new Proposer(BraninSpace, MinimizeBranin, settings).Propose(request);
-        var second = new Proposer(BraninSpace, MinimizeBranin, settings).Propose(request);
+        var first = ProposerFactory.Create(BraninSpace, MinimizeBranin, settings).Propose(request);
+        var second = ProposerFactory.Create(BraninSpace, MinimizeBranin, settings).Propose(request);
 
         Assert.Equal(3, first.Select(p => p.Parameters).Distinct().Count());
         Assert.Equal(first.Select(p => p.Parameters), second.Select(p => p.Parameters));
@@ -169,7 +169,7 @@ public sealed class ProposerTests
     public void Propose_GaussianProcessCalledAgainOnSameData_WarmStartNeedsFewerLikelihoodEvaluations()
     {
         var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 10, 17));
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings() with { Restarts = 1 });
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings() with { Restarts = 1 });
         var request = new ProposalRequest(observations, [], 10, 1);
 
         var cold = Assert.Single(proposer.Propose(request)).Provenance.Hyperparameters;
@@ -186,7 +186,7 @@ public sealed class ProposerTests
         var design = InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 24, 17);
         var observations = Observe(design.Where(p => p.GetNumber("x1") <= 5));
         var failed = design.Where(p => p.GetNumber("x1") > 5).Select(p => new FailedObservation(p, "no peak")).ToList();
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings(initial: 4));
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings(initial: 4));
 
         var batch = proposer.Propose(new ProposalRequest(observations, [], 24, 3) { Failed = failed });
 
@@ -199,7 +199,7 @@ public sealed class ProposerTests
     public void Propose_RandomForestSurrogate_GivesDistinctModelProposalsWithProvenance()
     {
         var observations = Observe(InitialDesign.Create(InitialDesignKind.Sobol, BraninSpace, 12, 17));
-        var proposer = new Proposer(BraninSpace, MinimizeBranin, Settings(SurrogateKind.RandomForest));
+        var proposer = ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings(SurrogateKind.RandomForest));
 
         var batch = proposer.Propose(new ProposalRequest(observations, [], 12, 2));
 

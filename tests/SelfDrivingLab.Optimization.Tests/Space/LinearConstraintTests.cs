@@ -19,7 +19,7 @@ public sealed class LinearConstraintTests
     [InlineData(SurrogateKind.Random, AcquisitionKind.ExpectedImprovement)]
     public void Propose_ObjectiveBestOutsideTheConstraint_NeverProposesAnInfeasiblePoint(SurrogateKind surrogate, AcquisitionKind acquisition)
     {
-        var proposer = new Proposer(Triangle, new Objective("f", ObjectiveGoal.Maximize), new ProposerSettings(surrogate, acquisition, InitialDesignKind.Sobol, 6, 3, Restarts: 1, CandidateCount: 256));
+        var proposer = ProposerFactory.Create(Triangle, new Objective("f", ObjectiveGoal.Maximize), new ProposerSettings(surrogate, acquisition, InitialDesignKind.Sobol, 6, 3, Restarts: 1, CandidateCount: 256));
         var observations = new List<Observation>();
         for (var k = 0; k < 16; k++)
         {

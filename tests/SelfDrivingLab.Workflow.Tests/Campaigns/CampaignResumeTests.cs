@@ -53,8 +53,13 @@ public sealed class CampaignResumeTests
 
         // Issue 9 item 15: a resume is visible, once, with what it found.
         var resumed = Assert.Single(observer.Resumed);
-        Assert.Equal(new CampaignResumption(_campaign, definition.Name, Done: 2, InFlight: 1, Budget: 6, LabTime: TimeSpan.FromHours(5)), resumed);
+        Assert.Equal(new CampaignResumption(_campaign, definition.Name, Done: 2, InFlight: 1, Budget: 6, LabTime: TimeSpan.FromHours(5)), resumed with { Revision = null });
         Assert.Equal(4, observer.Finished);
+
+        // Stored before ledger schema 3 (no identity): resumed because its text is the same, and its identity is stored now.
+        Assert.Equal(CampaignRevisionKind.FreeChanges, resumed.Revision!.Kind);
+        Assert.StartsWith("identity: stored", Assert.Single(resumed.Revision.Changes), StringComparison.Ordinal);
+        Assert.NotNull((await _ledger.FindCampaignAsync(_campaign))!.Identity);
     }
 
     [Fact]
@@ -123,7 +128,7 @@ public sealed class CampaignResumeTests
     private async Task AddCompletedAsync(int sequence, double y)
     {
         var id = await AddRunningAsync(sequence, ExperimentStates.Proposed);
-        await _ledger.RecordResultAsync(id, new ParameterSet([new("y", y)]), y, Start);
+        await _ledger.RecordResultAsync(id, new ExperimentResult([new StepOutputs("characterization", new ParameterSet([new("y", y)]))], [new ObjectiveValue("y", y)]), Start);
         await _ledger.RecordTransitionAsync(new StateTransitionRecord(id, ExperimentStates.Proposed, ExperimentStates.Completed, "test", Start), ExperimentStatus.Completed);
     }
 

@@ -13,6 +13,7 @@ internal sealed class InMemoryLedger : ILedger
     private readonly List<StateTransitionRecord> _transitions = [];
     private readonly List<CommandRecord> _commands = [];
     private readonly List<InstrumentEventRecord> _events = [];
+    private readonly List<CampaignRevisionRecord> _revisions = [];
 
     public string Location => "memory";
 
@@ -96,19 +97,51 @@ internal sealed class InMemoryLedger : ILedger
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask RecordResultAsync(ExperimentId id, ParameterSet measurements, double objective, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        if (!double.IsFinite(objective))
+        if (result.Objectives.Any(o => !double.IsFinite(o.Value)))
         {
             throw new LedgerException("objective must be finite");
         }
 
         lock (_gate)
         {
-            _experiments[id] = Experiment(id) with { Measurements = measurements, Objective = objective, UpdatedAt = at };
+            _experiments[id] = Experiment(id) with
+            {
+                Measurements = result.Measurements,
+                Outputs = result.Outputs,
+                Objective = result.Objectives.Count == 0 ? null : result.Objectives[0].Value,
+                Objectives = result.Objectives.Count == 0 ? null : result.Objectives,
+                UpdatedAt = at,
+            };
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _campaigns[revision.CampaignId] = Campaign(revision.CampaignId) with
+            {
+                Definition = revision.Definition,
+                Identity = revision.Identity,
+                Seed = revision.Seed,
+                Budget = revision.Budget,
+            };
+            _revisions.Add(revision);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<IReadOnlyList<CampaignRevisionRecord>>([.. _revisions.Where(r => r.CampaignId == id)]);
+        }
     }
 
     public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default)

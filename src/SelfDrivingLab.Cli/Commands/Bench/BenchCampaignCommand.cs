@@ -18,21 +18,22 @@ internal static class BenchCampaignCommand
         var goal = new Option<string>("--goal") { Description = "max, min or target:<value> (closest is best).", Required = true };
         var inputs = new Option<string?>("--inputs") { Description = "Comma-separated input columns (default: every numeric column but the target)." };
         var formula = new Option<string?>("--formula-column") { Description = "A column of chemical formulas, featurized with Magpie composition features." };
-        var strategy = new Option<string>("--strategy") { Description = "Comma-separated strategies: random, gp-ei, gp-ucb (the default GP strategy), gp-pi, ridge-ei, ridge-ucb, ridge-pi; append :<value> to set ξ (ei, pi) or β (ucb) for one strategy, e.g. gp-ucb:2.", Required = true };
-        var seeds = new Option<int>("--seeds") { Description = "Seeded campaigns per strategy.", Required = true };
-        var budget = new Option<int>("--budget") { Description = "Experiments per campaign, including the initial ones (capped at the pool size).", Required = true };
-        var initial = new Option<int>("--initial") { Description = "Random experiments before the strategy takes over.", Required = true };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
-        var defaults = new StrategyOptions();
-        var restarts = new Option<int>("--restarts") { Description = "GP optimizer starts of the first fit of a campaign.", DefaultValueFactory = _ => defaults.Restarts };
-        var warmRestarts = new Option<int>("--warm-restarts") { Description = "GP optimizer starts of later fits, the first being the previous fit.", DefaultValueFactory = _ => defaults.WarmRestarts };
-        var refitEvery = new Option<int>("--refit-every") { Description = "Refit the surrogate's hyperparameters every n new measurements; in between the model is updated with fixed hyperparameters.", DefaultValueFactory = _ => 1 };
-        var xi = new Option<double>("--xi") { Description = "EI/PI improvement margin in standard deviations of the measured scores; gp-ei:<xi> overrides it per strategy.", DefaultValueFactory = _ => defaults.Xi };
-        var beta = new Option<double>("--beta") { Description = "UCB exploration weight β in μ + β·σ; gp-ucb:<beta> overrides it per strategy.", DefaultValueFactory = _ => defaults.Beta };
-        var warping = new Option<ScoreWarping>("--warping") { Description = "Transform of the measured scores before the surrogate is fitted: None or Copula (rank → normal quantile).", DefaultValueFactory = _ => defaults.Warping };
-        var command = new Command("campaign", "Benchmark strategies on a pool of measured candidates (Liang et al. 2021 protocol).")
+        var strategy = new Option<string>("--strategy")
         {
-            data, target, goal, inputs, formula, strategy, seeds, budget, initial, json, restarts, warmRestarts, refitEvery, xi, beta, warping,
+            Description = "Comma-separated strategies: default (what a campaign file without surrogate/acquisition gets), random, gp-ei, gp-ucb, gp-pi, gp-ts, ridge-ei, ridge-ucb, ridge-pi, rf-ei, rf-ucb; append :<value> to set ξ (ei, pi) or β (ucb), or :key=value (xi, beta, restarts, kernel), e.g. gp-ucb:2 or gp-ei:xi=0.",
+            Required = true,
+        };
+        var seeds = new Option<int>("--seeds") { Description = "Seeded campaigns per strategy (campaign s uses seed s).", Required = true };
+        var budget = new Option<int?>("--budget") { Description = "Experiments per campaign, including the initial ones (default and cap: the pool size)." };
+        var initial = new Option<int>("--initial") { Description = "Seeded random experiments before the model takes over (the proposer's initial count).", Required = true };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
+        var restarts = new Option<int?>("--restarts") { Description = "GP optimizer restarts for every strategy (default: the strategy's own)." };
+        var xi = new Option<double?>("--xi") { Description = "EI/PI improvement margin in standard deviations of the measured scores for every strategy; gp-ei:<xi> overrides it per strategy." };
+        var beta = new Option<double?>("--beta") { Description = "UCB exploration weight β in μ + β·σ for every strategy; gp-ucb:<beta> overrides it per strategy." };
+        var stopAtGoal = new Option<bool>("--stop-at-goal") { Description = "End each campaign once 80 % of the top-5 % set is found: the experiments to that point (and to the first top-5 % candidate) are exact, for less computation; the top-1 % figures and the Top% curve are then not measured." };
+        var command = new Command("campaign", "Benchmark proposal strategies on a pool of measured candidates (Liang et al. 2021 protocol).")
+        {
+            data, target, goal, inputs, formula, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,8 +48,8 @@ internal static class BenchCampaignCommand
                 parse.GetValue(budget),
                 parse.GetValue(initial),
                 parse.GetValue(json),
-                new StrategyOptions { Restarts = parse.GetValue(restarts), WarmRestarts = parse.GetValue(warmRestarts), Xi = parse.GetValue(xi), Beta = parse.GetValue(beta), Warping = parse.GetValue(warping) },
-                parse.GetValue(refitEvery));
+                new StrategyOverrides(parse.GetValue(restarts), parse.GetValue(xi), parse.GetValue(beta)),
+                parse.GetValue(stopAtGoal));
             return await RunAsync(request, console, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -70,8 +71,14 @@ internal static class BenchCampaignCommand
             var inputNames = request.Inputs?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             dataset = BenchmarkDataset.Load(request.Data.FullName, request.Target, inputNames, request.FormulaColumn);
             objective = BenchmarkGoal.Parse(request.Goal, dataset.TargetName);
-            strategies = BenchmarkStrategy.ParseList(request.Strategies, request.StrategyOptions);
-            settings = new BenchmarkSettings { Seeds = request.Seeds, Budget = request.Budget, Initial = request.Initial, RefitEvery = request.RefitEvery };
+            strategies = BenchmarkStrategy.ParseList(request.Strategies, request.Overrides);
+            settings = new BenchmarkSettings
+            {
+                Seeds = request.Seeds,
+                Budget = request.Budget ?? dataset.CandidateCount,
+                Initial = request.Initial,
+                StopAtGoal = request.StopAtGoal,
+            };
             settings.Validate();
             if (dataset.CandidateCount <= settings.Initial)
             {
@@ -88,7 +95,11 @@ internal static class BenchCampaignCommand
         var report = await Task.Run(() => BenchmarkRunner.Run(dataset, objective, strategies, settings, progress.Update, cancellationToken), cancellationToken).ConfigureAwait(false);
         progress.Finish();
         BenchReportPrinter.Print(console.Out, report, request.Data.Name, request.Goal);
-        await console.Out.WriteLineAsync($"strategy options: {request.StrategyOptions}; refit every {request.RefitEvery}").ConfigureAwait(false);
+        foreach (var s in strategies)
+        {
+            await console.Out.WriteLineAsync($"{s.Name}: {BenchReportPrinter.Describe(s.Settings)}").ConfigureAwait(false);
+        }
+
         if (request.Json is { } file)
         {
             await File.WriteAllTextAsync(file.FullName, ReportJson.Serialize(report), cancellationToken).ConfigureAwait(false);
@@ -99,6 +110,6 @@ internal static class BenchCampaignCommand
     }
 
     private sealed record CampaignBenchRequest(
-        FileInfo Data, string Target, string Goal, string? Inputs, string? FormulaColumn, string Strategies, int Seeds, int Budget, int Initial, FileInfo? Json,
-        StrategyOptions StrategyOptions, int RefitEvery);
+        FileInfo Data, string Target, string Goal, string? Inputs, string? FormulaColumn, string Strategies, int Seeds, int? Budget, int Initial, FileInfo? Json,
+        StrategyOverrides Overrides, bool StopAtGoal);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SelfDrivingLab.Benchmarks.Reports;
+using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Cli.Commands.Bench;
 
@@ -15,14 +16,42 @@ internal static class BenchReportPrinter
         {
             output.WriteLine();
             output.WriteLine($"  {s.Strategy}");
-            output.WriteLine($"    first top-1%:  median {Count(s.MedianToTop1)}  5–95% {BandText(s.Top1Band)}  found in {s.Top1FoundCampaigns}/{s.Campaigns}");
+            if (s.Checkpoints.Count > 0)
+            {
+                output.WriteLine($"    first top-1%:  median {Count(s.MedianToTop1)}  5–95% {BandText(s.Top1Band)}  found in {s.Top1FoundCampaigns}/{s.Campaigns}");
+            }
+
             output.WriteLine($"    first top-5%:  median {Count(s.MedianToTop5)}  5–95% {BandText(s.Top5Band)}");
             output.WriteLine($"    Top% ≥ 0.8:    median {Count(s.MedianTo80)}  5–95% {BandText(s.To80Band)}  reached in {s.Reached80Campaigns}/{s.Campaigns}");
-            var curve = string.Join("  ", s.Checkpoints.Select(p => string.Create(c, $"@{p.Experiments}: {p.MedianTopFraction:F2} (EF {p.Enhancement:F2})")));
-            output.WriteLine($"    Top% median:   {curve}");
-            output.WriteLine(string.Create(c, $"    Top% at end:   {s.Top5Found:F3}"));
+            if (s.Checkpoints.Count > 0)
+            {
+                var curve = string.Join("  ", s.Checkpoints.Select(p => string.Create(c, $"@{p.Experiments}: {p.MedianTopFraction:F2} (EF {p.Enhancement:F2})")));
+                output.WriteLine($"    Top% median:   {curve}");
+                output.WriteLine(string.Create(c, $"    Top% at end:   {s.Top5Found:F3}"));
+            }
+            else
+            {
+                output.WriteLine("    (campaigns stopped at Top% 0.8: first top-1% and the Top% curve not measured)");
+            }
+
             output.WriteLine($"    AF(0.8):       {Factor(s.Af80)} vs analytic random; {Factor(s.Af80Empirical)} vs random runs");
         }
+    }
+
+    /// <summary>A one-line description of proposer settings, e.g. <c>GaussianProcess (Matern52, 4 restarts) + ExpectedImprovement (ξ 0.01)</c>.</summary>
+    public static string Describe(ProposerSettings settings)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var surrogate = settings.Surrogate == SurrogateKind.GaussianProcess
+            ? string.Create(c, $"{settings.Surrogate} ({settings.Kernel}, {settings.Restarts} restarts)")
+            : settings.Surrogate.ToString();
+        var acquisition = settings.Acquisition switch
+        {
+            AcquisitionKind.UpperConfidenceBound => string.Create(c, $"{settings.Acquisition} (β {settings.Beta:G4})"),
+            AcquisitionKind.ThompsonSampling => settings.Acquisition.ToString(),
+            _ => string.Create(c, $"{settings.Acquisition} (ξ {settings.Xi:G4} sd)"),
+        };
+        return settings.Surrogate == SurrogateKind.Random ? "uniform random" : $"{surrogate} + {acquisition}";
     }
 
     private static string Count(double? value) =>

@@ -1,0 +1,69 @@
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Optimization.Objectives;
+using SelfDrivingLab.Optimization.Proposals;
+using SelfDrivingLab.Optimization.Space;
+
+namespace SelfDrivingLab.Campaigns.Definitions;
+
+/// <summary>
+/// A campaign: what to search and optimize, how every experiment is run, and the instruments it may simulate. Read from
+/// a campaign file by the campaign loader or built in code; either way <see cref="CampaignValidator"/> decides whether
+/// it can run (the loader and the host refuse one with problems). Immutable.
+/// </summary>
+/// <param name="Name">Campaign name (also the default id stem).</param>
+/// <param name="Description">Free text for people.</param>
+/// <param name="Site">Site whose instruments the campaign uses (default <c>lab</c>).</param>
+/// <param name="Seed">Seed of every random choice in the campaign.</param>
+/// <param name="Budget">Experiments to run, failed ones included.</param>
+/// <param name="Parallel">Experiments in flight at once (default 1).</param>
+/// <param name="Objective">What to optimize.</param>
+/// <param name="Space">The search space (with a <see cref="Pool"/>, the space the pool's candidates lie in).</param>
+/// <param name="Proposer">Surrogate, acquisition and initial design.</param>
+/// <param name="Steps">Workflow steps, in order.</param>
+/// <param name="Simulators">Instruments the host starts as simulators.</param>
+/// <param name="SourceText">The file's text, stored verbatim in the ledger (for a campaign built in code, any description of it, e.g. empty).</param>
+/// <param name="SourcePath">The file's full path, when loaded from a file.</param>
+public sealed record CampaignDefinition(
+    string Name,
+    string? Description,
+    SiteId Site,
+    int Seed,
+    int Budget,
+    int Parallel,
+    Objective Objective,
+    SearchSpace Space,
+    ProposerSettings Proposer,
+    IReadOnlyList<WorkflowStepDefinition> Steps,
+    IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
+    string SourceText,
+    string? SourcePath)
+{
+    /// <summary>
+    /// The candidate pool when the file has a <c>pool</c> section instead of <c>space</c> (default null). Then
+    /// <see cref="Space"/> describes the same candidates — a categorical parameter whose choices are the pool's
+    /// formulas, or one continuous parameter per input spanning the pool's range — and
+    /// <see cref="Proposer"/>'s <see cref="ProposerSettings.Pool"/> holds <see cref="CandidatePoolDefinition.Candidates"/>.
+    /// </summary>
+    public CandidatePoolDefinition? Pool { get; init; }
+
+    /// <summary>Lowest <see cref="Priority"/>.</summary>
+    public const int LowestPriority = -10;
+
+    /// <summary>Default <see cref="Priority"/>.</summary>
+    public const int NormalPriority = 0;
+
+    /// <summary>Highest <see cref="Priority"/>.</summary>
+    public const int HighestPriority = 10;
+
+    /// <summary>
+    /// When proposals need a person's approval before their first step (default null: never).
+    /// </summary>
+    public ApprovalPolicy? Approval { get; init; }
+
+    /// <summary>
+    /// The campaign's claim on shared instruments (<see cref="LowestPriority"/>..<see cref="HighestPriority"/>,
+    /// default <see cref="NormalPriority"/>): a waiting step of a higher-priority campaign is served first,
+    /// and a waiting step gains one level per wait interval so no campaign starves.
+    /// </summary>
+    public int Priority { get; init; } = NormalPriority;
+}

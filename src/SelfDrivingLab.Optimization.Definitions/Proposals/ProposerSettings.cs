@@ -1,0 +1,56 @@
+using SelfDrivingLab.Optimization.Pools;
+
+namespace SelfDrivingLab.Optimization.Proposals;
+
+/// <summary>
+/// Everything that configures a proposer (<c>ProposerFactory</c>). <see cref="Default"/> is what a campaign file
+/// without <c>initial_design</c>, <c>surrogate</c> or <c>acquisition</c> gets, and what <c>sdl bench campaign --strategy
+/// default</c> measures. Immutable.
+/// </summary>
+/// <param name="Surrogate">Surrogate model.</param>
+/// <param name="Acquisition">Acquisition function.</param>
+/// <param name="InitialDesign">Design of the first <paramref name="InitialCount"/> experiments.</param>
+/// <param name="InitialCount">Experiments chosen by the initial design before the model takes over (at least 1).</param>
+/// <param name="Seed">Seed of every random choice.</param>
+/// <param name="Kernel">GP kernel (GP only).</param>
+/// <param name="Restarts">GP hyperparameter optimizer restarts (GP only; default 4).</param>
+/// <param name="Beta">UCB exploration weight (UCB only; default 2).</param>
+/// <param name="Xi">EI/PI improvement margin in standardized units (default 0.01).</param>
+/// <param name="CandidateCount">Random/Sobol candidates scored per proposal in a continuous space (default 2048).</param>
+public sealed record ProposerSettings(
+    SurrogateKind Surrogate,
+    AcquisitionKind Acquisition,
+    InitialDesignKind InitialDesign,
+    int InitialCount,
+    int Seed,
+    KernelKind Kernel = KernelKind.Matern52,
+    int Restarts = 4,
+    double Beta = 2.0,
+    double Xi = 0.01,
+    int CandidateCount = 2048)
+{
+    /// <summary>
+    /// A finite pool to choose from instead of the search space (default null: search the space). In pool mode the
+    /// surrogate learns on the pool's scaled features, the acquisition scores every candidate that is not observed,
+    /// failed, pending or already chosen, the initial design is seeded random candidates (<see cref="InitialDesign"/> is
+    /// ignored), and <see cref="CandidateCount"/> applies only to Thompson sampling (candidates sampled jointly, at most
+    /// 1024). Every observed, failed and pending parameter set must be a candidate of the pool.
+    /// </summary>
+    public CandidatePool? Pool { get; init; }
+
+    /// <summary>
+    /// The default settings for a campaign with <paramref name="dimensions"/> parameters: a Sobol design of
+    /// min(budget, 2 × dimensions) experiments, then a Gaussian process (Matérn 5/2 ARD, 4 optimizer restarts) with
+    /// expected improvement (ξ = 0.01) over 2048 candidates.
+    /// </summary>
+    /// <param name="dimensions">Parameters of the search space (at least 1 is used).</param>
+    /// <param name="seed">Seed of every random choice.</param>
+    /// <param name="budget">The campaign's budget, which caps the initial design (default: no cap).</param>
+    public static ProposerSettings Default(int dimensions, int seed, int? budget = null) =>
+        new(
+            SurrogateKind.GaussianProcess,
+            AcquisitionKind.ExpectedImprovement,
+            InitialDesignKind.Sobol,
+            Math.Clamp(2 * dimensions, 1, Math.Max(1, budget ?? int.MaxValue)),
+            seed);
+}
