@@ -11,19 +11,19 @@ public sealed class GaussianProcessPriorsTests
     [Fact]
     public void AddLogDensity_KnownTheta_IsTheNormalLogDensityInLogSpace()
     {
-        // d = 2: log ℓ ~ N(√2 + ½ ln 2, 3), log σ_n² ~ N(-4, 1); the signal variance has no prior.
+        // d = 2: log ℓ ~ N(√2 + ½ ln 2, 3), log σ_n² ~ N(-4, 4); the signal variance has no prior.
         double[] theta = [Math.Log(0.5), Math.Log(2), 0.7, Math.Log(0.01)];
         var gradient = new double[4];
         var mean = Math.Sqrt(2) + (0.5 * Math.Log(2));
 
         var value = GaussianProcessPriors.Default.AddLogDensity(theta, gradient);
 
-        var expected = (-0.5 * Math.Pow(theta[0] - mean, 2) / 3) - (0.5 * Math.Pow(theta[1] - mean, 2) / 3) - (0.5 * Math.Pow(theta[3] + 4, 2));
+        var expected = (-0.5 * Math.Pow(theta[0] - mean, 2) / 3) - (0.5 * Math.Pow(theta[1] - mean, 2) / 3) - (0.5 * Math.Pow(theta[3] + 4, 2) / 4);
         Assert.Equal(expected, value, 12);
         Assert.Equal(-(theta[0] - mean) / 3, gradient[0], 12);
         Assert.Equal(-(theta[1] - mean) / 3, gradient[1], 12);
         Assert.Equal(0, gradient[2]);
-        Assert.Equal(-(theta[3] + 4), gradient[3], 12);
+        Assert.Equal(-(theta[3] + 4) / 4, gradient[3], 12);
     }
 
     [Fact]
