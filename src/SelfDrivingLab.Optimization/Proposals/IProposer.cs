@@ -20,7 +20,9 @@ public interface IProposer
 
     /// <summary>
     /// Fits the proposer's surrogate (a Gaussian process for the random strategy) to <paramref name="observations"/> and
-    /// predicts each of <paramref name="at"/>: the posterior of its true value and the fitted noise of a measurement.
+    /// predicts each of <paramref name="at"/>: the posterior of its true value and the fitted noise of a measurement. A
+    /// Gaussian process's standard deviations are widened by its leave-one-out calibration factor when its own data show
+    /// it overconfident, so that the central 90 % interval of a measurement is honest (see <c>sdl bench calibration</c>).
     /// </summary>
     /// <exception cref="ArgumentException">No observations, or a parameter set does not belong to the space or pool.</exception>
     IReadOnlyList<Prediction> Predict(IReadOnlyList<Observation> observations, IReadOnlyList<ParameterSet> at, CancellationToken cancellationToken = default);
