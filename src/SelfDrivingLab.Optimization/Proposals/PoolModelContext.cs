@@ -36,9 +36,6 @@ internal sealed class PoolModelContext
         _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
     }
 
-    /// <summary>Hyperparameters of the fit (before any fantasy).</summary>
-    public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
-
     public static PoolModelContext Create(
         SurrogateFitter fitter,
         CandidatePool pool,
