@@ -14,10 +14,7 @@ internal static class BenchCalibrationCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV table: one row per measurement; rows with the same inputs are replicates.", Required = true };
-        var target = new Option<string>("--target") { Description = "The measured column.", Required = true };
-        var inputs = new Option<string?>("--inputs") { Description = "Comma-separated input columns (default: every column but the target; text columns one-hot)." };
-        var formula = new Option<string?>("--formula-column") { Description = "A column of chemical formulas, featurized with Magpie composition features." };
+        var table = new BenchDataOptions();
         var strategy = new Option<string>("--strategy") { Description = "Whose surrogate to fit (as in bench campaign).", DefaultValueFactory = _ => BenchmarkStrategy.DefaultName };
         var defaults = new CalibrationSettings();
         var folds = new Option<int>("--folds") { Description = "Folds of the candidates; each is held out once.", DefaultValueFactory = _ => defaults.Folds };
@@ -26,8 +23,9 @@ internal static class BenchCalibrationCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the splits and replicate choices.", DefaultValueFactory = _ => defaults.Seed };
         var command = new Command("calibration", "Coverage of the surrogate's central 90 % predictive interval of a measurement on held-out candidates and replicates.")
         {
-            data, target, inputs, formula, strategy, folds, train, repeats, seed,
+            strategy, folds, train, repeats, seed,
         };
+        table.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             BenchmarkDataset dataset;
@@ -35,8 +33,7 @@ internal static class BenchCalibrationCommand
             CalibrationSettings settings;
             try
             {
-                var inputNames = parse.GetValue(inputs)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                dataset = BenchmarkDataset.Load(parse.GetValue(data)!.FullName, parse.GetValue(target)!, inputNames, parse.GetValue(formula));
+                dataset = table.Load(parse);
                 parsed = BenchmarkStrategy.Parse(parse.GetValue(strategy)!);
                 settings = new CalibrationSettings { Folds = parse.GetValue(folds), MaxTraining = parse.GetValue(train), Repeats = parse.GetValue(repeats), Seed = parse.GetValue(seed) };
                 settings.Validate();
@@ -48,7 +45,7 @@ internal static class BenchCalibrationCommand
             }
 
             var report = await Task.Run(() => CalibrationRunner.Run(dataset, parsed, settings, cancellationToken), cancellationToken).ConfigureAwait(false);
-            Print(console.Out, report, parse.GetValue(data)!.Name, parsed);
+            Print(console.Out, report, parse.GetValue(table.Data)!.Name, parsed);
             return ExitCodes.Ok;
         });
         return command;

@@ -13,11 +13,8 @@ internal static class BenchCampaignCommand
 {
     public static Command Create(CliConsole console)
     {
-        var data = new Option<FileInfo>("--data") { Description = "CSV table: one row per measurement; replicate rows are averaged.", Required = true };
-        var target = new Option<string>("--target") { Description = "The measured column.", Required = true };
+        var table = new BenchDataOptions();
         var goal = new Option<string>("--goal") { Description = "max, min or target:<value> (closest is best).", Required = true };
-        var inputs = new Option<string?>("--inputs") { Description = "Comma-separated input columns (default: every numeric column but the target)." };
-        var formula = new Option<string?>("--formula-column") { Description = "A column of chemical formulas, featurized with Magpie composition features." };
         var strategy = new Option<string>("--strategy")
         {
             Description = "Comma-separated strategies: default (what a campaign file without surrogate/acquisition gets), random, gp-ei, gp-ucb, gp-pi, gp-ts, ridge-ei, ridge-ucb, ridge-pi, rf-ei, rf-ucb; append :<value> to set ξ (ei, pi) or β (ucb), or :key=value (xi, beta, restarts, kernel), e.g. gp-ucb:2 or gp-ei:xi=0.",
@@ -33,16 +30,15 @@ internal static class BenchCampaignCommand
         var stopAtGoal = new Option<bool>("--stop-at-goal") { Description = "End each campaign once 80 % of the top-5 % set is found: the experiments to that point (and to the first top-5 % candidate) are exact, for less computation; the top-1 % figures and the Top% curve are then not measured." };
         var command = new Command("campaign", "Benchmark proposal strategies on a pool of measured candidates (Liang et al. 2021 protocol).")
         {
-            data, target, goal, inputs, formula, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal,
+            goal, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal,
         };
+        table.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new CampaignBenchRequest(
-                parse.GetValue(data)!,
-                parse.GetValue(target)!,
+                () => table.Load(parse),
+                parse.GetValue(table.Data)!,
                 parse.GetValue(goal)!,
-                parse.GetValue(inputs),
-                parse.GetValue(formula),
                 parse.GetValue(strategy)!,
                 parse.GetValue(seeds),
                 parse.GetValue(budget),
@@ -68,8 +64,7 @@ internal static class BenchCampaignCommand
         BenchmarkSettings settings;
         try
         {
-            var inputNames = request.Inputs?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            dataset = BenchmarkDataset.Load(request.Data.FullName, request.Target, inputNames, request.FormulaColumn);
+            dataset = request.LoadTable();
             objective = BenchmarkGoal.Parse(request.Goal, dataset.TargetName);
             strategies = BenchmarkStrategy.ParseList(request.Strategies, request.Overrides);
             settings = new BenchmarkSettings
@@ -110,6 +105,6 @@ internal static class BenchCampaignCommand
     }
 
     private sealed record CampaignBenchRequest(
-        FileInfo Data, string Target, string Goal, string? Inputs, string? FormulaColumn, string Strategies, int Seeds, int? Budget, int Initial, FileInfo? Json,
+        Func<BenchmarkDataset> LoadTable, FileInfo Data, string Goal, string Strategies, int Seeds, int? Budget, int Initial, FileInfo? Json,
         StrategyOverrides Overrides, bool StopAtGoal);
 }
