@@ -24,7 +24,7 @@ namespace SelfDrivingLab.Hosting;
 public static class CampaignServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
+    /// Registers the ledger's one-writer lock (taken first when the host starts), the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
     /// the SQLite ledger, the campaign's simulated instruments, the orchestrator connection, and the
     /// campaign service. Hosted services start in that order. A definition that does not pass the campaign validator
     /// (however it was made) is refused here, with every problem listed, before anything is registered.
@@ -48,6 +48,8 @@ public static class CampaignServiceCollectionExtensions
             throw new ArgumentException("An external broker needs the wall clock (real time): the virtual clock cannot see messages held by another process.", nameof(settings));
         }
 
+        // First of all: a second host on the same ledger is refused before it starts or touches anything.
+        services.AddHostedService(_ => new LedgerLockService(settings.LedgerPath, $"sdl campaign host of '{facility.Name}'"));
         if (settings.VirtualTime)
         {
             // The clock starts at the real time so ledger timestamps look like lab times, or later, where
