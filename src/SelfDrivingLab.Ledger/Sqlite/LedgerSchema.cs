@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 5;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -116,6 +116,10 @@ internal static class LedgerSchema
         ALTER TABLE experiments ADD COLUMN objectives TEXT;
         """;
 
+    // Version 5 (issue 11; 4 is another branch's): a campaign may be stored 'Interrupted' (its host stopped; resumable), which
+    // builds before it would misread as an unknown status, so they refuse the file by its version instead.
+    private const string Version5 = "SELECT 1;";
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -143,6 +147,11 @@ internal static class LedgerSchema
             {
                 await ExecuteAsync(connection, transaction, Version3, cancellationToken).ConfigureAwait(false);
                 await LedgerObjectiveBackfill.RunAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 5)
+            {
+                await ExecuteAsync(connection, transaction, Version5, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);

@@ -189,6 +189,10 @@ public sealed partial class CampaignControl : IExperimentGate
         lock (_gate)
         {
             _approvals[experiment.Id] = waiting;
+            if (_campaigns.TryGetValue(experiment.CampaignId, out var owner))
+            {
+                owner.SignalParked();
+            }
         }
 
         Log.ApprovalRequested(_logger, experiment.Id.Value, LogText.Escape(why));
@@ -211,18 +215,100 @@ public sealed partial class CampaignControl : IExperimentGate
     {
         while (true)
         {
-            Task? paused;
+            Task? blocked;
+            ControlledCampaign? c;
             lock (_gate)
             {
-                paused = _campaigns.TryGetValue(campaign, out var c) ? c.Paused?.Task : null;
+                blocked = _campaigns.TryGetValue(campaign, out c) ? c.Stopping?.Task ?? c.Paused?.Task : null;
+                if (blocked is not null)
+                {
+                    c!.Parked++;
+                    c.SignalParked();
+                }
             }
 
-            if (paused is null)
+            if (blocked is null)
             {
                 return;
             }
 
-            await paused.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await blocked.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    c!.Parked--;
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsDispatchAllowed(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            return !_campaigns.TryGetValue(campaign, out var c) || (c.Stopping is null && c.Paused is null);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsInterrupted(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            return _campaigns.TryGetValue(campaign, out var c) && c.Interrupted;
+        }
+    }
+
+    /// <summary>
+    /// The host is stopping <paramref name="campaign"/>: from now on nothing new is dispatched (as when paused, and an
+    /// operator's resume does not lift it); commands in flight finish. Called by the campaign runner.
+    /// </summary>
+    public void BeginStop(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            if (_campaigns.TryGetValue(campaign, out var c))
+            {
+                c.Stopping ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many experiments of <paramref name="campaign"/> are parked — waiting at the gate to dispatch or for an operator's
+    /// approval, so with no command in flight — and a task that completes when that number next grows (read together,
+    /// so no change is missed between the two).
+    /// </summary>
+    public (int Parked, Task Changed) ParkedExperiments(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            if (!_campaigns.TryGetValue(campaign, out var c))
+            {
+                return (0, Task.CompletedTask);
+            }
+
+            return (c.Parked + _approvals.Values.Count(w => w.Pending.Campaign == campaign), c.ParkedChanged.Task);
+        }
+    }
+
+    /// <summary>
+    /// Marks <paramref name="campaign"/> interrupted (see <see cref="IsInterrupted"/>): the runner then cancels its
+    /// experiments, which stop where the ledger has them. Called by the campaign runner after the stop's grace period.
+    /// </summary>
+    public void Interrupt(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            if (_campaigns.TryGetValue(campaign, out var c))
+            {
+                c.Interrupted = true;
+            }
         }
     }
 
@@ -286,11 +372,29 @@ public sealed partial class CampaignControl : IExperimentGate
 
         public bool Aborting { get; set; }
 
+        /// <summary>Set when the host stops: never completed, so dispatch waits until the experiment is cancelled.</summary>
+        public TaskCompletionSource? Stopping { get; set; }
+
+        public bool Interrupted { get; set; }
+
+        /// <summary>Experiments waiting at the gate to dispatch (under the control's lock).</summary>
+        public int Parked { get; set; }
+
+        public TaskCompletionSource ParkedChanged { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public string? ChangedBy { get; set; }
 
         public string? Reason { get; set; }
 
-        public string StateName => Aborting ? "aborting" : Paused is not null ? "paused" : "running";
+        public string StateName => Aborting ? "aborting" : Stopping is not null ? "stopping" : Paused is not null ? "paused" : "running";
+
+        /// <summary>Wakes whoever waits for the parked count to change (call under the control's lock).</summary>
+        public void SignalParked()
+        {
+            var changed = ParkedChanged;
+            ParkedChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
     }
 
     private sealed class Waiting(PendingApproval pending)
