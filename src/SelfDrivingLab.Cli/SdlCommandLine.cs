@@ -18,6 +18,7 @@ public static class SdlCommandLine
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
             StatusCommand.Create(console),
+            AuditCommand.Create(console),
             ControlCommand.Create(console),
             WorkflowCommand.Create(console),
             BenchCommand.Create(console),

@@ -139,7 +139,13 @@ public static class CampaignServiceCollectionExtensions
             settings.LedgerPath,
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            provider.GetRequiredService<ILogger<ControlChannelService>>()));
+            provider.GetRequiredService<ILogger<ControlChannelService>>(),
+            new ControlAuditRecorder(
+                provider.GetRequiredService<IControlAuditLedger>(),
+                provider.GetRequiredService<ILedger>(),
+                provider.GetRequiredService<CampaignControl>(),
+                provider.GetRequiredService<TimeProvider>(),
+                facility.Site.Value)));
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton(provider => new CampaignRunner(
             provider.GetRequiredService<ILedger>(),

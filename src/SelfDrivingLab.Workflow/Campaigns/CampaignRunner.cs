@@ -80,13 +80,24 @@ public sealed partial class CampaignRunner
     /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
-        var (state, inFlight) = await ResumeOrCreateAsync(definition, observer, cancellationToken).ConfigureAwait(false);
+        var (state, inFlight, resumption) = await ResumeOrCreateAsync(definition, cancellationToken).ConfigureAwait(false);
 
         // Experiments run on the abort token alone: a stopping host does not cancel them, it interrupts them after its grace period.
         using var abort = new CancellationTokenSource();
         using var controlled = _control?.Attach(state.CampaignId, definition, abort);
         // From the moment the host stops, nothing new is dispatched (before the loop even notices).
         using var stopDispatch = cancellationToken.Register(() => _control?.BeginStop(state.CampaignId));
+        if (state.StoredPause is { } pause && _control is not null)
+        {
+            // Paused when its last host stopped: it stays paused until an operator resumes it.
+            _control.Pause(state.CampaignId.Value, pause.By, pause.Reason);
+            Log.CampaignResumedPaused(_logger, state.CampaignId.Value, LogText.Escape(pause.By), LogText.Escape(pause.Reason) ?? "none given");
+        }
+
+        if (resumption is not null)
+        {
+            observer?.OnCampaignResumed(resumption with { Pause = _control is null ? null : state.StoredPause });
+        }
         using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token, cancellationToken);
         try
         {
@@ -181,7 +192,7 @@ public sealed partial class CampaignRunner
         return await FinishAsync(state, CampaignStatus.Interrupted, "the host was stopped before the budget was spent; the next run resumes the campaign").ConfigureAwait(false);
     }
 
-    private async Task<(LoopState State, IReadOnlyList<ExperimentRecord> InFlight)> ResumeOrCreateAsync(CampaignDefinition definition, ICampaignObserver? observer, CancellationToken cancellationToken)
+    private async Task<(LoopState State, IReadOnlyList<ExperimentRecord> InFlight, CampaignResumption? Resumption)> ResumeOrCreateAsync(CampaignDefinition definition, CancellationToken cancellationToken)
     {
         var plan = await CampaignResumePlan.ForAsync(_ledger, definition, AcceptChanges, cancellationToken).ConfigureAwait(false);
         if (plan.IsRefused)
@@ -200,7 +211,7 @@ public sealed partial class CampaignRunner
                 },
                 cancellationToken).ConfigureAwait(false);
             Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
-            return (new LoopState(definition, campaignId, started), []);
+            return (new LoopState(definition, campaignId, started), [], null);
         }
 
         var revision = plan.Revision(definition, _time.GetUtcNow());
@@ -210,7 +221,7 @@ public sealed partial class CampaignRunner
             Log.CampaignRevised(_logger, unfinished.Id.Value, revision.Kind, string.Join("; ", revision.Changes));
         }
 
-        var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt);
+        var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt) { StoredPause = unfinished.Pause };
         var experiments = await _ledger.GetExperimentsAsync(unfinished.Id, cancellationToken).ConfigureAwait(false);
         foreach (var e in experiments)
         {
@@ -223,17 +234,17 @@ public sealed partial class CampaignRunner
         }
 
         Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
-        observer?.OnCampaignResumed(new CampaignResumption(
+        var resumption = new CampaignResumption(
             unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt)
         {
             Revision = revision,
-        });
+        };
         if (unfinished.Status == CampaignStatus.Interrupted)
         {
             await _ledger.SetCampaignStatusAsync(unfinished.Id, CampaignStatus.Running, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        return (state, [.. experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running)]);
+        return (state, [.. experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running)], resumption);
     }
 
     /// <summary>
@@ -278,7 +289,13 @@ public sealed partial class CampaignRunner
 
             var done = (Task<ExperimentOutcome>)finished;
             state.Running.Remove(done);
-            Record(state, await done.ConfigureAwait(false), observer);
+            var outcome = await done.ConfigureAwait(false);
+            Record(state, outcome, observer);
+            if (outcome.PauseCampaign && _control?.PauseOf(state.CampaignId) is { } policyPause)
+            {
+                // Stored, so a host restarted before a person looked resumes the campaign paused.
+                await _ledger.SetCampaignPauseAsync(state.CampaignId, policyPause, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
@@ -423,5 +440,7 @@ public sealed partial class CampaignRunner
         public int Aborted { get; set; }
 
         public BestExperiment? Best { get; set; }
+
+        public CampaignPause? StoredPause { get; init; }
     }
 }

@@ -23,6 +23,9 @@ public sealed partial class CampaignRunner
         [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Campaign {CampaignId} interrupted with {Finished} experiments finished and {LeftInFlight} left in flight; the next run resumes it")]
         public static partial void CampaignInterrupted(ILogger logger, string campaignId, int finished, int leftInFlight);
 
+        [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Campaign {CampaignId} resumes paused, as it was when its host stopped (by {PausedBy}: {Reason}); it goes on once an operator resumes it")]
+        public static partial void CampaignResumedPaused(ILogger logger, string campaignId, string pausedBy, string reason);
+
         [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
         public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
 

@@ -94,6 +94,7 @@ public sealed partial class CampaignControl : IExperimentGate
             }
 
             c.Paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            c.PausedAt = _time.GetUtcNow();
             c.ChangedBy = operatorName;
             c.Reason = reason;
             Log.CampaignPaused(_logger, c.Id.Value, LogText.Escape(operatorName), LogText.Escape(reason) ?? "none given");
@@ -158,6 +159,20 @@ public sealed partial class CampaignControl : IExperimentGate
     /// <summary>Rejects a proposal waiting at the gate; the experiment ends Aborted with the reason.</summary>
     public OperatorResult Reject(string experiment, string operatorName, string? reason = null) =>
         Decide(experiment, new ApprovalDecision(false, operatorName, reason));
+
+    /// <summary>
+    /// <paramref name="campaign"/>'s pause as the ledger stores it (<see cref="ILedger.SetCampaignPauseAsync"/>), so a
+    /// restarted host resumes it paused; null when it is not paused (or not under control).
+    /// </summary>
+    public CampaignPause? PauseOf(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            return _campaigns.TryGetValue(campaign, out var c) && c.Paused is not null
+                ? new CampaignPause(c.PausedAt, c.ChangedBy ?? ApprovalPolicy.PolicyApprover, c.Reason)
+                : null;
+        }
+    }
 
     /// <summary>True while <paramref name="campaign"/> is paused.</summary>
     public bool IsPaused(CampaignId campaign)
@@ -369,6 +384,8 @@ public sealed partial class CampaignControl : IExperimentGate
         public CancellationTokenSource AbortSource { get; } = abort;
 
         public TaskCompletionSource? Paused { get; set; }
+
+        public DateTimeOffset PausedAt { get; set; }
 
         public bool Aborting { get; set; }
 
