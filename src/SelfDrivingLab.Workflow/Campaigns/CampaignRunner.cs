@@ -98,6 +98,7 @@ public sealed partial class CampaignRunner
         {
             observer?.OnCampaignResumed(resumption with { Pause = _control is null ? null : state.StoredPause });
         }
+
         using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token, cancellationToken);
         try
         {
