@@ -18,11 +18,14 @@ public static class SdlCommandLine
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
             StatusCommand.Create(console),
+            AuditCommand.Create(console),
             ControlCommand.Create(console),
             WorkflowCommand.Create(console),
             BenchCommand.Create(console),
         };
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // Signals are the hosts' (run, simulate): they stop gracefully, waiting for commands in flight, which can take longer
+        // than System.CommandLine would wait before returning 130/143 on its own. Commands without a host end at once.
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 }

@@ -38,6 +38,12 @@ public static class CampaignHost
             throw HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
         }
 
+        if (completion.Result.IsCanceled)
+        {
+            // Stopped (SIGTERM, Ctrl-C) while the campaigns were being set up, before their loops ran: nothing is lost.
+            throw new CampaignHostException($"campaign '{settings.Facility.Name}' was stopped before it started; run it again to resume it");
+        }
+
         if (!completion.Result.IsCompleted)
         {
             throw new CampaignHostException($"campaign '{settings.Facility.Name}' did not start: the host stopped first.");

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Time;
@@ -24,7 +28,7 @@ namespace SelfDrivingLab.Hosting;
 public static class CampaignServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
+    /// Registers the ledger's one-writer lock (taken first when the host starts), the clock, the MQTT transport (embedded broker unless <see cref="CampaignHostSettings.Broker"/>),
     /// the SQLite ledger, the campaign's simulated instruments, the orchestrator connection, and the
     /// campaign service. Hosted services start in that order. A definition that does not pass the campaign validator
     /// (however it was made) is refused here, with every problem listed, before anything is registered.
@@ -48,6 +52,9 @@ public static class CampaignServiceCollectionExtensions
             throw new ArgumentException("An external broker needs the wall clock (real time): the virtual clock cannot see messages held by another process.", nameof(settings));
         }
 
+        // First of all: a second host on the same ledger is refused before it starts or touches anything.
+        services.AddHostedService(_ => new LedgerLockService(settings.LedgerPath, $"sdl campaign host of '{facility.Name}'"));
+        services.AddCampaignOptions();
         if (settings.VirtualTime)
         {
             // The clock starts at the real time so ledger timestamps look like lab times, or later, where
@@ -132,7 +139,13 @@ public static class CampaignServiceCollectionExtensions
             settings.LedgerPath,
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            provider.GetRequiredService<ILogger<ControlChannelService>>()));
+            provider.GetRequiredService<ILogger<ControlChannelService>>(),
+            new ControlAuditRecorder(
+                provider.GetRequiredService<IControlAuditLedger>(),
+                provider.GetRequiredService<ILedger>(),
+                provider.GetRequiredService<CampaignControl>(),
+                provider.GetRequiredService<TimeProvider>(),
+                facility.Site.Value)));
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton(provider => new CampaignRunner(
             provider.GetRequiredService<ILedger>(),
@@ -143,6 +156,9 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<CampaignControl>())
         {
             AcceptChanges = settings.AcceptChanges,
+            StopGracePeriod = provider.GetRequiredService<IOptions<CampaignOptions>>().Value.StopGracePeriod,
+            // A stop request bounds the wall time the process takes to exit; on the virtual clock the commands in flight meanwhile finish in virtual time.
+            StopClock = TimeProvider.System,
         });
         services.AddSingleton<CampaignCompletion>();
         services.AddSingleton(facility);
@@ -152,6 +168,35 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddHostedService<CampaignService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers <see cref="CampaignOptions"/> (bound from the <c>Campaign</c> section, validated at start-up) and gives the
+    /// host's shutdown the stop grace period on top of its own timeout, so stopping services wait for the campaign loop.
+    /// </summary>
+    internal static IServiceCollection AddCampaignOptions(this IServiceCollection services)
+    {
+        services.AddOptions<CampaignOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(CampaignOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignOptions>, CampaignOptionsValidator>());
+        services.AddOptions<HostOptions>().Configure<IServiceProvider>((host, provider) =>
+        {
+            // The host reads its options when it is built, before options are validated (at start): invalid ones are
+            // reported then, by name, and must not throw here.
+            var grace = CampaignRunner.DefaultStopGracePeriod;
+            try
+            {
+                grace = provider.GetRequiredService<IOptions<CampaignOptions>>().Value.StopGracePeriod;
+            }
+            catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+            {
+                // Refused when the host starts.
+            }
+
+            host.ShutdownTimeout = SdlHostBuilder.ShutdownTimeout + grace;
+        });
         return services;
     }
 

@@ -11,7 +11,7 @@ namespace SelfDrivingLab.Ledger;
 public static class LedgerServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ILedger"/> (and <see cref="IInstrumentStatusLedger"/> and <see cref="ILedgerTimeline"/>, the same file) as a singleton <see cref="SqliteLedger"/> at
+    /// Registers <see cref="ILedger"/> (and <see cref="IInstrumentStatusLedger"/>, <see cref="IControlAuditLedger"/> and <see cref="ILedgerTimeline"/>, the same file) as a singleton <see cref="SqliteLedger"/> at
     /// <see cref="LedgerOptions.Path"/> (default <c>.sdl/ledger.db</c>). Options are validated at start-up;
     /// the file is opened (created, migrated) by a hosted initializer when the host starts, or on first
     /// use when there is no host. The container closes the file when it is disposed.
@@ -31,6 +31,7 @@ public static class LedgerServiceCollectionExtensions
         services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
         services.TryAddSingleton<IInstrumentStatusLedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
         services.TryAddSingleton<ILedgerTimeline>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
+        services.TryAddSingleton<IControlAuditLedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LedgerInitializer>());
         return services;
     }

@@ -18,7 +18,7 @@ namespace SelfDrivingLab.Ledger;
 /// connection keeps the file open after <see cref="DisposeAsync"/>. Other processes (e.g. a
 /// read-only <c>sdl status</c>) are handled by the busy timeout and WAL's concurrent readers.
 /// </remarks>
-public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTimeline, IAsyncDisposable
+public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IControlAuditLedger, ILedgerTimeline, IAsyncDisposable
 {
     /// <summary>The <see cref="StateTransitionRecord.From"/> of the transition stored with a new experiment (it had no state before).</summary>
     public const string NoState = LedgerWrites.NoState;
@@ -139,6 +139,18 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, ILedgerTime
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<InstrumentStatusRecord>> GetInstrumentStatusesAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(ct => LedgerInstrumentStatus.GetAllAsync(_connection, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerWrites.SetCampaignPauseAsync(_connection, tx, id, pause, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordControlRequestAsync(ControlRequestRecord request, CancellationToken cancellationToken = default) =>
+        WriteAsync((tx, ct) => LedgerControlRequests.RecordAsync(_connection, tx, request, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ControlRequestRecord>> GetControlRequestsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerControlRequests.GetAllAsync(_connection, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>

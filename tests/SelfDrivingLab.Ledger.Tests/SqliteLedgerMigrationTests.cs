@@ -13,18 +13,18 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public async Task OpenAsync_Version2LedgerFile_MigratesToVersion3KeepingEveryRow()
+    public async Task OpenAsync_Version2LedgerFile_MigratesToTheCurrentVersionKeepingEveryRow()
     {
         _files.CopyVersion2Fixture();
         var before = await CountsAsync();
 
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
-            Assert.Equal(3, ledger.SchemaVersion);
+            Assert.Equal(5, ledger.SchemaVersion);
         }
 
         await using var connection = await OpenAsync();
-        Assert.Equal("3", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("5", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
     }

@@ -39,16 +39,20 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         Assert.Equal(["early", "late"], list.Select(c => c.Id.Value));
     }
 
-    [Fact]
-    public async Task SetCampaignStatusAsync_KnownCampaign_UpdatesStatusAndTime()
+    [Theory]
+    [InlineData(CampaignStatus.Completed)]
+    [InlineData(CampaignStatus.Interrupted)]
+    public async Task SetCampaignStatusAsync_KnownCampaign_UpdatesStatusAndTime(CampaignStatus status)
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
-        await ledger.CreateCampaignAsync(Campaign());
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            await ledger.CreateCampaignAsync(Campaign());
+            await ledger.SetCampaignStatusAsync(new CampaignId("c1"), status, T0.AddHours(5));
+        }
 
-        await ledger.SetCampaignStatusAsync(new CampaignId("c1"), CampaignStatus.Completed, T0.AddHours(5));
-
-        var read = await ledger.FindCampaignAsync(new CampaignId("c1"));
-        Assert.Equal(Campaign() with { Status = CampaignStatus.Completed, UpdatedAt = T0.AddHours(5) }, read);
+        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        var read = await reopened.FindCampaignAsync(new CampaignId("c1"));
+        Assert.Equal(Campaign() with { Status = status, UpdatedAt = T0.AddHours(5) }, read);
     }
 
     [Fact]
@@ -212,7 +216,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion3()
+    public async Task OpenAsync_NewFile_UsesWalFullSyncAndTheCurrentSchemaVersion()
     {
         await using (await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
@@ -221,9 +225,9 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("3", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("5", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            "campaign_revisions,campaigns,commands,events,experiments,instrument_status,transitions",
+            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
     }
 

@@ -33,6 +33,13 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
             line += "\n" + what + string.Concat(revision.Changes.Select(c => "\n  " + LogText.Escape(c)));
         }
 
+        if (resumption.Pause is { } pause)
+        {
+            line += string.Create(
+                CultureInfo.InvariantCulture,
+                $"\nIt is paused, as it was when its host stopped (by {LogText.Escape(pause.By)} at {pause.At:yyyy-MM-dd HH:mm:ss}Z{(pause.Reason is null ? string.Empty : ": " + LogText.Escape(pause.Reason))}); it goes on after: sdl control resume {resumption.Name}");
+        }
+
         Write(line);
     }
 

@@ -97,7 +97,13 @@ internal static class RunCommand
             for (var i = 0; i < results.Count; i++)
             {
                 SummaryPrinter.Print(console.Out, results[i], facility.Campaigns[i].Objective.Output, stopwatch.Elapsed);
-                if (results[i].Error is not null)
+                if (results[i].Status == Core.Ledger.CampaignStatus.Interrupted)
+                {
+                    var left = results[i].Experiments - results[i].Completed - results[i].Failed - results[i].Aborted;
+                    console.Out.WriteLine($"Campaign '{results[i].Name}' was interrupted and nothing is lost: its {left} unfinished experiment(s) continue where they stopped. Resume it with:");
+                    console.Out.WriteLine("  " + ResumeCommandLine(parse.GetValue(file)!, settings, parse.GetValue(connectTimeout)));
+                }
+                else if (results[i].Error is not null)
                 {
                     console.Error.WriteLine($"error: {results[i].Name}: {results[i].Error}");
                 }
@@ -117,8 +123,42 @@ internal static class RunCommand
                 }
             }
 
-            return results.All(r => r.Status == Core.Ledger.CampaignStatus.Completed) ? ExitCodes.Ok : ExitCodes.CampaignFailed;
+            // Interrupted (SIGTERM, Ctrl-C) is a clean stop: nothing is lost and the next run resumes it.
+            return results.All(r => r.Status is Core.Ledger.CampaignStatus.Completed or Core.Ledger.CampaignStatus.Interrupted) ? ExitCodes.Ok : ExitCodes.CampaignFailed;
         });
         return command;
     }
+
+    /// <summary>The <c>sdl run</c> command line that resumes this run's campaign: the same file, ledger, broker, clock and instruments.</summary>
+    internal static string ResumeCommandLine(FileInfo campaign, CampaignHostSettings settings, string? connectTimeout)
+    {
+        List<string> words = ["sdl", "run", campaign.FullName, "--ledger", settings.LedgerPath];
+        if (settings.Broker is { } broker)
+        {
+            words.AddRange(["--broker", $"{broker.Host}:{broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
+        }
+
+        if (!settings.VirtualTime)
+        {
+            words.Add("--real-time");
+        }
+
+        if (settings.ExternalInstruments)
+        {
+            words.Add("--external-instruments");
+        }
+
+        if (connectTimeout is not null)
+        {
+            words.AddRange(["--connect-timeout", connectTimeout]);
+        }
+
+        return string.Join(' ', words.Select(Quote));
+    }
+
+    // Quoted for a POSIX shell when it holds anything but plain path characters.
+    private static string Quote(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '-' or '_' or ':' or '+' or '=' or ',' or '@')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -27,4 +27,7 @@ public sealed record CampaignRecord(
     /// before ledger schema 3 (resume then compares <see cref="Definition"/>, the file text, as before).
     /// </summary>
     public string? Identity { get; init; }
+
+    /// <summary>The campaign's pause while it is paused (restored when a host resumes it), otherwise null. From ledger schema 5.</summary>
+    public CampaignPause? Pause { get; init; }
 }

@@ -24,6 +24,9 @@ public interface ILedger
     /// <summary>Sets a campaign's status; throws for an unknown id.</summary>
     ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default);
 
+    /// <summary>Stores a campaign's pause (null: it is not paused) for a restarted host to restore; throws for an unknown id.</summary>
+    ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a proposed experiment (with its first transition to its state); throws for an unknown campaign or a duplicate id or sequence.</summary>
     ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default);
 

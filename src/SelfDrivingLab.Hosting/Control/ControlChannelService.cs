@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Control;
@@ -11,13 +12,15 @@ namespace SelfDrivingLab.Hosting.Control;
 /// <summary>
 /// Answers operators on the site's control topic (pause, resume, abort, approve, reject,
 /// return-to-service, status) and advertises where it listens in the endpoint file next to the
-/// ledger. Bad requests are logged, counted (<c>sdl.control.rejected</c>) and answered when they
-/// carry a usable request id; nothing else happens.
+/// ledger. Every readable request but a status query is stored in the ledger's audit trail, accepted or refused, before
+/// it is answered. Unreadable payloads are logged and counted (<c>sdl.control.rejected</c>) but not stored, so a flood of
+/// garbage cannot grow the ledger; nothing else happens.
 /// </summary>
 internal sealed partial class ControlChannelService : IHostedService, IAsyncDisposable
 {
     private readonly IMessageBusFactory _factory;
     private readonly ControlRequestHandler _handler;
+    private readonly ControlAuditRecorder? _audit;
     private readonly Func<ControlEndpoint> _endpoint;
     private readonly string _ledgerPath;
     private readonly string _clientId;
@@ -33,10 +36,12 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         string ledgerPath,
         string clientId,
         IMeterFactory meters,
-        ILogger<ControlChannelService> logger)
+        ILogger<ControlChannelService> logger,
+        ControlAuditRecorder? audit = null)
     {
         _factory = factory;
         _handler = handler;
+        _audit = audit;
         _endpoint = endpoint;
         _ledgerPath = ledgerPath;
         _clientId = clientId;
@@ -91,6 +96,20 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         }
 
         var response = _handler.Handle(request!);
+        if (_audit is not null)
+        {
+            try
+            {
+                // Stored before it is answered: an acknowledged request is in the audit trail, an acknowledged pause survives a restart.
+                await _audit.RecordAsync(request!, response, clientId: null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LedgerException ex)
+            {
+                LogNotAudited(_logger, request!.Action, LogText.Escape(ex.Message));
+                response = response with { Message = $"{response.Message} (not stored in the ledger: {ex.Message})" };
+            }
+        }
+
         LogHandled(_logger, request!.Action, LogText.Escape(request.Target) ?? "-", LogText.Escape(request.Operator), response.Ok, LogText.Escape(response.Message));
         if (_connection is { } connection && _topics is { } topics)
         {
@@ -109,6 +128,9 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
 
     [LoggerMessage(EventId = 801, Level = LogLevel.Warning, Message = "Operator request {Action} {Target} by {Operator}: ok={Ok} {Message}")]
     private static partial void LogHandled(ILogger logger, ControlAction action, string target, string @operator, bool ok, string message);
+
+    [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "Operator request {Action} could not be stored in the ledger: {Reason}")]
+    private static partial void LogNotAudited(ILogger logger, ControlAction action, string reason);
 
     [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Control request refused: {Reason}")]
     private static partial void LogRejected(ILogger logger, string reason);

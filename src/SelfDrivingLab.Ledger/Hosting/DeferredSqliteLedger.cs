@@ -11,7 +11,7 @@ namespace SelfDrivingLab.Ledger.Hosting;
 /// bad file fails the start rather than the first experiment. Thread-safe; disposal is idempotent
 /// because the container may dispose it under both of its registrations.
 /// </summary>
-internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : ILedger, IInstrumentStatusLedger, ILedgerTimeline, IAsyncDisposable
+internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : ILedger, IInstrumentStatusLedger, IControlAuditLedger, ILedgerTimeline, IAsyncDisposable
 {
     private readonly SemaphoreSlim _openGate = new(1, 1);
     private SqliteLedger? _ledger;
@@ -114,6 +114,15 @@ internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : IL
 
     public async ValueTask<IReadOnlyList<InstrumentStatusRecord>> GetInstrumentStatusesAsync(CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetInstrumentStatusesAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).SetCampaignPauseAsync(id, pause, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask RecordControlRequestAsync(ControlRequestRecord request, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordControlRequestAsync(request, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<ControlRequestRecord>> GetControlRequestsAsync(CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetControlRequestsAsync(cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetLatestRecordedTimeAsync(cancellationToken).ConfigureAwait(false);

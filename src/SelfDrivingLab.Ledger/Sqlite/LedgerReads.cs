@@ -9,7 +9,8 @@ internal static class LedgerReads
 {
     // A ledger read without being migrated (read-only, an older schema) lacks the version 3 columns: they read as NULL.
     private static string CampaignColumns(int version) =>
-        "id, name, definition, seed, budget, status, created_at, updated_at, " + (version >= 3 ? "identity" : "NULL");
+        "id, name, definition, seed, budget, status, created_at, updated_at, " + (version >= 3 ? "identity" : "NULL")
+        + (version >= 5 ? ", paused_at, paused_by, pause_reason" : ", NULL, NULL, NULL");
 
     private static string ExperimentColumns(int version) =>
         "id, campaign_id, sequence, parameters, status, state, proposal, proposed_at, updated_at, measurements, objective, failure_reason, "
@@ -99,6 +100,7 @@ internal static class LedgerReads
         LedgerValues.ParseTime(r.GetString(7)))
     {
         Identity = NullableString(r, 8),
+        Pause = r.IsDBNull(9) ? null : new CampaignPause(LedgerValues.ParseTime(r.GetString(9)), r.GetString(10), NullableString(r, 11)),
     };
 
     private static ExperimentRecord ReadExperiment(SqliteDataReader r) => new(

@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 5;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -116,6 +116,32 @@ internal static class LedgerSchema
         ALTER TABLE experiments ADD COLUMN objectives TEXT;
         """;
 
+    // Version 5 (issue 11; 4 is another branch's): a campaign may be stored 'Interrupted' (its host stopped; resumable), which
+    // builds before it would misread as an unknown status, so they refuse the file by its version instead; a campaign's pause
+    // (restored after a restart); the audit trail of operator control requests (client_id and identity stay NULL until the
+    // transport and the broker's authentication provide them).
+    private const string Version5 = """
+        ALTER TABLE campaigns ADD COLUMN paused_at TEXT;
+        ALTER TABLE campaigns ADD COLUMN paused_by TEXT;
+        ALTER TABLE campaigns ADD COLUMN pause_reason TEXT;
+        CREATE TABLE control_requests (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            at_ticks INTEGER NOT NULL,
+            site TEXT NOT NULL,
+            request_id TEXT NOT NULL,
+            client_id TEXT,
+            identity TEXT,
+            operator TEXT NOT NULL,
+            action TEXT NOT NULL,
+            target TEXT,
+            reason TEXT,
+            outcome TEXT NOT NULL,
+            detail TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX ix_control_requests_at ON control_requests (at_ticks, id);
+        """;
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -143,6 +169,11 @@ internal static class LedgerSchema
             {
                 await ExecuteAsync(connection, transaction, Version3, cancellationToken).ConfigureAwait(false);
                 await LedgerObjectiveBackfill.RunAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 5)
+            {
+                await ExecuteAsync(connection, transaction, Version5, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);
@@ -185,6 +216,10 @@ internal static class LedgerSchema
     /// <summary>The schema version of a database already checked to be a ledger (a read-only file may be older than <see cref="CurrentVersion"/>).</summary>
     public static async Task<int> VersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         (int)await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>True when the database has the control request table (version 5 and later).</summary>
+    public static async Task<bool> HasControlRequestsAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'control_requests';", cancellationToken).ConfigureAwait(false) > 0;
 
     /// <summary>True when the database has the instrument-level event table (version 2 and later; a read-only older file does not).</summary>
     public static async Task<bool> HasInstrumentStatusAsync(SqliteConnection connection, CancellationToken cancellationToken) =>

@@ -55,6 +55,27 @@ internal static class LedgerWrites
         }
     }
 
+    public static async Task SetCampaignPauseAsync(SqliteConnection c, SqliteTransaction tx, CampaignId id, CampaignPause? pause, CancellationToken ct)
+    {
+        if (pause is not null && string.IsNullOrWhiteSpace(pause.By))
+        {
+            throw new LedgerException($"The pause of campaign '{id}' names nobody who paused it.");
+        }
+
+        var rows = await c.ExecuteAsync(
+            tx,
+            "UPDATE campaigns SET paused_at = $at, paused_by = $by, pause_reason = $reason WHERE id = $id",
+            ct,
+            ("$id", id.Value),
+            ("$at", pause is null ? null : LedgerValues.FormatTime(pause.At)),
+            ("$by", pause?.By),
+            ("$reason", pause?.Reason)).ConfigureAwait(false);
+        if (rows == 0)
+        {
+            throw new LedgerException($"Unknown campaign '{id}'.");
+        }
+    }
+
     public static async Task AddExperimentAsync(SqliteConnection c, SqliteTransaction tx, ExperimentRecord e, CancellationToken ct)
     {
         if (e.Sequence < 1)

@@ -4,7 +4,7 @@ using SelfDrivingLab.Core.Ledger;
 namespace SelfDrivingLab.Workflow.Campaigns;
 
 /// <summary>
-/// What running a definition against a ledger does. The Running campaign of the same name is the one to resume; it is
+/// What running a definition against a ledger does. The unfinished (Running or Interrupted) campaign of the same name is the one to resume; it is
 /// resumed when what defines it (<see cref="CampaignIdentity.Facts"/>) is unchanged — budget, parallelism, description,
 /// approval, simulators, comments and formatting may change freely — and otherwise refused, naming each change, unless
 /// the changes are accepted. A campaign stored before ledger schema 3 has no stored identity: its file text decides, as
@@ -39,7 +39,7 @@ public sealed record CampaignResumePlan(
         ArgumentNullException.ThrowIfNull(definition);
         var identity = CampaignIdentity.Of(definition);
         var running = (await ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status == CampaignStatus.Running && c.Name == definition.Name)
+            .Where(c => c.Status is CampaignStatus.Running or CampaignStatus.Interrupted && c.Name == definition.Name)
             .ToList();
         if (running.Count == 0)
         {

@@ -14,4 +14,7 @@ public sealed record CampaignResumption(CampaignId CampaignId, string Name, int 
 {
     /// <summary>The revision stored because the definition differs from the stored one (default null: it does not).</summary>
     public CampaignRevisionRecord? Revision { get; init; }
+
+    /// <summary>The campaign's pause when it was paused as its host stopped: it resumes paused (default null: it was not).</summary>
+    public CampaignPause? Pause { get; init; }
 }

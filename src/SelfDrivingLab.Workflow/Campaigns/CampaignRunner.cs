@@ -21,6 +21,9 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 /// </summary>
 public sealed partial class CampaignRunner
 {
+    /// <summary>Default of <see cref="StopGracePeriod"/>: two minutes.</summary>
+    public static readonly TimeSpan DefaultStopGracePeriod = TimeSpan.FromMinutes(2);
+
     private static readonly JsonSerializerOptions ProvenanceJson = new(JsonSerializerDefaults.Web);
 
     private readonly ILedger _ledger;
@@ -50,44 +53,147 @@ public sealed partial class CampaignRunner
     public bool AcceptChanges { get; init; }
 
     /// <summary>
+    /// How long a stopping host (<see cref="RunAsync"/>'s token cancelled: SIGTERM, Ctrl-C) waits for commands in flight
+    /// before it interrupts the campaign (default <see cref="DefaultStopGracePeriod"/>), counted on <see cref="StopClock"/>.
+    /// </summary>
+    public TimeSpan StopGracePeriod { get; init; } = DefaultStopGracePeriod;
+
+    /// <summary>
+    /// The clock the <see cref="StopGracePeriod"/> is counted on (default: the runner's clock). A host on the virtual
+    /// clock counts it on the wall clock: what a stop request bounds is how long the process takes to exit, and the
+    /// simulated commands in flight meanwhile finish in virtual time — a 90-minute print in milliseconds.
+    /// </summary>
+    public TimeProvider? StopClock { get; init; }
+
+    /// <summary>
     /// Runs the campaign of <paramref name="definition"/> to its budget. When the ledger holds an
-    /// unfinished (Running) campaign with the same name, that campaign is resumed if what defines it is unchanged
+    /// unfinished (Running or Interrupted) campaign with the same name, that campaign is resumed if what defines it is unchanged
     /// (<see cref="CampaignResumePlan"/>): completed results feed the model again, experiments that were in flight
     /// continue from their recorded state, and only the rest of the budget is proposed. A definition that changed in
     /// what defines the campaign throws <see cref="CampaignChangedException"/> before anything is written, unless
     /// <see cref="AcceptChanges"/>; then, as for free changes, the ledger records the revision.
+    /// Cancelling <paramref name="cancellationToken"/> stops the campaign without losing anything: nothing new is
+    /// dispatched, commands in flight get <see cref="StopGracePeriod"/> to finish, and the campaign is stored
+    /// <see cref="CampaignStatus.Interrupted"/> with its unfinished experiments where they are, for the next run to
+    /// continue (this needs the <see cref="CampaignControl"/>; without one the experiments are aborted at once). Only an
+    /// operator's abort ends a campaign <see cref="CampaignStatus.Aborted"/>.
     /// </summary>
     public async Task<CampaignSummary> RunAsync(CampaignDefinition definition, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
     {
-        var state = await ResumeOrCreateAsync(definition, observer, cancellationToken).ConfigureAwait(false);
-        using var stopInFlight = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var controlled = _control?.Attach(state.CampaignId, definition, stopInFlight);
+        var (state, inFlight, resumption) = await ResumeOrCreateAsync(definition, cancellationToken).ConfigureAwait(false);
+
+        // Experiments run on the abort token alone: a stopping host does not cancel them, it interrupts them after its grace period.
+        using var abort = new CancellationTokenSource();
+        using var controlled = _control?.Attach(state.CampaignId, definition, abort);
+        // From the moment the host stops, nothing new is dispatched (before the loop even notices).
+        using var stopDispatch = cancellationToken.Register(() => _control?.BeginStop(state.CampaignId));
+        if (state.StoredPause is { } pause && _control is not null)
+        {
+            // Paused when its last host stopped: it stays paused until an operator resumes it.
+            _control.Pause(state.CampaignId.Value, pause.By, pause.Reason);
+            Log.CampaignResumedPaused(_logger, state.CampaignId.Value, LogText.Escape(pause.By), LogText.Escape(pause.Reason) ?? "none given");
+        }
+
+        if (resumption is not null)
+        {
+            observer?.OnCampaignResumed(resumption with { Pause = _control is null ? null : state.StoredPause });
+        }
+
+        using var loopStop = CancellationTokenSource.CreateLinkedTokenSource(abort.Token, cancellationToken);
         try
         {
-            await RunLoopAsync(state, observer, stopInFlight.Token).ConfigureAwait(false);
+            foreach (var e in inFlight)
+            {
+                await StartAsync(state, e, abort.Token).ConfigureAwait(false);
+            }
+
+            await RunLoopAsync(state, observer, abort.Token, loopStop.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NoInstrumentAvailableException or CampaignFailedException or InfeasibleSpaceException)
         {
             // A proposer that finds no point satisfying the constraints ends the campaign like any other reason it cannot go on.
-            await stopInFlight.CancelAsync().ConfigureAwait(false);
+            await abort.CancelAsync().ConfigureAwait(false);
             await DrainAsync(state, observer).ConfigureAwait(false);
             var why = ex is InfeasibleSpaceException ? $"the proposer found no experiment to propose: {ex.Message}" : ex.Message;
             return await FinishAsync(state, CampaignStatus.Failed, why).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopInFlight.IsCancellationRequested)
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
-            // The host stopping and an operator's abort both end here; in-flight experiments abort their commands.
-            await DrainAsync(state, observer).ConfigureAwait(false);
-            var why = cancellationToken.IsCancellationRequested
-                ? "the campaign was stopped before its budget was spent"
-                : "an operator aborted the campaign before its budget was spent";
-            return await FinishAsync(state, CampaignStatus.Aborted, why).ConfigureAwait(false);
+            return await AbortedAsync(state, observer).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await InterruptAsync(state, observer, abort).ConfigureAwait(false);
         }
 
         return await FinishAsync(state, CampaignStatus.Completed, null).ConfigureAwait(false);
     }
 
-    private async Task<LoopState> ResumeOrCreateAsync(CampaignDefinition definition, ICampaignObserver? observer, CancellationToken cancellationToken)
+    // An operator's abort: in-flight experiments abort their commands.
+    private async Task<CampaignSummary> AbortedAsync(LoopState state, ICampaignObserver? observer)
+    {
+        await DrainAsync(state, observer).ConfigureAwait(false);
+        return await FinishAsync(state, CampaignStatus.Aborted, "an operator aborted the campaign before its budget was spent").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The host is stopping: dispatch nothing new, wait (at most <see cref="StopGracePeriod"/>) until no command is in
+    /// flight, then cancel the experiments, which stay where the ledger has them, and store the campaign Interrupted.
+    /// </summary>
+    private async Task<CampaignSummary> InterruptAsync(LoopState state, ICampaignObserver? observer, CancellationTokenSource abort)
+    {
+        if (_control is not null)
+        {
+            _control.BeginStop(state.CampaignId);
+            Log.CampaignStopping(_logger, state.CampaignId.Value, state.Running.Count, StopGracePeriod);
+            using var hold = new WorkHold(_work);
+            using var graceOver = new CancellationTokenSource(StopGracePeriod, StopClock ?? _time);
+            var grace = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var onGraceOver = graceOver.Token.Register(() => grace.TrySetResult());
+            while (state.Running.Count > 0 && !graceOver.IsCancellationRequested && !abort.IsCancellationRequested)
+            {
+                var (parked, changed) = _control.ParkedExperiments(state.CampaignId);
+                if (parked >= state.Running.Count)
+                {
+                    break; // every experiment still running waits at the gate or for approval: nothing is in flight
+                }
+
+                var finished = await hold.WaitAsync(Task.WhenAny([.. state.Running.Keys, changed, grace.Task])).ConfigureAwait(false);
+                if (finished is Task<ExperimentOutcome> done && state.Running.Remove(done))
+                {
+                    Record(state, await done.ConfigureAwait(false), observer);
+                }
+            }
+
+            if (abort.IsCancellationRequested)
+            {
+                return await AbortedAsync(state, observer).ConfigureAwait(false);
+            }
+
+            _control.Interrupt(state.CampaignId);
+        }
+
+        await abort.CancelAsync().ConfigureAwait(false);
+        var leftInFlight = 0;
+        foreach (var task in state.Running.Keys.ToArray())
+        {
+            var outcome = await task.ConfigureAwait(false);
+            if (outcome.Status == ExperimentStatus.Running)
+            {
+                leftInFlight++;
+            }
+            else
+            {
+                Record(state, outcome, observer);
+            }
+        }
+
+        state.Running.Clear();
+        Log.CampaignInterrupted(_logger, state.CampaignId.Value, state.Finished, leftInFlight);
+        return await FinishAsync(state, CampaignStatus.Interrupted, "the host was stopped before the budget was spent; the next run resumes the campaign").ConfigureAwait(false);
+    }
+
+    private async Task<(LoopState State, IReadOnlyList<ExperimentRecord> InFlight, CampaignResumption? Resumption)> ResumeOrCreateAsync(CampaignDefinition definition, CancellationToken cancellationToken)
     {
         var plan = await CampaignResumePlan.ForAsync(_ledger, definition, AcceptChanges, cancellationToken).ConfigureAwait(false);
         if (plan.IsRefused)
@@ -106,7 +212,7 @@ public sealed partial class CampaignRunner
                 },
                 cancellationToken).ConfigureAwait(false);
             Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
-            return new LoopState(definition, campaignId, started);
+            return (new LoopState(definition, campaignId, started), [], null);
         }
 
         var revision = plan.Revision(definition, _time.GetUtcNow());
@@ -116,7 +222,7 @@ public sealed partial class CampaignRunner
             Log.CampaignRevised(_logger, unfinished.Id.Value, revision.Kind, string.Join("; ", revision.Changes));
         }
 
-        var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt);
+        var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt) { StoredPause = unfinished.Pause };
         var experiments = await _ledger.GetExperimentsAsync(unfinished.Id, cancellationToken).ConfigureAwait(false);
         foreach (var e in experiments)
         {
@@ -129,32 +235,39 @@ public sealed partial class CampaignRunner
         }
 
         Log.CampaignResumed(_logger, unfinished.Id.Value, state.Finished, experiments.Count - state.Finished, definition.Budget);
-        observer?.OnCampaignResumed(new CampaignResumption(
+        var resumption = new CampaignResumption(
             unfinished.Id, definition.Name, state.Finished, experiments.Count - state.Finished, definition.Budget, _time.GetUtcNow() - unfinished.CreatedAt)
         {
             Revision = revision,
-        });
-        foreach (var e in experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running))
+        };
+        if (unfinished.Status == CampaignStatus.Interrupted)
         {
-            await StartAsync(state, e, cancellationToken).ConfigureAwait(false);
+            await _ledger.SetCampaignStatusAsync(unfinished.Id, CampaignStatus.Running, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
 
-        return state;
+        return (state, [.. experiments.Where(e => e.Status is ExperimentStatus.Proposed or ExperimentStatus.Running)], resumption);
     }
 
-    private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken cancellationToken)
+    /// <summary>
+    /// The loop; experiments run on <paramref name="experimentToken"/> (the operator's abort), the loop itself stops on
+    /// <paramref name="cancellationToken"/> (the abort or the host stopping).
+    /// </summary>
+    private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken experimentToken, CancellationToken cancellationToken)
     {
         var definition = state.Definition;
         var proposer = ProposerFactory.Create(definition.Space, definition.Objective, definition.Proposer);
         using var hold = new WorkHold(_work);
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStop = cancellationToken.Register(() => stopped.TrySetResult());
         while (state.Proposed < definition.Budget || state.Running.Count > 0)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // Paused: propose nothing (the model would miss the results still to come), keep collecting results.
             var dispatch = _gate.WaitUntilDispatchAllowedAsync(state.CampaignId, cancellationToken).AsTask();
             var free = Math.Min(definition.Parallel - state.Running.Count, definition.Budget - state.Proposed);
             if (free > 0 && dispatch.IsCompleted)
             {
-                await ProposeAndStartAsync(state, proposer, free, cancellationToken).ConfigureAwait(false);
+                await ProposeAndStartAsync(state, proposer, free, experimentToken, cancellationToken).ConfigureAwait(false);
             }
 
             if (state.Running.Count == 0 && dispatch.IsCompleted)
@@ -162,8 +275,13 @@ public sealed partial class CampaignRunner
                 throw new CampaignFailedException($"the proposer returned no new experiment after {state.Proposed} of {definition.Budget}: the search space has no untested points left");
             }
 
-            Task[] waitFor = dispatch.IsCompleted ? [.. state.Running.Keys] : [.. state.Running.Keys, dispatch];
+            Task[] waitFor = dispatch.IsCompleted ? [.. state.Running.Keys, stopped.Task] : [.. state.Running.Keys, dispatch, stopped.Task];
             var finished = await hold.WaitAsync(Task.WhenAny(waitFor)).ConfigureAwait(false);
+            if (finished == stopped.Task)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (finished == dispatch)
             {
                 await dispatch.ConfigureAwait(false);
@@ -172,11 +290,17 @@ public sealed partial class CampaignRunner
 
             var done = (Task<ExperimentOutcome>)finished;
             state.Running.Remove(done);
-            Record(state, await done.ConfigureAwait(false), observer);
+            var outcome = await done.ConfigureAwait(false);
+            Record(state, outcome, observer);
+            if (outcome.PauseCampaign && _control?.PauseOf(state.CampaignId) is { } policyPause)
+            {
+                // Stored, so a host restarted before a person looked resumes the campaign paused.
+                await _ledger.SetCampaignPauseAsync(state.CampaignId, policyPause, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
-    private async Task ProposeAndStartAsync(LoopState state, IProposer proposer, int count, CancellationToken cancellationToken)
+    private async Task ProposeAndStartAsync(LoopState state, IProposer proposer, int count, CancellationToken experimentToken, CancellationToken cancellationToken)
     {
         // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
         var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
@@ -193,7 +317,7 @@ public sealed partial class CampaignRunner
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
             Log.ExperimentProposed(_logger, id.Value, LogText.Escape(proposal.Parameters.ToString()), proposal.Provenance.Strategy);
-            await StartAsync(state, record, cancellationToken).ConfigureAwait(false);
+            await StartAsync(state, record, experimentToken).ConfigureAwait(false);
         }
     }
 
@@ -317,5 +441,7 @@ public sealed partial class CampaignRunner
         public int Aborted { get; set; }
 
         public BestExperiment? Best { get; set; }
+
+        public CampaignPause? StoredPause { get; init; }
     }
 }

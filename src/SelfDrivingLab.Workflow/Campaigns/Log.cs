@@ -17,6 +17,15 @@ public sealed partial class CampaignRunner
         [LoggerMessage(EventId = 205, Level = LogLevel.Information, Message = "Campaign {CampaignId} resumed under a changed definition ({Kind}): {Changes}")]
         public static partial void CampaignRevised(ILogger logger, string campaignId, CampaignRevisionKind kind, string changes);
 
+        [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Campaign {CampaignId} stopping: nothing new is dispatched; waiting up to {Grace} for the commands of {Running} experiments in flight")]
+        public static partial void CampaignStopping(ILogger logger, string campaignId, int running, TimeSpan grace);
+
+        [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Campaign {CampaignId} interrupted with {Finished} experiments finished and {LeftInFlight} left in flight; the next run resumes it")]
+        public static partial void CampaignInterrupted(ILogger logger, string campaignId, int finished, int leftInFlight);
+
+        [LoggerMessage(EventId = 208, Level = LogLevel.Warning, Message = "Campaign {CampaignId} resumes paused, as it was when its host stopped (by {PausedBy}: {Reason}); it goes on once an operator resumes it")]
+        public static partial void CampaignResumedPaused(ILogger logger, string campaignId, string pausedBy, string reason);
+
         [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
         public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
 

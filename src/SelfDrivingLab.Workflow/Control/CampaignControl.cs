@@ -94,6 +94,7 @@ public sealed partial class CampaignControl : IExperimentGate
             }
 
             c.Paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            c.PausedAt = _time.GetUtcNow();
             c.ChangedBy = operatorName;
             c.Reason = reason;
             Log.CampaignPaused(_logger, c.Id.Value, LogText.Escape(operatorName), LogText.Escape(reason) ?? "none given");
@@ -159,6 +160,20 @@ public sealed partial class CampaignControl : IExperimentGate
     public OperatorResult Reject(string experiment, string operatorName, string? reason = null) =>
         Decide(experiment, new ApprovalDecision(false, operatorName, reason));
 
+    /// <summary>
+    /// <paramref name="campaign"/>'s pause as the ledger stores it (<see cref="ILedger.SetCampaignPauseAsync"/>), so a
+    /// restarted host resumes it paused; null when it is not paused (or not under control).
+    /// </summary>
+    public CampaignPause? PauseOf(CampaignId campaign)
+    {
+        lock (_gate)
+        {
+            return _campaigns.TryGetValue(campaign, out var c) && c.Paused is not null
+                ? new CampaignPause(c.PausedAt, c.ChangedBy ?? ApprovalPolicy.PolicyApprover, c.Reason)
+                : null;
+        }
+    }
+
     /// <summary>True while <paramref name="campaign"/> is paused.</summary>
     public bool IsPaused(CampaignId campaign)
     {
@@ -189,6 +204,10 @@ public sealed partial class CampaignControl : IExperimentGate
         lock (_gate)
         {
             _approvals[experiment.Id] = waiting;
+            if (_campaigns.TryGetValue(experiment.CampaignId, out var owner))
+            {
+                owner.SignalParked();
+            }
         }
 
         Log.ApprovalRequested(_logger, experiment.Id.Value, LogText.Escape(why));
@@ -211,18 +230,34 @@ public sealed partial class CampaignControl : IExperimentGate
     {
         while (true)
         {
-            Task? paused;
+            Task? blocked;
+            ControlledCampaign? c;
             lock (_gate)
             {
-                paused = _campaigns.TryGetValue(campaign, out var c) ? c.Paused?.Task : null;
+                blocked = _campaigns.TryGetValue(campaign, out c) ? c.Stopping?.Task ?? c.Paused?.Task : null;
+                if (blocked is not null)
+                {
+                    c!.Parked++;
+                    c.SignalParked();
+                }
             }
 
-            if (paused is null)
+            if (blocked is null)
             {
                 return;
             }
 
-            await paused.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await blocked.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    c!.Parked--;
+                }
+            }
         }
     }
 
@@ -284,13 +319,33 @@ public sealed partial class CampaignControl : IExperimentGate
 
         public TaskCompletionSource? Paused { get; set; }
 
+        public DateTimeOffset PausedAt { get; set; }
+
         public bool Aborting { get; set; }
+
+        /// <summary>Set when the host stops: never completed, so dispatch waits until the experiment is cancelled.</summary>
+        public TaskCompletionSource? Stopping { get; set; }
+
+        public bool Interrupted { get; set; }
+
+        /// <summary>Experiments waiting at the gate to dispatch (under the control's lock).</summary>
+        public int Parked { get; set; }
+
+        public TaskCompletionSource ParkedChanged { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public string? ChangedBy { get; set; }
 
         public string? Reason { get; set; }
 
-        public string StateName => Aborting ? "aborting" : Paused is not null ? "paused" : "running";
+        public string StateName => Aborting ? "aborting" : Stopping is not null ? "stopping" : Paused is not null ? "paused" : "running";
+
+        /// <summary>Wakes whoever waits for the parked count to change (call under the control's lock).</summary>
+        public void SignalParked()
+        {
+            var changed = ParkedChanged;
+            ParkedChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            changed.TrySetResult();
+        }
     }
 
     private sealed class Waiting(PendingApproval pending)

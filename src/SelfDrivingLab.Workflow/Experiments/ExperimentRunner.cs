@@ -157,6 +157,12 @@ public sealed partial class ExperimentRunner
             await machine.FireAsync(ExperimentTrigger.StepFailed, reason).ConfigureAwait(false);
             return Outcome(experiment, ExperimentStatus.Failed, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _gate.IsInterrupted(experiment.CampaignId))
+        {
+            // The host stopped: the experiment stays where the ledger has it, and the next run continues it from there.
+            Log.ExperimentInterrupted(_logger, experiment.Id.Value, machine.State);
+            return Outcome(experiment, ExperimentStatus.Running, null, null, null);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && machine.CanFire(ExperimentTrigger.Abort))
         {
             const string reason = "campaign stopped while the experiment was running";
@@ -215,16 +221,7 @@ public sealed partial class ExperimentRunner
         Action? queued,
         CancellationToken cancellationToken)
     {
-        // A paused campaign sends nothing new; waiting happens before leasing so it holds no instrument.
-        var dispatch = _gate.WaitUntilDispatchAllowedAsync(experiment.CampaignId, cancellationToken);
-        if (!dispatch.IsCompletedSuccessfully)
-        {
-            await hold.WaitAsync(dispatch.AsTask()).ConfigureAwait(false);
-        }
-
-        var acquiring = acquire(cancellationToken).AsTask();
-        queued?.Invoke();
-        using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
+        using var lease = await LeaseWhenDispatchAllowedAsync(experiment.CampaignId, acquire, hold, queued, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
@@ -240,6 +237,37 @@ public sealed partial class ExperimentRunner
     }
 
     /// <summary>
+    /// Waits until the campaign may dispatch, then leases an instrument. A paused (or stopping) campaign sends nothing new:
+    /// waiting happens before leasing, so it holds no instrument, and a campaign paused or stopped while the experiment
+    /// waited for its instrument gives the instrument back and waits again. A lease handed in already made
+    /// (<c>retry_elsewhere</c>) cannot be given back; it is kept while waiting.
+    /// </summary>
+    private async Task<InstrumentLease> LeaseWhenDispatchAllowedAsync(
+        CampaignId campaign, Func<CancellationToken, ValueTask<InstrumentLease>> acquire, WorkHold hold, Action? queued, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var dispatch = _gate.WaitUntilDispatchAllowedAsync(campaign, cancellationToken);
+            if (!dispatch.IsCompletedSuccessfully)
+            {
+                await hold.WaitAsync(dispatch.AsTask()).ConfigureAwait(false);
+            }
+
+            var acquiring = acquire(cancellationToken);
+            var preLeased = acquiring.IsCompletedSuccessfully;
+            queued?.Invoke();
+            queued = null;
+            var lease = await hold.WaitAsync(acquiring.AsTask()).ConfigureAwait(false);
+            if (preLeased || _gate.IsDispatchAllowed(campaign))
+            {
+                return lease;
+            }
+
+            lease.Dispose();
+        }
+    }
+
+    /// <summary>
     /// Runs the command (or, with <paramref name="reconcile"/>, reattaches to one sent before a restart); if the experiment
     /// is cancelled meanwhile, the instrument is told to abort (recorded) before the cancellation goes on.
     /// </summary>
@@ -251,7 +279,7 @@ public sealed partial class ExperimentRunner
             var running = reconcile ? _gateway.ReconcileAsync(lease, command, OnEvent, cancellationToken) : _gateway.ExecuteAsync(lease, command, OnEvent, cancellationToken);
             return await hold.WaitAsync(running).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !IsInterrupted(command))
         {
             await _ledger.RecordEventAsync(
                 new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent"),
@@ -263,6 +291,9 @@ public sealed partial class ExperimentRunner
             throw;
         }
     }
+
+    // Interrupted by the host: the command is left to its instrument (not aborted) and reconciled by its id on the next run.
+    private bool IsInterrupted(InstrumentCommand command) => command.CampaignId is { } campaign && _gate.IsInterrupted(campaign);
 
     private ValueTask RecordInstrumentEventAsync(CommandId commandId, InstrumentEvent e, CancellationToken cancellationToken) =>
         _ledger.RecordEventAsync(

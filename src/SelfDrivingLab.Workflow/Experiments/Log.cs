@@ -34,6 +34,9 @@ public sealed partial class ExperimentRunner
         [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} was in flight when the experiment was cancelled; abort sent")]
         public static partial void CommandAborted(ILogger logger, string commandId, string instrument);
 
+        [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Experiment {ExperimentId} interrupted in state {State}: the next run continues it from there")]
+        public static partial void ExperimentInterrupted(ILogger logger, string experimentId, string state);
+
         [LoggerMessage(EventId = 450, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} did not confirm its abort within {Wait}; its step is not retried (retry_elsewhere still goes to another instrument)")]
         public static partial void AbortUnconfirmed(ILogger logger, string commandId, string instrument, TimeSpan wait);
 

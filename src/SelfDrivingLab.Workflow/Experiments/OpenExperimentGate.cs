@@ -25,4 +25,10 @@ public sealed class OpenExperimentGate : IExperimentGate
 
     /// <inheritdoc />
     public ValueTask WaitUntilDispatchAllowedAsync(CampaignId campaign, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <inheritdoc />
+    public bool IsDispatchAllowed(CampaignId campaign) => true;
+
+    /// <inheritdoc />
+    public bool IsInterrupted(CampaignId campaign) => false;
 }

@@ -129,13 +129,18 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private static async Task AssertExactlyOnceAsync(string ledgerPath, string executionDirectory)
+    /// <summary>
+    /// From the ledger and the simulators' execution logs: one campaign, Completed, exactly <paramref name="budget"/>
+    /// experiments; no command id and no experiment step executed twice; nothing executed that the ledger had not sent;
+    /// every stored result equals what the instrument produced.
+    /// </summary>
+    internal static async Task AssertExactlyOnceAsync(string ledgerPath, string executionDirectory, int budget = Budget)
     {
         await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerPath);
         var campaign = Assert.Single(await ledger.ListCampaignsAsync());
         Assert.Equal(CampaignStatus.Completed, campaign.Status);
         var experiments = await ledger.GetExperimentsAsync(campaign.Id);
-        Assert.Equal(Enumerable.Range(1, Budget), experiments.Select(e => e.Sequence).Order());
+        Assert.Equal(Enumerable.Range(1, budget), experiments.Select(e => e.Sequence).Order());
         Assert.All(experiments, e => Assert.True(
             e.Status == ExperimentStatus.Completed || e.FailureReason?.Contains(FileCommandJournal.InterruptedError, StringComparison.Ordinal) == true,
             $"{e.Id} is {e.Status}: {e.FailureReason}"));

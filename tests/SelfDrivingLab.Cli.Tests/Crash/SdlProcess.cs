@@ -17,6 +17,8 @@ internal sealed class SdlProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int Id => _process.Id;
+
     public string Output
     {
         get
@@ -28,7 +30,10 @@ internal sealed class SdlProcess : IDisposable
         }
     }
 
-    public static SdlProcess Start(params string[] arguments)
+    public static SdlProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Starts sdl with <paramref name="environment"/> added to this process's environment.</summary>
+    public static SdlProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         // The host running the tests (set by `dotnet test`), so the same runtime runs sdl even when dotnet is not on PATH.
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -37,6 +42,11 @@ internal sealed class SdlProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(DllPath);
         foreach (var argument in arguments)
         {
@@ -107,6 +117,13 @@ internal sealed class SdlProcess : IDisposable
         {
             return false;
         }
+    }
+
+    /// <summary>SIGTERM, as <c>kill</c>, <c>systemctl stop</c> or a shutdown sends: the process is asked to stop.</summary>
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10), TimeProvider.System);
     }
 
     /// <summary>SIGKILL, like a crash: nothing of the process runs any more.</summary>

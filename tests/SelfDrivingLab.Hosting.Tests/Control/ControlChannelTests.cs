@@ -55,9 +55,62 @@ public sealed class ControlChannelTests : IDisposable
         {
             Assert.Equal(CampaignStatus.Aborted, (await ledger.FindCampaignAsync(summary.CampaignId))!.Status);
             Assert.DoesNotContain(await ledger.GetExperimentsAsync(summary.CampaignId), e => e.Status is ExperimentStatus.Running or ExperimentStatus.Proposed);
+
+            // The audit trail: every request but the status query, accepted or refused, in order, with who, what and why.
+            var audit = await ledger.GetControlRequestsAsync();
+            Assert.Equal(
+                [
+                    ("pause", definition.Name, "check the printer nozzle", ControlRequestOutcome.Accepted),
+                    ("approve", "no-such-experiment", null, ControlRequestOutcome.Refused),
+                    ("resume", "no-such-campaign", null, ControlRequestOutcome.Refused),
+                    ("abort", campaign.Campaign, "end of shift", ControlRequestOutcome.Accepted),
+                ],
+                audit.Select(a => (a.Action, a.Target, a.Reason, a.Outcome)));
+            Assert.All(audit, a => Assert.Equal(("tester", "lab"), (a.Operator, a.Site)));
+            Assert.Equal(unknown.Message, audit[1].Detail);
+            Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
+            Assert.Equal(("tester", "check the printer nozzle"), ((await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.By, (await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.Reason));
         }
 
         Assert.False(File.Exists(ControlEndpoint.FileFor(ledgerPath)), "the endpoint file outlived the host");
+    }
+
+    [Fact]
+    public async Task Pause_ThenTheHostStopsAndRestarts_TheCampaignResumesPausedUntilAnOperatorResumesIt()
+    {
+        var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var ledgerPath = _dir.File("ledger.db");
+        var settings = new CampaignHostSettings(definition) { LedgerPath = ledgerPath };
+        CampaignSummary interrupted;
+        using (var stop = new CancellationTokenSource())
+        {
+            var started = new FirstResultObserver();
+            var first = CampaignHost.RunAsync(settings, started, stop.Token);
+            await started.FirstResult.WaitAsync(Bound);
+            var paused = await SendAsync(ControlEndpoint.Read(ledgerPath), ControlAction.Pause, definition.Name, "refill filament");
+            Assert.True(paused.Ok, paused.Message);
+            await stop.CancelAsync();
+            interrupted = await first.WaitAsync(Bound);
+        }
+
+        Assert.Equal(CampaignStatus.Interrupted, interrupted.Status);
+        var resumed = new ResumedObserver();
+        var second = CampaignHost.RunAsync(settings, resumed);
+        var pause = await resumed.Resumed.WaitAsync(Bound);
+        Assert.Equal(("tester", "refill filament"), (pause?.By, pause?.Reason));
+        var endpoint = ControlEndpoint.Read(ledgerPath);
+        var status = await SendAsync(endpoint, ControlAction.Status, null);
+        Assert.Equal(("paused", "tester", "refill filament"), (status.Campaigns!.Single().State, status.Campaigns!.Single().ChangedBy, status.Campaigns!.Single().Reason));
+        Assert.Equal(0, resumed.FinishedSinceResume);
+
+        var goOn = await SendAsync(endpoint, ControlAction.Resume, definition.Name);
+        Assert.True(goOn.Ok, goOn.Message);
+        var summary = await second.WaitAsync(Bound);
+
+        Assert.Equal((interrupted.CampaignId, CampaignStatus.Completed, definition.Budget), (summary.CampaignId, summary.Status, summary.Experiments));
+        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerPath);
+        Assert.Null((await ledger.FindCampaignAsync(summary.CampaignId))!.Pause);
+        Assert.Equal(["pause", "resume"], (await ledger.GetControlRequestsAsync()).Select(a => a.Action));
     }
 
     [Fact]
@@ -99,6 +152,20 @@ public sealed class ControlChannelTests : IDisposable
 
     private static Task<ControlResponse> SendAsync(ControlEndpoint endpoint, ControlAction action, string? target, string? reason = null) =>
         ControlClient.SendAsync(endpoint, new ControlRequest($"t-{Guid.NewGuid():N}", action, "tester", target, reason), Answer, TimeProvider.System);
+
+    private sealed class ResumedObserver : ICampaignObserver
+    {
+        private readonly TaskCompletionSource<Core.Ledger.CampaignPause?> _resumed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _finished;
+
+        public Task<Core.Ledger.CampaignPause?> Resumed => _resumed.Task;
+
+        public int FinishedSinceResume => Volatile.Read(ref _finished);
+
+        public void OnCampaignResumed(CampaignResumption resumption) => _resumed.TrySetResult(resumption.Pause);
+
+        public void OnExperimentFinished(CampaignProgress progress) => Interlocked.Increment(ref _finished);
+    }
 
     private sealed class FirstResultObserver : ICampaignObserver
     {

@@ -82,6 +82,11 @@ public sealed class CampaignRunnerControlTests
         Assert.Contains("furnace tripped", observer.Reason, StringComparison.Ordinal);
         Assert.Equal(0, _dispatchedWhilePaused);
         Assert.Equal((CampaignStatus.Aborted, 1), (summary.Status, summary.Experiments));
+
+        // Stored, so a host restarted before a person looked would resume the campaign paused.
+        var stored = (await _ledger.FindCampaignAsync(summary.CampaignId))!.Pause;
+        Assert.Equal("policy", stored?.By);
+        Assert.Contains("furnace tripped", stored?.Reason, StringComparison.Ordinal);
     }
 
     private static ScriptedGateway Lab() => new ScriptedGateway()

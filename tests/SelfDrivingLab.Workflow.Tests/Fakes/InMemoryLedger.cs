@@ -60,6 +60,16 @@ internal sealed class InMemoryLedger : ILedger
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _campaigns[id] = Campaign(id) with { Pause = pause };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default)
     {
         lock (_gate)

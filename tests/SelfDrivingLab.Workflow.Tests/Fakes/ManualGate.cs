@@ -29,4 +29,8 @@ internal sealed class ManualGate(bool requiresApproval) : IExperimentGate
         AskedToDispatch.TrySetResult();
         return new(DispatchOpen.Task.WaitAsync(cancellationToken));
     }
+
+    public bool IsDispatchAllowed(CampaignId campaign) => DispatchOpen.Task.IsCompleted;
+
+    public bool IsInterrupted(CampaignId campaign) => false;
 }

@@ -13,6 +13,8 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     private readonly List<InstrumentCommand> _sent = [];
     private readonly List<CommandId> _aborted = [];
     private readonly HashSet<string> _missing = [];
+    private readonly Dictionary<string, TimeSpan> _durations = [];
+    private TimeProvider _clock = TimeProvider.System;
     private int _leased;
 
     public int MaxConcurrentLeases { get; private set; }
@@ -24,6 +26,14 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     public ScriptedGateway Answer(string capability, Func<InstrumentCommand, StepCommandResult> answer)
     {
         _answers[capability] = answer;
+        return this;
+    }
+
+    /// <summary>Commands of <paramref name="capability"/> take <paramref name="duration"/> on <paramref name="clock"/> between accepted and their answer.</summary>
+    public ScriptedGateway Taking(string capability, TimeSpan duration, TimeProvider clock)
+    {
+        _durations[capability] = duration;
+        _clock = clock;
         return this;
     }
 
@@ -66,6 +76,11 @@ internal sealed class ScriptedGateway : IInstrumentGateway
         }
 
         await onEvent(new InstrumentEvent(InstrumentEventKind.Accepted, command.CommandId, lease.Instrument, command.IssuedAt), cancellationToken);
+        if (_durations.TryGetValue(lease.Capability, out var duration))
+        {
+            await Task.Delay(duration, _clock, cancellationToken);
+        }
+
         var result = _answers[lease.Capability](command);
         if (result.Status == StepCommandStatus.Completed)
         {
