@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Feasibility;
@@ -64,9 +65,11 @@ internal sealed class ModelContext
     /// <summary>The best non-excluded point of the acquisition, conditioned into the model; null when none is left.</summary>
     public Proposal? Next(int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var best = _acquisition is null
             ? new ThompsonSearch(_encoder, _current, _objective, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken)
             : new CandidateSearch(_encoder, _current, _objective, _acquisition, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken);
+        ProposerMetrics.Record(ProposerMetrics.AcquisitionSearch, started);
         if (best is null)
         {
             return null;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Feasibility;
 using SelfDrivingLab.Optimization.Objectives;
@@ -63,8 +64,10 @@ internal sealed class PoolModelContext
     /// <summary>The best candidate not in <paramref name="excluded"/> (at least one must be left), conditioned into the model.</summary>
     public (int Index, Proposal Proposal) Next(int seed, IReadOnlySet<int> excluded, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var available = Enumerable.Range(0, _pool.Count).Where(i => !excluded.Contains(i)).ToArray();
         var best = _acquisition is null ? Thompson(available, seed, cancellationToken) : Maximize(_acquisition, available, cancellationToken);
+        ProposerMetrics.Record(ProposerMetrics.AcquisitionSearch, started);
         var features = _pool.Features(best.Index);
         _current = _current.Condition(features, best.Mean);
         var provenance = new ProposalProvenance(
