@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using SelfDrivingLab.Optimization.Linear;
 using SelfDrivingLab.Optimization.Proposals;
 using SelfDrivingLab.Optimization.Surrogates;
 
@@ -7,27 +10,39 @@ namespace SelfDrivingLab.Optimization.Feasibility;
 /// Gaussian-process classification of where experiments succeed, by the Laplace approximation with a logistic link
 /// (Rasmussen &amp; Williams, algorithms 3.1 and 3.2). Fixed, deliberately smooth prior — Matérn 5/2, length scale
 /// 0.2·√d on the encoded cube, latent variance 4 — so a handful of failures marks a region rather than single points.
-/// <see cref="ProbabilityOfSuccess"/> averages the logistic over the latent posterior (probit approximation). Immutable
-/// and thread-safe.
+/// <see cref="ProbabilityOfSuccess"/> averages the logistic over the latent posterior (probit approximation); many
+/// points at once go through <see cref="ProbabilitiesOfSuccess"/>, which computes the cross-kernel by SIMD rows and the
+/// latent variance from the precomputed X = L⁻¹W^½ by the blocked kernel, as the GP predicts. Immutable and thread-safe.
 /// </summary>
 public sealed class FeasibilityClassifier
 {
     private const double LatentVariance = 4;
     private const int MaxNewtonIterations = 50;
+    private const int ChunkSize = 256;
+    private const int ColumnBlock = 64;
 
     private readonly double[][] _x;
     private readonly double[] _inverseSquaredScales;
     private readonly double[] _residual;
-    private readonly double[] _sqrtW;
-    private readonly double[] _lower;
+    private readonly double[] _columns;
+    private readonly double[] _projection;
 
     private FeasibilityClassifier(double[][] x, double[] inverseSquaredScales, double[] residual, double[] sqrtW, double[] lower)
     {
         _x = x;
         _inverseSquaredScales = inverseSquaredScales;
         _residual = residual;
-        _sqrtW = sqrtW;
-        _lower = lower;
+        var n = x.Length;
+        _columns = KernelRows.ToColumns(x, inverseSquaredScales.Length, n);
+
+        // The latent variance is σ² - |L⁻¹W^½k|² for B = LLᵀ: keep X = L⁻¹·diag(W^½) (lower triangular).
+        _projection = new double[n * n];
+        TriangularKernels.InvertLower(lower, new double[n * n], _projection, n);
+        for (var i = 0; i < n; i++)
+        {
+            var row = _projection.AsSpan(i * n, i + 1);
+            TensorPrimitives.Multiply(row, sqrtW.AsSpan(0, i + 1), row);
+        }
     }
 
     /// <summary>Fits the classifier to encoded inputs of successful and failed experiments (at least one of each).</summary>
@@ -118,24 +133,64 @@ public sealed class FeasibilityClassifier
     /// <summary>P(success) at an encoded point: σ(f̄/√(1 + πV/8)) with the Laplace posterior mean f̄ and variance V.</summary>
     public double ProbabilityOfSuccess(ReadOnlySpan<double> encoded)
     {
+        var probability = new double[1];
+        ProbabilitiesOfSuccess([encoded.ToArray()], probability);
+        return probability[0];
+    }
+
+    /// <summary>Writes <see cref="ProbabilityOfSuccess"/> of every row of <paramref name="encoded"/> into <paramref name="probabilities"/>.</summary>
+    public void ProbabilitiesOfSuccess(IReadOnlyList<double[]> encoded, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (probabilities.Length < encoded.Count || encoded.Any(e => e is null || e.Length != _inverseSquaredScales.Length))
+        {
+            throw new ArgumentException($"Every point needs {_inverseSquaredScales.Length} coordinates, and one probability per point.", nameof(encoded));
+        }
+
+        for (var start = 0; start < encoded.Count; start += ChunkSize)
+        {
+            var count = Math.Min(ChunkSize, encoded.Count - start);
+            Chunk(encoded, start, count, probabilities.Slice(start, count));
+        }
+    }
+
+    private void Chunk(IReadOnlyList<double[]> encoded, int start, int count, Span<double> probabilities)
+    {
         var n = _x.Length;
-        var k = new double[n];
-        var mean = 0.0;
-        for (var j = 0; j < n; j++)
+        var pool = ArrayPool<double>.Shared;
+        var cross = pool.Rent(count * n);
+        var projected = pool.Rent(count * n);
+        try
         {
-            k[j] = LatentVariance * KernelFunctions.Value(KernelKind.Matern52, SquaredDistance(_x[j], encoded, _inverseSquaredScales));
-            mean += k[j] * _residual[j];
-            k[j] *= _sqrtW[j];
-        }
+            for (var c = 0; c < count; c++)
+            {
+                var row = cross.AsSpan(c * n, n);
+                KernelRows.SquaredDistances(_columns, n, encoded[start + c], _inverseSquaredScales, row, n);
+                KernelRows.Transform(KernelKind.Matern52, row, default, LatentVariance, n);
+            }
 
-        CholeskyFactor.ForwardSubstitute(_lower, n, k);
-        var variance = LatentVariance;
-        for (var j = 0; j < n; j++)
+            // V = K*Xᵀ by column blocks: row k of X is zero beyond column k, so block [k0, k1) needs only k1 columns of K*.
+            var v = projected.AsSpan(0, count * n);
+            v.Clear();
+            for (var k0 = 0; k0 < n; k0 += ColumnBlock)
+            {
+                var k1 = Math.Min(k0 + ColumnBlock, n);
+                GemmKernel.MultiplyAddTransposed(cross, n, _projection.AsSpan(k0 * n), n, v[k0..], n, count, k1 - k0, k1, 1);
+            }
+
+            for (var c = 0; c < count; c++)
+            {
+                var mean = TensorPrimitives.Dot(cross.AsSpan(c * n, n), _residual);
+                var row = v.Slice(c * n, n);
+                var variance = LatentVariance - TensorPrimitives.Dot(row, row);
+                probabilities[c] = Logistic(mean / Math.Sqrt(1 + (Math.PI * Math.Max(variance, 0) / 8)));
+            }
+        }
+        finally
         {
-            variance -= k[j] * k[j];
+            pool.Return(cross);
+            pool.Return(projected);
         }
-
-        return Logistic(mean / Math.Sqrt(1 + (Math.PI * Math.Max(variance, 0) / 8)));
     }
 
     private static double[] FactorB(double[] k, double[] sqrtW, int n)

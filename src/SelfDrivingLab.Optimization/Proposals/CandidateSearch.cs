@@ -120,12 +120,18 @@ internal sealed class CandidateSearch(
         var mean = new double[design.Length];
         var variance = new double[design.Length];
         model.Predict(encoded, mean, variance);
+        var probabilities = new double[design.Length];
+        if (feasibility is not null)
+        {
+            feasibility.ProbabilitiesOfSuccess(encoded, probabilities);
+        }
+
         var evaluations = new Evaluation[design.Length];
         for (var i = 0; i < design.Length; i++)
         {
             var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(Math.Max(variance[i], 0) + _noise));
             var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
-            var probability = feasibility?.ProbabilityOfSuccess(encoded[i]) ?? 1;
+            var probability = feasibility is null ? 1 : probabilities[i];
             if (feasibility is not null)
             {
                 rank = FeasibilityWeighting.Ranking(rank, probability, bestScore, _nonNegative);

@@ -94,12 +94,14 @@ internal sealed class PoolModelContext
             var mean = new double[x.Length];
             var variance = new double[x.Length];
             _current.Predict(x, mean, variance);
+            var probabilities = new double[x.Length];
+            _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
             for (var i = 0; i < x.Length; i++)
             {
                 var latentVariance = Math.Max(variance[i], 0);
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], Math.Sqrt(latentVariance + noise));
                 var rank = acquisition.RankingValue(scoreMean, scoreSd, _bestScore);
-                var probability = _feasibility?.ProbabilityOfSuccess(x[i]) ?? 1;
+                var probability = _feasibility is null ? 1 : probabilities[i];
                 if (_feasibility is not null)
                 {
                     rank = FeasibilityWeighting.Ranking(rank, probability, _bestScore, _nonNegative);
@@ -130,13 +132,15 @@ internal sealed class PoolModelContext
         cancellationToken.ThrowIfCancellationRequested();
         var x = subset.Select(_pool.Features).ToArray();
         var (sample, mean, sd) = ThompsonSearch.Sample(_current, x, random);
+        var probabilities = new double[x.Length];
+        _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
         var best = new Pick(-1, double.NegativeInfinity, double.NaN, double.NaN, double.NaN);
         for (var i = 0; i < subset.Length; i++)
         {
             var value = _objective.Score(sample[i]);
             if (_feasibility is not null)
             {
-                value = FeasibilityWeighting.Value(value, _feasibility.ProbabilityOfSuccess(x[i]), _bestScore, nonNegative: false);
+                value = FeasibilityWeighting.Value(value, probabilities[i], _bestScore, nonNegative: false);
             }
 
             if (best.Index < 0 || value > best.Value)
