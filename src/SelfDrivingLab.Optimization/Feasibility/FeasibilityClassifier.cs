@@ -63,12 +63,12 @@ public sealed class FeasibilityClassifier
         var inverseSquaredScales = Enumerable.Repeat(1 / (lengthScale * lengthScale), d).ToArray();
         var n = x.Length;
         var k = new double[n * n];
+        var columns = KernelRows.ToColumns(x, d, n);
         for (var a = 0; a < n; a++)
         {
-            for (var b = 0; b <= a; b++)
-            {
-                k[(a * n) + b] = k[(b * n) + a] = LatentVariance * KernelFunctions.Value(KernelKind.Matern52, SquaredDistance(x[a], x[b], inverseSquaredScales));
-            }
+            var row = k.AsSpan(a * n, n);
+            KernelRows.SquaredDistances(columns, n, x[a], inverseSquaredScales, row, n);
+            KernelRows.Transform(KernelKind.Matern52, row, default, LatentVariance, n);
         }
 
         var f = new double[n];
@@ -95,7 +95,7 @@ public sealed class FeasibilityClassifier
                 c[i] = sqrtW[i] * kb[i];
             }
 
-            CholeskyFactor.ForwardSubstitute(lower, n, c);
+            ForwardSubstitute(lower, n, c);
             BackSubstitute(lower, n, c);
             var a = new double[n];
             for (var i = 0; i < n; i++)
@@ -212,42 +212,30 @@ public sealed class FeasibilityClassifier
         var result = new double[n];
         for (var a = 0; a < n; a++)
         {
-            var sum = 0.0;
-            for (var b = 0; b < n; b++)
-            {
-                sum += matrix[(a * n) + b] * vector[b];
-            }
-
-            result[a] = sum;
+            result[a] = TensorPrimitives.Dot(matrix.AsSpan(a * n, n), vector);
         }
 
         return result;
     }
 
+    /// <summary>Solves L z = b in place, row by row (L row-major, lower triangular).</summary>
+    private static void ForwardSubstitute(double[] lower, int n, double[] b)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            b[i] = (b[i] - TensorPrimitives.Dot(lower.AsSpan(i * n, i), b.AsSpan(0, i))) / lower[(i * n) + i];
+        }
+    }
+
+    /// <summary>Solves Lᵀ z = b in place: each solved z_i is removed from the equations above it along row i of L (contiguous).</summary>
     private static void BackSubstitute(double[] lower, int n, double[] b)
     {
         for (var i = n - 1; i >= 0; i--)
         {
-            var sum = b[i];
-            for (var j = i + 1; j < n; j++)
-            {
-                sum -= lower[(j * n) + i] * b[j];
-            }
-
-            b[i] = sum / lower[(i * n) + i];
+            b[i] /= lower[(i * n) + i];
+            var above = b.AsSpan(0, i);
+            TensorPrimitives.MultiplyAdd(lower.AsSpan(i * n, i), -b[i], above, above);
         }
-    }
-
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] inverseSquaredScales)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var delta = a[i] - b[i];
-            sum += delta * delta * inverseSquaredScales[i];
-        }
-
-        return sum;
     }
 
     private static double Logistic(double f) => f >= 0 ? 1 / (1 + Math.Exp(-f)) : Math.Exp(f) / (1 + Math.Exp(f));

@@ -52,7 +52,12 @@ internal sealed class ModelContext
         var (surrogate, fitted) = fitter.Fit(x, y, cancellationToken);
         var scores = observations.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
+        var feasibilityStarted = Stopwatch.GetTimestamp();
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, failed.Select(f => encoder.Encode(f.Parameters)).ToArray()) : null;
+        if (feasibility is not null)
+        {
+            ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
+        }
         var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {

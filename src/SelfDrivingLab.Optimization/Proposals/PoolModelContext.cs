@@ -51,7 +51,12 @@ internal sealed class PoolModelContext
         var (surrogate, fitted) = fitter.Fit(x, [.. observed.Select(o => o.Value)], cancellationToken);
         var scores = observed.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
+        var feasibilityStarted = Stopwatch.GetTimestamp();
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, [.. failed.Select(pool.Features)]) : null;
+        if (feasibility is not null)
+        {
+            ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
+        }
         var context = new PoolModelContext(surrogate, fitted, pool, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {

@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// Where a proposer's time goes, under the shared <c>SelfDrivingLab</c> meter: the histogram
 /// <c>sdl.proposer.duration</c> (seconds) with a <c>phase</c> tag — <c>hyperparameter-fit</c> (a full surrogate fit),
 /// <c>conditioning</c> (observations added to a GP with the hyperparameters kept, see
-/// <see cref="HyperparameterSchedule"/>) and <c>acquisition-search</c> (choosing a proposal with the fitted model).
+/// <see cref="HyperparameterSchedule"/>), <c>feasibility-fit</c> (the classifier of failures) and <c>acquisition-search</c> (choosing a proposal with the fitted model).
 /// <c>sdl bench quickstart</c> reads it. Thread-safe.
 /// </summary>
 public static class ProposerMetrics
@@ -26,6 +26,9 @@ public static class ProposerMetrics
 
     /// <summary>Phase: observations conditioned into a GP with its hyperparameters kept.</summary>
     public const string Conditioning = "conditioning";
+
+    /// <summary>Phase: the feasibility classifier fitted to the failed and successful experiments.</summary>
+    public const string FeasibilityFit = "feasibility-fit";
 
     /// <summary>Phase: the acquisition maximized (or the pool scored) for one proposal.</summary>
     public const string AcquisitionSearch = "acquisition-search";

@@ -95,8 +95,12 @@ public static class QuickstartBenchCommand
         return command;
     }
 
-    /// <summary>The campaign with the budget, parallelism, synthesis instruments and (optionally) the default proposer.</summary>
-    internal static CampaignDefinition Scale(CampaignDefinition definition, int budget, int parallel, int printers, bool defaultProposer)
+    /// <summary>
+    /// The campaign with <paramref name="budget"/>, <paramref name="parallel"/>, <paramref name="printers"/> copies of its first
+    /// synthesis instrument (printer-1 → printer-2, …) and, with <paramref name="defaultProposer"/>, the default proposer
+    /// (<see cref="ProposerSettings.Default"/>, keeping the file's initial design).
+    /// </summary>
+    public static CampaignDefinition Scale(CampaignDefinition definition, int budget, int parallel, int printers, bool defaultProposer)
     {
         var simulators = definition.Simulators.ToList();
         if (simulators.FirstOrDefault(s => s.Type == SynthesisType) is { } printer)
