@@ -147,11 +147,22 @@ public sealed class FeasibilityClassifier
             throw new ArgumentException($"Every point needs {_inverseSquaredScales.Length} coordinates, and one probability per point.", nameof(encoded));
         }
 
-        for (var start = 0; start < encoded.Count; start += ChunkSize)
+        var chunks = (encoded.Count + ChunkSize - 1) / ChunkSize;
+        if (chunks <= 1)
         {
-            var count = Math.Min(ChunkSize, encoded.Count - start);
-            Chunk(encoded, start, count, probabilities.Slice(start, count));
+            Chunk(encoded, 0, encoded.Count, probabilities);
+            return;
         }
+
+        // Chunks spread over the cores, as the GP predicts.
+        var results = new double[encoded.Count];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var start = chunk * ChunkSize;
+            var count = Math.Min(ChunkSize, encoded.Count - start);
+            Chunk(encoded, start, count, results.AsSpan(start, count));
+        });
+        results.CopyTo(probabilities);
     }
 
     private void Chunk(IReadOnlyList<double[]> encoded, int start, int count, Span<double> probabilities)

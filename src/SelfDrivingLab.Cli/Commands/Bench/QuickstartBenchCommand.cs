@@ -134,11 +134,15 @@ public static class QuickstartBenchCommand
         try
         {
             var settings = new CampaignHostSettings(definition) { LedgerPath = Path.Combine(directory, "ledger.db") };
+            using var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var summary = await CampaignHost.RunAsync(settings, cancellationToken: cancellationToken);
             var wall = watch.Elapsed;
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpuBefore;
             var error = summary.Status == CampaignStatus.Completed ? null : summary.Error ?? summary.Status.ToString();
-            return new RunResult(wall, summary.Experiments, summary.LabTime, summary.Best?.Value, phases.Snapshot(), error);
+            return new RunResult(wall, cpu, summary.Experiments, summary.LabTime, summary.Best?.Value, phases.Snapshot(), error);
         }
         finally
         {
@@ -156,7 +160,7 @@ public static class QuickstartBenchCommand
     private static void Print(CliConsole console, RunResult result)
     {
         var wall = result.Wall.TotalSeconds;
-        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {wall:F1} s wall, {result.Experiments / wall:F1} experiments/s, {result.Experiments} experiments, lab time {result.LabTime.TotalDays:F1} d, best {result.Best:G6}"));
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run: {wall:F1} s wall, {result.Experiments / wall:F1} experiments/s, {result.Experiments} experiments, lab time {result.LabTime.TotalDays:F1} d, best {result.Best:G6}; CPU {result.Cpu.TotalSeconds:F1} s (process, all threads)"));
         var proposer = 0.0;
         foreach (var (phase, (count, seconds)) in result.Phases.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -167,7 +171,7 @@ public static class QuickstartBenchCommand
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"rest (orchestration)",-20} {Math.Max(wall - proposer, 0),8:F2} s  {100 * Math.Max(wall - proposer, 0) / wall,5:F1} %  (MQTT, ledger, state machines, simulators, start-up, final recommendation)"));
     }
 
-    private sealed record RunResult(TimeSpan Wall, int Experiments, TimeSpan LabTime, double? Best, IReadOnlyDictionary<string, (long Count, double Seconds)> Phases, string? Error)
+    private sealed record RunResult(TimeSpan Wall, TimeSpan Cpu, int Experiments, TimeSpan LabTime, double? Best, IReadOnlyDictionary<string, (long Count, double Seconds)> Phases, string? Error)
     {
         public JsonObject ToJson()
         {
@@ -180,6 +184,7 @@ public static class QuickstartBenchCommand
             return new JsonObject
             {
                 ["wall_s"] = Wall.TotalSeconds,
+                ["cpu_s"] = Cpu.TotalSeconds,
                 ["experiments"] = Experiments,
                 ["experiments_per_s"] = Experiments / Wall.TotalSeconds,
                 ["lab_time_days"] = LabTime.TotalDays,
