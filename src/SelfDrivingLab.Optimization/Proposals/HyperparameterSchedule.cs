@@ -17,9 +17,11 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// <see cref="DegradationThreshold"/> nats below the per-point log marginal likelihood at the fit, over at least
 /// <see cref="MinimumEvidence"/> new observations — the data have stopped looking like the fitted function.</item>
 /// </list>
-/// The state after n observations is a function of the first n observations alone (the walk is replayed from the
-/// first scheduled fit when a request does not extend the walk cached from the previous one), so a campaign resumed
-/// from its ledger proposes what an uninterrupted one would have. Thread-safe.
+/// The state after n observations is a function of the first n observations, in the order given, alone (the walk is
+/// replayed from the first scheduled fit when a request does not extend the walk cached from the previous one), so a
+/// restarted proposer given the same observations in the same order proposes the same. (A campaign resumed from its
+/// ledger lists its results in experiment order; with several experiments in flight they may have arrived in another
+/// order, and the hyperparameters after the resume can then differ slightly from an uninterrupted run's.) Thread-safe.
 /// </summary>
 internal sealed class HyperparameterSchedule(ISurrogate surrogate)
 {

@@ -7,8 +7,9 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// Builds and fits the surrogate a <see cref="ProposerSettings"/> asks for. With <c>scheduled</c> (a proposer's own
 /// fitter), a Gaussian process refits its hyperparameters on the <see cref="HyperparameterSchedule"/> and conditions
 /// on new observations in between; otherwise, and for other surrogates, every fit starts afresh. Either way a fit
-/// depends only on its data and the settings (no warm start from an earlier request), so a campaign resumed from its
-/// ledger proposes what an uninterrupted one would have. Thread-safe.
+/// depends only on its data (in their order, for the schedule) and the settings (no warm start from an earlier
+/// request), so a proposer resumed with the same observations proposes what an uninterrupted one would have.
+/// Thread-safe.
 /// </summary>
 internal sealed class SurrogateFitter
 {
