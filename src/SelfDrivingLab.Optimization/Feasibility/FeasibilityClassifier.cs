@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using SelfDrivingLab.Optimization.Linear;
 using SelfDrivingLab.Optimization.Proposals;
 using SelfDrivingLab.Optimization.Surrogates;
 
@@ -7,27 +10,39 @@ namespace SelfDrivingLab.Optimization.Feasibility;
 /// Gaussian-process classification of where experiments succeed, by the Laplace approximation with a logistic link
 /// (Rasmussen &amp; Williams, algorithms 3.1 and 3.2). Fixed, deliberately smooth prior — Matérn 5/2, length scale
 /// 0.2·√d on the encoded cube, latent variance 4 — so a handful of failures marks a region rather than single points.
-/// <see cref="ProbabilityOfSuccess"/> averages the logistic over the latent posterior (probit approximation). Immutable
-/// and thread-safe.
+/// <see cref="ProbabilityOfSuccess"/> averages the logistic over the latent posterior (probit approximation); many
+/// points at once go through <see cref="ProbabilitiesOfSuccess"/>, which computes the cross-kernel by SIMD rows and the
+/// latent variance from the precomputed X = L⁻¹W^½ by the blocked kernel, as the GP predicts. Immutable and thread-safe.
 /// </summary>
 public sealed class FeasibilityClassifier
 {
     private const double LatentVariance = 4;
     private const int MaxNewtonIterations = 50;
+    private const int ChunkSize = 256;
+    private const int ColumnBlock = 64;
 
     private readonly double[][] _x;
     private readonly double[] _inverseSquaredScales;
     private readonly double[] _residual;
-    private readonly double[] _sqrtW;
-    private readonly double[] _lower;
+    private readonly double[] _columns;
+    private readonly double[] _projection;
 
     private FeasibilityClassifier(double[][] x, double[] inverseSquaredScales, double[] residual, double[] sqrtW, double[] lower)
     {
         _x = x;
         _inverseSquaredScales = inverseSquaredScales;
         _residual = residual;
-        _sqrtW = sqrtW;
-        _lower = lower;
+        var n = x.Length;
+        _columns = KernelRows.ToColumns(x, inverseSquaredScales.Length, n);
+
+        // The latent variance is σ² - |L⁻¹W^½k|² for B = LLᵀ: keep X = L⁻¹·diag(W^½) (lower triangular).
+        _projection = new double[n * n];
+        TriangularKernels.InvertLower(lower, new double[n * n], _projection, n);
+        for (var i = 0; i < n; i++)
+        {
+            var row = _projection.AsSpan(i * n, i + 1);
+            TensorPrimitives.Multiply(row, sqrtW.AsSpan(0, i + 1), row);
+        }
     }
 
     /// <summary>Fits the classifier to encoded inputs of successful and failed experiments (at least one of each).</summary>
@@ -48,12 +63,12 @@ public sealed class FeasibilityClassifier
         var inverseSquaredScales = Enumerable.Repeat(1 / (lengthScale * lengthScale), d).ToArray();
         var n = x.Length;
         var k = new double[n * n];
+        var columns = KernelRows.ToColumns(x, d, n);
         for (var a = 0; a < n; a++)
         {
-            for (var b = 0; b <= a; b++)
-            {
-                k[(a * n) + b] = k[(b * n) + a] = LatentVariance * KernelFunctions.Value(KernelKind.Matern52, SquaredDistance(x[a], x[b], inverseSquaredScales));
-            }
+            var row = k.AsSpan(a * n, n);
+            KernelRows.SquaredDistances(columns, n, x[a], inverseSquaredScales, row, n);
+            KernelRows.Transform(KernelKind.Matern52, row, default, LatentVariance, n);
         }
 
         var f = new double[n];
@@ -80,7 +95,7 @@ public sealed class FeasibilityClassifier
                 c[i] = sqrtW[i] * kb[i];
             }
 
-            CholeskyFactor.ForwardSubstitute(lower, n, c);
+            ForwardSubstitute(lower, n, c);
             BackSubstitute(lower, n, c);
             var a = new double[n];
             for (var i = 0; i < n; i++)
@@ -118,24 +133,75 @@ public sealed class FeasibilityClassifier
     /// <summary>P(success) at an encoded point: σ(f̄/√(1 + πV/8)) with the Laplace posterior mean f̄ and variance V.</summary>
     public double ProbabilityOfSuccess(ReadOnlySpan<double> encoded)
     {
+        var probability = new double[1];
+        ProbabilitiesOfSuccess([encoded.ToArray()], probability);
+        return probability[0];
+    }
+
+    /// <summary>Writes <see cref="ProbabilityOfSuccess"/> of every row of <paramref name="encoded"/> into <paramref name="probabilities"/>.</summary>
+    public void ProbabilitiesOfSuccess(IReadOnlyList<double[]> encoded, Span<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        if (probabilities.Length < encoded.Count || encoded.Any(e => e is null || e.Length != _inverseSquaredScales.Length))
+        {
+            throw new ArgumentException($"Every point needs {_inverseSquaredScales.Length} coordinates, and one probability per point.", nameof(encoded));
+        }
+
+        var chunks = (encoded.Count + ChunkSize - 1) / ChunkSize;
+        if (chunks <= 1)
+        {
+            Chunk(encoded, 0, encoded.Count, probabilities);
+            return;
+        }
+
+        // Chunks spread over the cores, as the GP predicts.
+        var results = new double[encoded.Count];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var start = chunk * ChunkSize;
+            var count = Math.Min(ChunkSize, encoded.Count - start);
+            Chunk(encoded, start, count, results.AsSpan(start, count));
+        });
+        results.CopyTo(probabilities);
+    }
+
+    private void Chunk(IReadOnlyList<double[]> encoded, int start, int count, Span<double> probabilities)
+    {
         var n = _x.Length;
-        var k = new double[n];
-        var mean = 0.0;
-        for (var j = 0; j < n; j++)
+        var pool = ArrayPool<double>.Shared;
+        var cross = pool.Rent(count * n);
+        var projected = pool.Rent(count * n);
+        try
         {
-            k[j] = LatentVariance * KernelFunctions.Value(KernelKind.Matern52, SquaredDistance(_x[j], encoded, _inverseSquaredScales));
-            mean += k[j] * _residual[j];
-            k[j] *= _sqrtW[j];
-        }
+            for (var c = 0; c < count; c++)
+            {
+                var row = cross.AsSpan(c * n, n);
+                KernelRows.SquaredDistances(_columns, n, encoded[start + c], _inverseSquaredScales, row, n);
+                KernelRows.Transform(KernelKind.Matern52, row, default, LatentVariance, n);
+            }
 
-        CholeskyFactor.ForwardSubstitute(_lower, n, k);
-        var variance = LatentVariance;
-        for (var j = 0; j < n; j++)
+            // V = K*Xᵀ by column blocks: row k of X is zero beyond column k, so block [k0, k1) needs only k1 columns of K*.
+            var v = projected.AsSpan(0, count * n);
+            v.Clear();
+            for (var k0 = 0; k0 < n; k0 += ColumnBlock)
+            {
+                var k1 = Math.Min(k0 + ColumnBlock, n);
+                GemmKernel.MultiplyAddTransposed(cross, n, _projection.AsSpan(k0 * n), n, v[k0..], n, count, k1 - k0, k1, 1);
+            }
+
+            for (var c = 0; c < count; c++)
+            {
+                var mean = TensorPrimitives.Dot(cross.AsSpan(c * n, n), _residual);
+                var row = v.Slice(c * n, n);
+                var variance = LatentVariance - TensorPrimitives.Dot(row, row);
+                probabilities[c] = Logistic(mean / Math.Sqrt(1 + (Math.PI * Math.Max(variance, 0) / 8)));
+            }
+        }
+        finally
         {
-            variance -= k[j] * k[j];
+            pool.Return(cross);
+            pool.Return(projected);
         }
-
-        return Logistic(mean / Math.Sqrt(1 + (Math.PI * Math.Max(variance, 0) / 8)));
     }
 
     private static double[] FactorB(double[] k, double[] sqrtW, int n)
@@ -157,42 +223,30 @@ public sealed class FeasibilityClassifier
         var result = new double[n];
         for (var a = 0; a < n; a++)
         {
-            var sum = 0.0;
-            for (var b = 0; b < n; b++)
-            {
-                sum += matrix[(a * n) + b] * vector[b];
-            }
-
-            result[a] = sum;
+            result[a] = TensorPrimitives.Dot(matrix.AsSpan(a * n, n), vector);
         }
 
         return result;
     }
 
+    /// <summary>Solves L z = b in place, row by row (L row-major, lower triangular).</summary>
+    private static void ForwardSubstitute(double[] lower, int n, double[] b)
+    {
+        for (var i = 0; i < n; i++)
+        {
+            b[i] = (b[i] - TensorPrimitives.Dot(lower.AsSpan(i * n, i), b.AsSpan(0, i))) / lower[(i * n) + i];
+        }
+    }
+
+    /// <summary>Solves Lᵀ z = b in place: each solved z_i is removed from the equations above it along row i of L (contiguous).</summary>
     private static void BackSubstitute(double[] lower, int n, double[] b)
     {
         for (var i = n - 1; i >= 0; i--)
         {
-            var sum = b[i];
-            for (var j = i + 1; j < n; j++)
-            {
-                sum -= lower[(j * n) + i] * b[j];
-            }
-
-            b[i] = sum / lower[(i * n) + i];
+            b[i] /= lower[(i * n) + i];
+            var above = b.AsSpan(0, i);
+            TensorPrimitives.MultiplyAdd(lower.AsSpan(i * n, i), -b[i], above, above);
         }
-    }
-
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, double[] inverseSquaredScales)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var delta = a[i] - b[i];
-            sum += delta * delta * inverseSquaredScales[i];
-        }
-
-        return sum;
     }
 
     private static double Logistic(double f) => f >= 0 ? 1 / (1 + Math.Exp(-f)) : Math.Exp(f) / (1 + Math.Exp(f));

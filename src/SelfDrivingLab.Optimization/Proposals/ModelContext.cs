@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Feasibility;
@@ -51,7 +52,12 @@ internal sealed class ModelContext
         var (surrogate, fitted) = fitter.Fit(x, y, cancellationToken);
         var scores = observations.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
+        var feasibilityStarted = Stopwatch.GetTimestamp();
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, failed.Select(f => encoder.Encode(f.Parameters)).ToArray()) : null;
+        if (feasibility is not null)
+        {
+            ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
+        }
         var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {
@@ -64,9 +70,11 @@ internal sealed class ModelContext
     /// <summary>The best non-excluded point of the acquisition, conditioned into the model; null when none is left.</summary>
     public Proposal? Next(int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var best = _acquisition is null
             ? new ThompsonSearch(_encoder, _current, _objective, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken)
             : new CandidateSearch(_encoder, _current, _objective, _acquisition, _bestScore, _feasibility).FindBest(_candidateCount, seed, excluded, cancellationToken);
+        ProposerMetrics.Record(ProposerMetrics.AcquisitionSearch, started);
         if (best is null)
         {
             return null;

@@ -22,7 +22,7 @@ public sealed class MultiObjectiveProposer
     {
         Scalarization = new ParEgoScalarization(objectives);
         _settings = settings;
-        _inner = ProposerFactory.Create(space, new Objective("parego_cost", ObjectiveGoal.Minimize), settings);
+        _inner = ProposerFactory.CreateRefittingEveryProposal(space, new Objective("parego_cost", ObjectiveGoal.Minimize), settings);
     }
 
     /// <summary>The scalarization (objectives and ρ).</summary>

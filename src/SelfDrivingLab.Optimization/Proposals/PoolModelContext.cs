@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SelfDrivingLab.Optimization.Acquisition;
 using SelfDrivingLab.Optimization.Feasibility;
 using SelfDrivingLab.Optimization.Objectives;
@@ -50,7 +51,12 @@ internal sealed class PoolModelContext
         var (surrogate, fitted) = fitter.Fit(x, [.. observed.Select(o => o.Value)], cancellationToken);
         var scores = observed.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
+        var feasibilityStarted = Stopwatch.GetTimestamp();
         var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, [.. failed.Select(pool.Features)]) : null;
+        if (feasibility is not null)
+        {
+            ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
+        }
         var context = new PoolModelContext(surrogate, fitted, pool, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {
@@ -63,8 +69,10 @@ internal sealed class PoolModelContext
     /// <summary>The best candidate not in <paramref name="excluded"/> (at least one must be left), conditioned into the model.</summary>
     public (int Index, Proposal Proposal) Next(int seed, IReadOnlySet<int> excluded, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         var available = Enumerable.Range(0, _pool.Count).Where(i => !excluded.Contains(i)).ToArray();
         var best = _acquisition is null ? Thompson(available, seed, cancellationToken) : Maximize(_acquisition, available, cancellationToken);
+        ProposerMetrics.Record(ProposerMetrics.AcquisitionSearch, started);
         var features = _pool.Features(best.Index);
         _current = _current.Condition(features, best.Mean);
         var provenance = new ProposalProvenance(
@@ -91,12 +99,14 @@ internal sealed class PoolModelContext
             var mean = new double[x.Length];
             var variance = new double[x.Length];
             _current.Predict(x, mean, variance);
+            var probabilities = new double[x.Length];
+            _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
             for (var i = 0; i < x.Length; i++)
             {
                 var latentVariance = Math.Max(variance[i], 0);
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], Math.Sqrt(latentVariance + noise));
                 var rank = acquisition.RankingValue(scoreMean, scoreSd, _bestScore);
-                var probability = _feasibility?.ProbabilityOfSuccess(x[i]) ?? 1;
+                var probability = _feasibility is null ? 1 : probabilities[i];
                 if (_feasibility is not null)
                 {
                     rank = FeasibilityWeighting.Ranking(rank, probability, _bestScore, _nonNegative);
@@ -127,13 +137,15 @@ internal sealed class PoolModelContext
         cancellationToken.ThrowIfCancellationRequested();
         var x = subset.Select(_pool.Features).ToArray();
         var (sample, mean, sd) = ThompsonSearch.Sample(_current, x, random);
+        var probabilities = new double[x.Length];
+        _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
         var best = new Pick(-1, double.NegativeInfinity, double.NaN, double.NaN, double.NaN);
         for (var i = 0; i < subset.Length; i++)
         {
             var value = _objective.Score(sample[i]);
             if (_feasibility is not null)
             {
-                value = FeasibilityWeighting.Value(value, _feasibility.ProbabilityOfSuccess(x[i]), _bestScore, nonNegative: false);
+                value = FeasibilityWeighting.Value(value, probabilities[i], _bestScore, nonNegative: false);
             }
 
             if (best.Index < 0 || value > best.Value)

@@ -21,8 +21,12 @@ internal sealed class PoolProposer : IProposer
     private readonly int[] _order;
     private readonly SurrogateFitter _fitter;
 
-    /// <summary>Creates the proposer; every candidate must belong to <paramref name="space"/> when one is given.</summary>
-    public PoolProposer(CandidatePool pool, Objective objective, ProposerSettings settings, SearchSpace? space)
+    /// <summary>
+    /// Creates the proposer; every candidate must belong to <paramref name="space"/> when one is given.
+    /// <paramref name="scheduledRefits"/>: a GP refits its hyperparameters on the <see cref="HyperparameterSchedule"/>
+    /// (false: at every proposal, for callers whose observed values change between requests).
+    /// </summary>
+    public PoolProposer(CandidatePool pool, Objective objective, ProposerSettings settings, SearchSpace? space, bool scheduledRefits = true)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ProposerSettingsValidation.Validate(settings, objective);
@@ -37,7 +41,7 @@ internal sealed class PoolProposer : IProposer
 
         (_pool, _objective, Settings) = (pool, objective, settings with { Pool = pool });
         _order = PoolOrder(pool.Count, settings.Seed);
-        _fitter = new SurrogateFitter(settings);
+        _fitter = new SurrogateFitter(settings, scheduledRefits);
     }
 
     public ProposerSettings Settings { get; }

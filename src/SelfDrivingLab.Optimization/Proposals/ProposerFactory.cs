@@ -20,6 +20,18 @@ public static class ProposerFactory
     }
 
     /// <summary>
+    /// As <see cref="Create(SearchSpace, Objective, ProposerSettings)"/>, but a GP refits its hyperparameters at every
+    /// proposal: for callers whose observed values change from one request to the next (ParEGO's scalarizations), where
+    /// conditioning on earlier values would be wrong.
+    /// </summary>
+    internal static IProposer CreateRefittingEveryProposal(SearchSpace space, Objective objective, ProposerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Pool is { } pool ? new PoolProposer(pool, objective, settings, space, scheduledRefits: false) : new SpaceProposer(space, objective, settings, scheduledRefits: false);
+    }
+
+    /// <summary>
     /// A proposer that chooses among the candidates of <paramref name="pool"/> (<see cref="ProposerSettings.Pool"/> is
     /// set to it). Throws <see cref="ArgumentException"/> naming an invalid setting.
     /// </summary>

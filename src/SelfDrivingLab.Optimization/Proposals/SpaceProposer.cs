@@ -13,7 +13,8 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// picks of the same batch enter the model as fantasies at their predicted mean (Kriging believer). No proposal repeats
 /// an observed, failed, pending or already chosen parameter set; failed experiments also train a feasibility classifier
 /// that weights the acquisition by the probability of success. In a small discrete space that is exhausted, fewer than
-/// <c>Count</c> proposals are returned. Thread-safe.
+/// <c>Count</c> proposals are returned. A GP's hyperparameters are refitted on the <see cref="HyperparameterSchedule"/>.
+/// Thread-safe.
 /// </summary>
 internal sealed class SpaceProposer : IProposer
 {
@@ -26,7 +27,12 @@ internal sealed class SpaceProposer : IProposer
     private readonly IReadOnlyList<ParameterSet> _initialDesign;
     private readonly SurrogateFitter _fitter;
 
-    public SpaceProposer(SearchSpace space, Objective objective, ProposerSettings settings)
+    /// <summary>
+    /// Creates the proposer. <paramref name="scheduledRefits"/>: a GP refits its hyperparameters on the
+    /// <see cref="HyperparameterSchedule"/> (false: at every proposal, for callers whose observed values change between
+    /// requests).
+    /// </summary>
+    public SpaceProposer(SearchSpace space, Objective objective, ProposerSettings settings, bool scheduledRefits = true)
     {
         ArgumentNullException.ThrowIfNull(space);
         ProposerSettingsValidation.Validate(settings, objective);
@@ -34,7 +40,7 @@ internal sealed class SpaceProposer : IProposer
         Settings = settings;
         _encoder = new SpaceEncoder(space);
         _initialDesign = InitialDesign.Create(settings.InitialDesign, _encoder, settings.InitialCount, settings.Seed);
-        _fitter = new SurrogateFitter(settings);
+        _fitter = new SurrogateFitter(settings, scheduledRefits);
     }
 
     public ProposerSettings Settings { get; }

@@ -37,12 +37,14 @@ internal sealed class ThompsonSearch(SpaceEncoder encoder, ISurrogateModel model
         var random = new Random(seed);
         var (sample, mean, sd) = Sample(model, encoded, random);
         var value = new double[count];
+        var probabilities = new double[count];
+        feasibility?.ProbabilitiesOfSuccess(encoded, probabilities);
         for (var i = 0; i < count; i++)
         {
             value[i] = objective.Score(sample[i]);
             if (feasibility is not null)
             {
-                value[i] = FeasibilityWeighting.Value(value[i], feasibility.ProbabilityOfSuccess(encoded[i]), bestScore, nonNegative: false);
+                value[i] = FeasibilityWeighting.Value(value[i], probabilities[i], bestScore, nonNegative: false);
             }
         }
 

@@ -58,6 +58,9 @@ internal sealed partial class GaussianProcessModel : ISurrogateModel
 
     public double NoiseVariance => _hp.NoiseVariance * _yScale * _yScale;
 
+    /// <summary>The scale y was standardized by.</summary>
+    internal double YScale => _yScale;
+
     /// <summary>Signal variance σ_f² and noise variance σ_n² on the standardized scale.</summary>
     internal GaussianProcessHyperparameters StandardizedHyperparameters => _hp;
 

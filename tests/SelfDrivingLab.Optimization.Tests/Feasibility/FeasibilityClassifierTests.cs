@@ -43,6 +43,26 @@ public sealed class FeasibilityClassifierTests
     }
 
     [Fact]
+    public void ProbabilitiesOfSuccess_ManyPointsAcrossChunksAndCores_EqualPointByPointProbabilities()
+    {
+        var random = new Random(8);
+        var successes = Enumerable.Range(0, 40).Select(_ => new[] { random.NextDouble() * 0.6, random.NextDouble() }).ToArray();
+        var failures = Enumerable.Range(0, 12).Select(_ => new[] { 0.6 + (random.NextDouble() * 0.4), random.NextDouble() }).ToArray();
+        var classifier = FeasibilityClassifier.Fit(successes, failures);
+        var points = Enumerable.Range(0, 700).Select(_ => new[] { random.NextDouble(), random.NextDouble() }).ToArray();
+        var batch = new double[points.Length];
+
+        classifier.ProbabilitiesOfSuccess(points, batch);
+
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(classifier.ProbabilityOfSuccess(points[i]), batch[i], 12);
+        }
+
+        Assert.True(batch.Min() < 0.3 && batch.Max() > 0.7, "the classifier separates the two regions");
+    }
+
+    [Fact]
     public void Fit_NoFailures_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => FeasibilityClassifier.Fit([[0.1]], []));
