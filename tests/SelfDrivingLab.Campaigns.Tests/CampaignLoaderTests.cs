@@ -26,7 +26,7 @@ public sealed class CampaignLoaderTests : IDisposable
         Assert.Equal((42, 48, 2), (definition.Seed, definition.Budget, definition.Parallel));
         Assert.Equal(new Objective("toughness", ObjectiveGoal.Maximize), definition.Objective);
         Assert.Equal(
-            new ProposerSettings(SurrogateKind.GaussianProcess, AcquisitionKind.ExpectedImprovement, InitialDesignKind.Sobol, 8, 42, KernelKind.Matern52, 4, 2.0, 0.01, 2048),
+            new ProposerSettings(SurrogateKind.GaussianProcess, AcquisitionKind.ExpectedImprovement, InitialDesignKind.Sobol, 8, 42, KernelKind.Matern52, 4, 1.0, 0.01, 2048),
             definition.Proposer);
         Assert.Equal(CampaignFiles.Quickstart, definition.SourceText);
         Assert.Equal(Path.GetFullPath(_files.CampaignPath), definition.SourcePath);
@@ -100,7 +100,9 @@ public sealed class CampaignLoaderTests : IDisposable
 
         Assert.Equal((new SiteId("lab"), 0, 1, null), (definition.Site, definition.Seed, definition.Parallel, definition.Description));
         Assert.Equal(new Objective("y", ObjectiveGoal.Target, 1.34), definition.Objective);
-        Assert.Equal(new ProposerSettings(SurrogateKind.GaussianProcess, AcquisitionKind.ExpectedImprovement, InitialDesignKind.Sobol, 6, 0), definition.Proposer);
+        // No initial_design, surrogate or acquisition: exactly what bench campaign --strategy default measures.
+        Assert.Equal(ProposerSettings.Default(dimensions: 3, seed: 0), definition.Proposer);
+        Assert.Equal((SurrogateKind.GaussianProcess, AcquisitionKind.UpperConfidenceBound, 1.0, 6), (definition.Proposer.Surrogate, definition.Proposer.Acquisition, definition.Proposer.Beta, definition.Proposer.InitialCount));
         Assert.True(((ContinuousParameter)definition.Space.Parameters[2]).LogScale);
         Assert.Equal(["x1", "x2"], Assert.Single(definition.Space.Mixtures).Components);
         Assert.Empty(definition.Simulators);

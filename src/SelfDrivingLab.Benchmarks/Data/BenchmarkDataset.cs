@@ -4,23 +4,25 @@ namespace SelfDrivingLab.Benchmarks.Data;
 
 /// <summary>
 /// A finite pool of candidates for the pool-based benchmark: one candidate per distinct input vector, whose target is
-/// the mean over its replicate rows. Inputs are in their original units (<see cref="ScaledInputs"/> gives the unit
-/// cube). Immutable and thread-safe.
+/// the mean over its replicate rows. Inputs are in their original units (the proposer's candidate pool scales them to
+/// the unit cube). Immutable and thread-safe.
 /// </summary>
 public sealed class BenchmarkDataset
 {
     private readonly double[][] _inputs;
     private readonly double[] _targets;
 
-    private BenchmarkDataset(string targetName, IReadOnlyList<string> inputNames, double[][] inputs, double[] targets, int[] replicates, int rowCount)
+    private BenchmarkDataset(string targetName, IReadOnlyList<string> inputNames, double[][] inputs, double[][] replicates, int rowCount)
     {
+        var targets = replicates.Select(r => r.Average()).ToArray();
         TargetName = targetName;
         InputNames = inputNames;
         _inputs = inputs;
         _targets = targets;
         Inputs = inputs.Select(row => (IReadOnlyList<double>)row.AsReadOnly()).ToArray().AsReadOnly();
         Targets = targets.AsReadOnly();
-        ReplicateCounts = replicates.AsReadOnly();
+        Replicates = replicates.Select(r => (IReadOnlyList<double>)r.AsReadOnly()).ToArray().AsReadOnly();
+        ReplicateCounts = replicates.Select(r => r.Length).ToArray().AsReadOnly();
         RowCount = rowCount;
     }
 
@@ -35,6 +37,9 @@ public sealed class BenchmarkDataset
 
     /// <summary>Candidate targets (replicate means).</summary>
     public IReadOnlyList<double> Targets { get; }
+
+    /// <summary>The measured values of each candidate's table rows (its replicates), in table order.</summary>
+    public IReadOnlyList<IReadOnlyList<double>> Replicates { get; }
 
     /// <summary>How many table rows each candidate averages.</summary>
     public IReadOnlyList<int> ReplicateCounts { get; }
@@ -125,8 +130,7 @@ public sealed class BenchmarkDataset
 
         var groups = new Dictionary<double[], int>(InputComparer.Instance);
         var inputs = new List<double[]>();
-        var sums = new List<double>();
-        var counts = new List<int>();
+        var values = new List<List<double>>();
         for (var r = 0; r < rows.Count; r++)
         {
             var row = rows[r];
@@ -137,20 +141,17 @@ public sealed class BenchmarkDataset
 
             if (groups.TryGetValue(row, out var candidate))
             {
-                sums[candidate] += targets[r];
-                counts[candidate]++;
+                values[candidate].Add(targets[r]);
             }
             else
             {
                 groups.Add(row, inputs.Count);
                 inputs.Add((double[])row.Clone());
-                sums.Add(targets[r]);
-                counts.Add(1);
+                values.Add([targets[r]]);
             }
         }
 
-        var means = sums.Select((sum, i) => sum / counts[i]).ToArray();
-        return new BenchmarkDataset(targetName, inputNames.ToArray().AsReadOnly(), [.. inputs], means, [.. counts], rows.Count);
+        return new BenchmarkDataset(targetName, inputNames.ToArray().AsReadOnly(), [.. inputs], [.. values.Select(v => v.ToArray())], rows.Count);
     }
 
     /// <summary>A pool of <paramref name="count"/> candidates drawn without replacement (seeded); the whole pool if it is not larger.</summary>
@@ -169,27 +170,8 @@ public sealed class BenchmarkDataset
             TargetName,
             InputNames,
             [.. chosen.Select(i => _inputs[i])],
-            [.. chosen.Select(i => _targets[i])],
-            [.. chosen.Select(i => ReplicateCounts[i])],
+            [.. chosen.Select(i => Replicates[i].ToArray())],
             chosen.Sum(i => ReplicateCounts[i]));
-    }
-
-    /// <summary>Inputs min-max scaled to [0, 1] over the pool; a constant input becomes 0.5.</summary>
-    public double[][] ScaledInputs()
-    {
-        var d = InputNames.Count;
-        var scaled = _inputs.Select(_ => new double[d]).ToArray();
-        for (var j = 0; j < d; j++)
-        {
-            var min = _inputs.Min(row => row[j]);
-            var max = _inputs.Max(row => row[j]);
-            for (var i = 0; i < _inputs.Length; i++)
-            {
-                scaled[i][j] = max > min ? (_inputs[i][j] - min) / (max - min) : 0.5;
-            }
-        }
-
-        return scaled;
     }
 
     /// <summary>A one-line description, e.g. <c>600 candidates from 1800 rows, 4 inputs</c>.</summary>

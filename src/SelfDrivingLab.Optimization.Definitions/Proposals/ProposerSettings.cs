@@ -14,8 +14,8 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// <param name="Seed">Seed of every random choice.</param>
 /// <param name="Kernel">GP kernel (GP only).</param>
 /// <param name="Restarts">GP hyperparameter optimizer restarts (GP only; default 4).</param>
-/// <param name="Beta">UCB exploration weight (UCB only; default 2).</param>
-/// <param name="Xi">EI/PI improvement margin in standardized units (default 0.01).</param>
+/// <param name="Beta">UCB exploration weight β in μ + β·σ (UCB only; default 1).</param>
+/// <param name="Xi">EI/PI improvement margin in standard deviations of the measured scores (default 0, the textbook's plain EI).</param>
 /// <param name="CandidateCount">Random/Sobol candidates scored per proposal in a continuous space (default 2048).</param>
 public sealed record ProposerSettings(
     SurrogateKind Surrogate,
@@ -25,8 +25,8 @@ public sealed record ProposerSettings(
     int Seed,
     KernelKind Kernel = KernelKind.Matern52,
     int Restarts = 4,
-    double Beta = 2.0,
-    double Xi = 0.01,
+    double Beta = 1.0,
+    double Xi = 0,
     int CandidateCount = 2048)
 {
     /// <summary>
@@ -40,8 +40,8 @@ public sealed record ProposerSettings(
 
     /// <summary>
     /// The default settings for a campaign with <paramref name="dimensions"/> parameters: a Sobol design of
-    /// min(budget, 2 × dimensions) experiments, then a Gaussian process (Matérn 5/2 ARD, 4 optimizer restarts) with
-    /// expected improvement (ξ = 0.01) over 2048 candidates.
+    /// min(budget, 2 × dimensions) experiments, then a Gaussian process (Matérn 5/2 ARD with hyperpriors, 4 optimizer
+    /// restarts) with the upper confidence bound μ + 1·σ of the next measurement, over 2048 candidates.
     /// </summary>
     /// <param name="dimensions">Parameters of the search space (at least 1 is used).</param>
     /// <param name="seed">Seed of every random choice.</param>
@@ -49,7 +49,7 @@ public sealed record ProposerSettings(
     public static ProposerSettings Default(int dimensions, int seed, int? budget = null) =>
         new(
             SurrogateKind.GaussianProcess,
-            AcquisitionKind.ExpectedImprovement,
+            AcquisitionKind.UpperConfidenceBound,
             InitialDesignKind.Sobol,
             Math.Clamp(2 * dimensions, 1, Math.Max(1, budget ?? int.MaxValue)),
             seed);

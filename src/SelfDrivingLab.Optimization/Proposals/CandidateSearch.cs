@@ -9,7 +9,9 @@ using SelfDrivingLab.Optimization.Surrogates;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// Maximizes an acquisition function over the space: scores a seeded scrambled-Sobol candidate set in the design cube
+/// Maximizes an acquisition function of the predictive distribution of a new measurement (the model's latent variance
+/// plus its fitted noise, compared with the best measurement so far) over the space: scores a seeded scrambled-Sobol
+/// candidate set in the design cube
 /// (one coordinate per parameter, so integers, categoricals and mixtures are always valid), refines the best few by a
 /// bounded pattern search, and returns the best point that is not excluded. Deterministic; not thread-safe.
 /// </summary>
@@ -45,7 +47,7 @@ internal sealed class CandidateSearch(
             var parameters = encoder.FromDesign(point);
             if (!excluded.Contains(parameters) && encoder.Space.SatisfiesConstraints(parameters))
             {
-                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance));
+                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance + model.NoiseVariance));
                 var value = acquisition.Evaluate(scoreMean, scoreSd, bestScore);
                 if (feasibility is not null)
                 {
@@ -120,7 +122,7 @@ internal sealed class CandidateSearch(
         var evaluations = new Evaluation[design.Length];
         for (var i = 0; i < design.Length; i++)
         {
-            var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(variance[i]));
+            var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(Math.Max(variance[i], 0) + model.NoiseVariance));
             var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
             var probability = feasibility?.ProbabilityOfSuccess(encoded[i]) ?? 1;
             if (feasibility is not null)

@@ -8,8 +8,9 @@ namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
 /// The fitted surrogate of one <see cref="PoolProposer.Propose"/> call: scores every candidate that is not
-/// excluded (in chunks, so memory stays bounded for large pools) and conditions each pick into the model at its
-/// predicted mean (Kriging believer), as <see cref="ModelContext"/> does for a space. Not thread-safe.
+/// excluded (in chunks, so memory stays bounded for large pools) by the acquisition of the predictive distribution of
+/// its next measurement, and conditions each pick into the model at its predicted mean (Kriging believer), as
+/// <see cref="ModelContext"/> does for a space. Not thread-safe.
 /// </summary>
 internal sealed class PoolModelContext
 {
@@ -84,6 +85,7 @@ internal sealed class PoolModelContext
     {
         var best = new Pick(-1, double.NegativeInfinity, double.NaN, double.NaN, double.NaN);
         var bestRank = double.NegativeInfinity;
+        var noise = _current.NoiseVariance;
         foreach (var chunk in available.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -93,7 +95,7 @@ internal sealed class PoolModelContext
             _current.Predict(x, mean, variance);
             for (var i = 0; i < x.Length; i++)
             {
-                var sd = Math.Sqrt(Math.Max(variance[i], 0));
+                var sd = Math.Sqrt(Math.Max(variance[i], 0) + noise);
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], sd);
                 var rank = acquisition.RankingValue(scoreMean, scoreSd, _bestScore);
                 var probability = _feasibility?.ProbabilityOfSuccess(x[i]) ?? 1;

@@ -96,12 +96,20 @@ internal sealed class PoolProposer : IProposer
         return proposals;
     }
 
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<Observation> observations, IReadOnlyList<ParameterSet> at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(at);
+        return DesignRecommender.Predict(Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), Features(at, "Prediction point"), cancellationToken);
+    }
+
     public RecommendedDesign? Recommend(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var x = observations.Select(o => _pool.Features(IndexOf(o.Parameters, "Observation"))).ToArray();
-        return DesignRecommender.Recommend(Settings, _objective, observations, x, cancellationToken);
+        return DesignRecommender.Recommend(Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), cancellationToken);
     }
+
+    private double[][] Features(IEnumerable<ParameterSet> sets, string what) => [.. sets.Select(p => _pool.Features(IndexOf(p, what)))];
 
     /// <summary>The first candidate not excluded, walking the seeded permutation from position <paramref name="k"/> (wrapping).</summary>
     private int NextInOrder(int k, HashSet<int> excluded)

@@ -8,7 +8,7 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// <param name="PredictedMean">Posterior mean of the measured output there, in its units.</param>
 /// <param name="PredictedStandardDeviation">
 /// Posterior standard deviation of that mean (the uncertainty about the design's true value, not of one more
-/// measurement of it).
+/// measurement of it), calibrated as <see cref="IProposer.Predict"/>'s.
 /// </param>
 /// <param name="NoiseStandardDeviation">The fitted measurement noise's standard deviation, in the output's units (null when the surrogate has none).</param>
 /// <param name="Surrogate">Name of the surrogate that was fitted.</param>

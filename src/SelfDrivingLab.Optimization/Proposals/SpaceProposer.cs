@@ -94,16 +94,24 @@ internal sealed class SpaceProposer : IProposer
         return proposals;
     }
 
+    public IReadOnlyList<Prediction> Predict(IReadOnlyList<Observation> observations, IReadOnlyList<ParameterSet> at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(at);
+        return DesignRecommender.Predict(Settings, _objective, observations, Encode(observations.Select(o => o.Parameters)), Encode(at), cancellationToken);
+    }
+
     public RecommendedDesign? Recommend(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        foreach (var observation in observations)
-        {
-            _encoder.Validate(observation.Parameters);
-        }
-
-        return DesignRecommender.Recommend(Settings, _objective, observations, [.. observations.Select(o => _encoder.Encode(o.Parameters))], cancellationToken);
+        return DesignRecommender.Recommend(Settings, _objective, observations, Encode(observations.Select(o => o.Parameters)), cancellationToken);
     }
+
+    private double[][] Encode(IEnumerable<ParameterSet> sets) => [.. sets.Select(p =>
+    {
+        _encoder.Validate(p);
+        return _encoder.Encode(p);
+    })];
 
     private Proposal? RandomProposal(int k, HashSet<ParameterSet> excluded, int dataCount)
     {

@@ -91,6 +91,9 @@ internal sealed class BayesianRidgeModel : ISurrogateModel
         return (features.Select(row => row.Select((v, j) => v - means[j]).ToArray()).ToArray(), means);
     }
 
+    /// <summary>1/α, the fitted noise variance, in y units.</summary>
+    public double NoiseVariance => _yScale * _yScale / _alpha;
+
     public void Predict(double[][] x, Span<double> mean, Span<double> variance)
     {
         SurrogateData.ValidatePrediction(x, _inputDimension, mean.Length, variance.Length);
@@ -107,7 +110,7 @@ internal sealed class BayesianRidgeModel : ISurrogateModel
             }
 
             mean[c] = _yMean + (_yScale * dot);
-            variance[c] = _yScale * _yScale * ((1 / _alpha) + (phi * (_covariance * phi)));
+            variance[c] = _yScale * _yScale * (phi * (_covariance * phi));
         }
     }
 

@@ -5,7 +5,8 @@ namespace SelfDrivingLab.Optimization.Surrogates;
 /// <summary>
 /// Bayesian linear regression (optionally on degree-2 polynomial features) whose noise precision α and weight
 /// precision λ maximize the evidence by MacKay's fixed-point updates, as scikit-learn's BayesianRidge. The intercept
-/// comes from centering; y is standardized internally. Predictive variance is 1/α + φᵀΣφ. Immutable and thread-safe.
+/// comes from centering; y is standardized internally. The latent predictive variance is φᵀΣφ; the noise variance 1/α is
+/// <see cref="ISurrogateModel.NoiseVariance"/>. Immutable and thread-safe.
 /// </summary>
 public sealed class BayesianRidgeSurrogate : ISurrogate
 {

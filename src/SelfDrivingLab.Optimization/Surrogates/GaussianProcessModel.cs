@@ -56,6 +56,8 @@ internal sealed partial class GaussianProcessModel : ISurrogateModel
 
     public IReadOnlyDictionary<string, double> Hyperparameters { get; }
 
+    public double NoiseVariance => _hp.NoiseVariance * _yScale * _yScale;
+
     /// <summary>Signal variance σ_f² and noise variance σ_n² on the standardized scale.</summary>
     internal GaussianProcessHyperparameters StandardizedHyperparameters => _hp;
 

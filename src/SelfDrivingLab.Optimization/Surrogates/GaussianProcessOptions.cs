@@ -20,8 +20,8 @@ public sealed record GaussianProcessOptions
     /// <summary>Smallest length scale (default 0.01).</summary>
     public double MinLengthScale { get; init; } = 0.01;
 
-    /// <summary>Largest length scale (default 20).</summary>
-    public double MaxLengthScale { get; init; } = 20;
+    /// <summary>Largest length scale (default 100: far beyond the unit cube, an input the output does not depend on).</summary>
+    public double MaxLengthScale { get; init; } = 100;
 
     /// <summary>Smallest signal variance (default 0.01).</summary>
     public double MinSignalVariance { get; init; } = 0.01;
@@ -34,6 +34,12 @@ public sealed record GaussianProcessOptions
 
     /// <summary>Largest noise variance (default 1).</summary>
     public double MaxNoiseVariance { get; init; } = 1;
+
+    /// <summary>
+    /// Hyperpriors: the fit maximizes the log posterior (log marginal likelihood + log prior) instead of the log marginal
+    /// likelihood alone (default <see cref="GaussianProcessPriors.Default"/>; null: plain maximum likelihood).
+    /// </summary>
+    public GaussianProcessPriors? Priors { get; init; } = GaussianProcessPriors.Default;
 
     /// <summary>Iterations per optimizer start (default 100).</summary>
     public int MaxIterations { get; init; } = 100;
@@ -56,6 +62,7 @@ public sealed record GaussianProcessOptions
         Check(MinNoiseVariance > 0 && MinNoiseVariance < MaxNoiseVariance && double.IsFinite(MaxNoiseVariance), nameof(MinNoiseVariance), "must satisfy 0 < MinNoiseVariance < MaxNoiseVariance < ∞");
         Check(Enum.IsDefined(Kernel), nameof(Kernel), "is not a known kernel");
         Check(InitialHyperparameters is null || InitialHyperparameters.Values.All(double.IsFinite), nameof(InitialHyperparameters), "must hold finite values");
+        Priors?.Validate();
     }
 
     private static void Check(bool condition, string name, string rule)

@@ -2,7 +2,8 @@ namespace SelfDrivingLab.Optimization.Surrogates;
 
 /// <summary>
 /// Exact Gaussian process regression with an ARD kernel, signal variance and Gaussian noise, whose hyperparameters
-/// maximize the log marginal likelihood (analytic gradients, projected L-BFGS, seeded restarts run in parallel
+/// maximize the log posterior — the log marginal likelihood plus the log of <see cref="GaussianProcessOptions.Priors"/>
+/// (analytic gradients, projected L-BFGS, seeded restarts run in parallel
 /// on the available cores — each screened for 10 iterations, then the best two continued to convergence — optional warm start from an earlier fit). The result does not depend on the number of
 /// cores. Outputs are standardized internally. Constant observations give a model that predicts the constant with small
 /// variance ((1e-3·max(1, |c|))² at most). Immutable and thread-safe.
@@ -39,7 +40,8 @@ public sealed class GaussianProcessSurrogate : ISurrogate
 
         var standardized = y.Select(v => (v - mean) / standardDeviation).ToArray();
         var starts = Starts(d, start, standardDeviation);
-        var (theta, lml, evaluations) = Optimize(x, standardized, starts, cancellationToken);
+        var (theta, objective, evaluations) = Optimize(x, standardized, starts, cancellationToken);
+        var lml = _options.Priors is { } priors && double.IsFinite(objective) ? objective - priors.AddLogDensity(theta, default) : objective;
         return GaussianProcessModel.Create(_options.Kernel, GaussianProcessHyperparameters.FromLog(theta), x, y, mean, standardDeviation, lml, evaluations);
     }
 
@@ -86,7 +88,7 @@ public sealed class GaussianProcessSurrogate : ISurrogate
         return theta;
     }
 
-    private (double[] Theta, double LogMarginalLikelihood, int Evaluations) Optimize(double[][] x, double[] y, List<double[]> starts, CancellationToken cancellationToken)
+    private (double[] Theta, double LogPosterior, int Evaluations) Optimize(double[][] x, double[] y, List<double[]> starts, CancellationToken cancellationToken)
     {
         var d = x[0].Length;
         var (lower, upper) = Bounds(d);
@@ -144,6 +146,11 @@ public sealed class GaussianProcessSurrogate : ISurrogate
             {
                 // Not positive definite even with the largest jitter: an infeasible point, so the line search backs off.
                 return double.NaN;
+            }
+
+            if (_options.Priors is { } priors)
+            {
+                value += priors.AddLogDensity(theta, gradient);
             }
 
             for (var i = 0; i < gradient.Length; i++)

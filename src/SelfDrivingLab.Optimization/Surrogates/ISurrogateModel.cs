@@ -10,8 +10,15 @@ public interface ISurrogateModel
     IReadOnlyDictionary<string, double> Hyperparameters { get; }
 
     /// <summary>
-    /// Writes the predictive mean and variance (of a new noisy-free latent value, original y units) of each row of
-    /// <paramref name="x"/>. Spans must have <c>x.Length</c> elements.
+    /// Variance of the measurement noise the model has fitted, in the original units of y (0 for a model without a
+    /// noise term). A new measurement at x is predicted with variance <see cref="Predict"/>'s variance plus this.
+    /// </summary>
+    double NoiseVariance { get; }
+
+    /// <summary>
+    /// Writes the predictive mean and variance of the noise-free latent value (the design's true value, original y
+    /// units; <see cref="NoiseVariance"/> excluded) of each row of <paramref name="x"/>. Spans must have <c>x.Length</c>
+    /// elements.
     /// </summary>
     void Predict(double[][] x, Span<double> mean, Span<double> variance);
 

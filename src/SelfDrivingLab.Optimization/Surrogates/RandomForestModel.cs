@@ -7,6 +7,9 @@ internal sealed class RandomForestModel(RandomForestSurrogate surrogate, double[
 
     public IReadOnlyDictionary<string, double> Hyperparameters => hyperparameters;
 
+    /// <summary>A forest has no noise term: the trees' spread is all the uncertainty it reports.</summary>
+    public double NoiseVariance => 0;
+
     public void Predict(double[][] candidates, Span<double> mean, Span<double> variance)
     {
         SurrogateData.ValidatePrediction(candidates, x[0].Length, mean.Length, variance.Length);

@@ -129,18 +129,6 @@ public sealed class BenchmarkDatasetTests : IDisposable
     }
 
     [Fact]
-    public void ScaledInputs_MinMaxToUnitCube_ConstantColumnIsHalf()
-    {
-        var dataset = BenchmarkDataset.Create("y", ["a", "b"], [[2, 7], [4, 7], [3, 7]], [1, 2, 3]);
-
-        var scaled = dataset.ScaledInputs();
-
-        Assert.Equal([0, 0.5], scaled[0]);
-        Assert.Equal([1, 0.5], scaled[1]);
-        Assert.Equal([0.5, 0.5], scaled[2]);
-    }
-
-    [Fact]
     public void Subsample_IsSeededSubsetOfCandidates()
     {
         var dataset = BenchmarkDataset.Create("y", ["a"], [.. Enumerable.Range(0, 50).Select(i => new double[] { i })], [.. Enumerable.Range(0, 50).Select(i => (double)i * 2)]);

@@ -14,7 +14,7 @@ public sealed class BayesianRidgeSurrogateTests
     }
 
     [Fact]
-    public void Create_FixedPrecisions_MatchesNormalEquations()
+    public void Create_FixedPrecisions_MatchesNormalEquationsAndNoiseIsOneOverAlpha()
     {
         var (x, y) = LinearData(20, 0.3, 1);
         const double alpha = 4;
@@ -33,7 +33,8 @@ public sealed class BayesianRidgeSurrogateTests
         var centered = Vector<double>.Build.Dense(3, j => probe[j] - xMean[j]);
         var sigma = ((alpha * gram) + (lambda * Matrix<double>.Build.DenseIdentity(3))).Inverse();
         Assert.Equal(y.Average() + (centered * weights), mean[0], 10);
-        Assert.Equal((1 / alpha) + (centered * (sigma * centered)), variance[0], 10);
+        Assert.Equal(centered * (sigma * centered), variance[0], 10);
+        Assert.Equal(1 / alpha, model.NoiseVariance, 12);
     }
 
     [Fact]
@@ -73,7 +74,8 @@ public sealed class BayesianRidgeSurrogateTests
         Assert.InRange(model.Hyperparameters["alpha"], 100 * 0.75, 100 * 1.33); // 1/σ² with σ = 0.1
         Assert.Equal(1, mean[0], 1);
         Assert.Equal(2.5, mean[1], 1);
-        Assert.InRange(variance[0], 0.007, 0.015);
+        Assert.InRange(variance[0] + model.NoiseVariance, 0.007, 0.015);
+        Assert.InRange(model.NoiseVariance, 0.01 * 0.75, 0.01 * 1.33);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class GaussianProcessFastPathTests
 
         var warm = new GaussianProcessSurrogate(new GaussianProcessOptions { Restarts = 1, InitialHyperparameters = cold.Hyperparameters }).Fit(x, y);
 
-        Assert.Equal(cold.Hyperparameters["log_marginal_likelihood"], warm.Hyperparameters["log_marginal_likelihood"], 1e-6);
+        Assert.Equal(cold.Hyperparameters["log_marginal_likelihood"], warm.Hyperparameters["log_marginal_likelihood"], 1e-4);
         Assert.True(warm.Hyperparameters["likelihood_evaluations"] < cold.Hyperparameters["likelihood_evaluations"]);
     }
 

@@ -96,6 +96,6 @@ public sealed class GaussianProcessSurrogateTests
     {
         Assert.Throws<ArgumentException>(() => new GaussianProcessSurrogate().Fit([[0.1], [0.2, 0.3]], [1, 2]));
         Assert.Throws<ArgumentException>(() => new GaussianProcessSurrogate().Fit([[0.1]], [double.NaN]));
-        Assert.Throws<ArgumentException>(() => new GaussianProcessSurrogate(new GaussianProcessOptions { MinLengthScale = 30 }));
+        Assert.Throws<ArgumentException>(() => new GaussianProcessSurrogate(new GaussianProcessOptions { MinLengthScale = 300 }));
     }
 }
