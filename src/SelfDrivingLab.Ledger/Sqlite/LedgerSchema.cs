@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -116,6 +116,20 @@ internal static class LedgerSchema
         ALTER TABLE experiments ADD COLUMN objectives TEXT;
         """;
 
+    // Version 4 (issue 10): a campaign's prior data, the earlier measurements that train its model from the start.
+    private const string Version4 = """
+        CREATE TABLE prior_data (
+            id INTEGER PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            row INTEGER NOT NULL,
+            line INTEGER,
+            parameters TEXT NOT NULL,
+            outputs TEXT NOT NULL,
+            objectives TEXT NOT NULL,
+            UNIQUE (campaign_id, row)
+        ) STRICT;
+        """;
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -143,6 +157,11 @@ internal static class LedgerSchema
             {
                 await ExecuteAsync(connection, transaction, Version3, cancellationToken).ConfigureAwait(false);
                 await LedgerObjectiveBackfill.RunAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 4)
+            {
+                await ExecuteAsync(connection, transaction, Version4, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);

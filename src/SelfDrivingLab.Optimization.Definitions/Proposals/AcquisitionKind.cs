@@ -26,5 +26,5 @@ public enum AcquisitionKind
     /// Several objectives: ParEGO, the cheap option: each proposal scalarizes the objectives with seeded random weights
     /// (augmented Chebyshev) and maximizes the expected improvement of that one cost.
     /// </summary>
-    ParEgo,
+    Parego,
 }

@@ -5,7 +5,7 @@ namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
 /// An <see cref="IProposer"/> for two or more objectives (<see cref="ProposerFactory"/> makes one for
-/// <see cref="AcquisitionKind.ExpectedHypervolumeImprovement"/> or <see cref="AcquisitionKind.ParEgo"/>). It reads each
+/// <see cref="AcquisitionKind.ExpectedHypervolumeImprovement"/> or <see cref="AcquisitionKind.Parego"/>). It reads each
 /// observation's objective vector from <see cref="Observation.Outputs"/> (an output per objective, by name; the first
 /// may instead be <see cref="Observation.Value"/>). <see cref="IProposer.Predict"/> predicts the first objective, and
 /// <see cref="IProposer.Recommend"/> returns null: with several objectives the recommendation is a front

@@ -7,7 +7,7 @@ using Front = SelfDrivingLab.Optimization.Objectives.ParetoFront;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// ParEGO for 2–3 objectives (<see cref="AcquisitionKind.ParEgo"/>, the cheap alternative to expected hypervolume
+/// ParEGO for 2–3 objectives (<see cref="AcquisitionKind.Parego"/>, the cheap alternative to expected hypervolume
 /// improvement): each call draws seeded simplex weights (from the seed and <c>ProposedSoFar</c>), scalarizes the
 /// observations with <see cref="ParEgoScalarization"/> and lets a single-objective <see cref="IProposer"/> over the same
 /// space or pool (same settings, minimizing the scalarized cost with expected improvement as in Knowles 2006, or with
@@ -124,7 +124,7 @@ public sealed class MultiObjectiveProposer : IMultiObjectiveProposer
     private static ProposerSettings Inner(ProposerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Acquisition is AcquisitionKind.ParEgo or AcquisitionKind.ExpectedHypervolumeImprovement
+        return settings.Acquisition is AcquisitionKind.Parego or AcquisitionKind.ExpectedHypervolumeImprovement
             ? settings with { Acquisition = AcquisitionKind.ExpectedImprovement }
             : settings;
     }

@@ -36,7 +36,7 @@ public static class ProposerFactory
     /// A proposer for <paramref name="objectives"/> over <paramref name="space"/> (or over <see cref="ProposerSettings.Pool"/>
     /// when the settings name a pool): with one objective as <see cref="Create(SearchSpace, Objective, ProposerSettings)"/>;
     /// with two or more an <see cref="IMultiObjectiveProposer"/> — expected hypervolume improvement for
-    /// <see cref="AcquisitionKind.ExpectedHypervolumeImprovement"/>, ParEGO for <see cref="AcquisitionKind.ParEgo"/>.
+    /// <see cref="AcquisitionKind.ExpectedHypervolumeImprovement"/>, ParEGO for <see cref="AcquisitionKind.Parego"/>.
     /// Throws <see cref="ArgumentException"/> naming an invalid setting or objective (a single-objective acquisition with
     /// several objectives, or the reverse).
     /// </summary>
@@ -58,9 +58,6 @@ public static class ProposerFactory
             objectives, settings with { Pool = pool }, () => Create(pool, objectives[0], settings), () => new PoolDomain(pool, settings.Seed, space: null), () => new MultiObjectiveProposer(pool, objectives, settings));
     }
 
-    /// <summary>Whether <paramref name="kind"/> chooses for several objectives (EHVI, ParEGO) rather than one.</summary>
-    public static bool IsMultiObjective(AcquisitionKind kind) => kind is AcquisitionKind.ExpectedHypervolumeImprovement or AcquisitionKind.ParEgo;
-
     private static IProposer CreateFor(
         IReadOnlyList<Objective> objectives, ProposerSettings settings, Func<IProposer> single, Func<IProposalDomain> domain, Func<IProposer> parEgo)
     {
@@ -78,15 +75,15 @@ public static class ProposerFactory
         return settings.Acquisition switch
         {
             AcquisitionKind.ExpectedHypervolumeImprovement => new HypervolumeProposer(domain(), objectives, settings),
-            AcquisitionKind.ParEgo => parEgo(),
+            AcquisitionKind.Parego => parEgo(),
             _ => throw new ArgumentException(
-                $"Acquisition {settings.Acquisition} optimizes one objective; with {objectives.Count} objectives use {AcquisitionKind.ExpectedHypervolumeImprovement} or {AcquisitionKind.ParEgo}.", nameof(settings)),
+                $"Acquisition {settings.Acquisition} optimizes one objective; with {objectives.Count} objectives use {AcquisitionKind.ExpectedHypervolumeImprovement} or {AcquisitionKind.Parego}.", nameof(settings)),
         };
     }
 
     private static void RefuseMultiObjective(ProposerSettings settings)
     {
-        if (IsMultiObjective(settings.Acquisition))
+        if (AcquisitionKinds.IsMultiObjective(settings.Acquisition))
         {
             throw new ArgumentException(
                 $"Acquisition {settings.Acquisition} needs two or more objectives; with one use expected improvement, the upper confidence bound, probability of improvement or Thompson sampling.",

@@ -135,7 +135,7 @@ public sealed class HypervolumeProposerTests
     public void Propose_ParEgoThroughTheFactory_ScalarizesAndRecordsIt()
     {
         var observations = Run(ProposerFactory.Create(BraninCurrin.Space, BraninCurrin.Objectives, Settings(surrogate: SurrogateKind.Random)), 8);
-        var proposer = ProposerFactory.Create(BraninCurrin.Space, BraninCurrin.Objectives, Settings(AcquisitionKind.ParEgo));
+        var proposer = ProposerFactory.Create(BraninCurrin.Space, BraninCurrin.Objectives, Settings(AcquisitionKind.Parego));
 
         var proposal = Assert.Single(proposer.Propose(new ProposalRequest(observations, [], 8, 1)));
 
