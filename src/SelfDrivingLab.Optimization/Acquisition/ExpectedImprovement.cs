@@ -14,6 +14,9 @@ public sealed class ExpectedImprovement(double xi = 0) : IAcquisitionFunction
     public string Name => "ei";
 
     /// <inheritdoc />
+    public bool ComparesMeasurements => true;
+
+    /// <inheritdoc />
     public double Evaluate(double mean, double standardDeviation, double bestScore)
     {
         var gain = mean - bestScore - Xi;

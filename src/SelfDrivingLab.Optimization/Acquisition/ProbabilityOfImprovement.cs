@@ -14,6 +14,9 @@ public sealed class ProbabilityOfImprovement(double xi = 0) : IAcquisitionFuncti
     public string Name => "pi";
 
     /// <inheritdoc />
+    public bool ComparesMeasurements => true;
+
+    /// <inheritdoc />
     public double Evaluate(double mean, double standardDeviation, double bestScore)
     {
         var gain = mean - bestScore - Xi;

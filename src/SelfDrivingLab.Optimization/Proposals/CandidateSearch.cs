@@ -9,9 +9,9 @@ using SelfDrivingLab.Optimization.Surrogates;
 namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
-/// Maximizes an acquisition function of the predictive distribution of a new measurement (the model's latent variance
-/// plus its fitted noise, compared with the best measurement so far) over the space: scores a seeded scrambled-Sobol
-/// candidate set in the design cube
+/// Maximizes an acquisition function (of the predictive distribution of a new measurement for EI and PI, see
+/// <see cref="IAcquisitionFunction.ComparesMeasurements"/>) over the space: scores a seeded scrambled-Sobol candidate
+/// set in the design cube
 /// (one coordinate per parameter, so integers, categoricals and mixtures are always valid), refines the best few by a
 /// bounded pattern search, and returns the best point that is not excluded. Deterministic; not thread-safe.
 /// </summary>
@@ -20,6 +20,7 @@ internal sealed class CandidateSearch(
 {
     // EI and PI rank by their logarithm and are non-negative; UCB is signed (see FeasibilityWeighting).
     private readonly bool _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
+    private readonly double _noise = acquisition.ComparesMeasurements ? model.NoiseVariance : 0;
 
     private const int RefinedStarts = 5;
     private const int MaxPatternIterations = 40;
@@ -47,7 +48,7 @@ internal sealed class CandidateSearch(
             var parameters = encoder.FromDesign(point);
             if (!excluded.Contains(parameters) && encoder.Space.SatisfiesConstraints(parameters))
             {
-                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance + model.NoiseVariance));
+                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, evaluation.Mean, Math.Sqrt(evaluation.Variance + _noise));
                 var value = acquisition.Evaluate(scoreMean, scoreSd, bestScore);
                 if (feasibility is not null)
                 {
@@ -122,7 +123,7 @@ internal sealed class CandidateSearch(
         var evaluations = new Evaluation[design.Length];
         for (var i = 0; i < design.Length; i++)
         {
-            var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(Math.Max(variance[i], 0) + model.NoiseVariance));
+            var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(Math.Max(variance[i], 0) + _noise));
             var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
             var probability = feasibility?.ProbabilityOfSuccess(encoded[i]) ?? 1;
             if (feasibility is not null)

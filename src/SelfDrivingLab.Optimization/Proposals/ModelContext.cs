@@ -36,9 +36,6 @@ internal sealed class ModelContext
         _candidateCount = candidateCount;
     }
 
-    /// <summary>Hyperparameters of the fit (before any fantasy).</summary>
-    public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
-
     public static ModelContext Create(
         SurrogateFitter fitter,
         SpaceEncoder encoder,

@@ -8,9 +8,10 @@ namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
 /// The fitted surrogate of one <see cref="PoolProposer.Propose"/> call: scores every candidate that is not
-/// excluded (in chunks, so memory stays bounded for large pools) by the acquisition of the predictive distribution of
-/// its next measurement, and conditions each pick into the model at its predicted mean (Kriging believer), as
-/// <see cref="ModelContext"/> does for a space. Not thread-safe.
+/// excluded (in chunks, so memory stays bounded for large pools) by the acquisition (of the predictive distribution of
+/// its next measurement for EI and PI, see <see cref="IAcquisitionFunction.ComparesMeasurements"/>), and conditions
+/// each pick into the model at its predicted mean (Kriging believer), as <see cref="ModelContext"/> does for a space.
+/// Not thread-safe.
 /// </summary>
 internal sealed class PoolModelContext
 {
@@ -34,9 +35,6 @@ internal sealed class PoolModelContext
         (_acquisition, _bestScore, _candidateCount, _feasibility) = (acquisition, bestScore, candidateCount, feasibility);
         _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
     }
-
-    /// <summary>Hyperparameters of the fit (before any fantasy).</summary>
-    public IReadOnlyDictionary<string, double> FittedHyperparameters => _fitted.Hyperparameters;
 
     public static PoolModelContext Create(
         SurrogateFitter fitter,
@@ -85,7 +83,7 @@ internal sealed class PoolModelContext
     {
         var best = new Pick(-1, double.NegativeInfinity, double.NaN, double.NaN, double.NaN);
         var bestRank = double.NegativeInfinity;
-        var noise = _current.NoiseVariance;
+        var noise = acquisition.ComparesMeasurements ? _current.NoiseVariance : 0;
         foreach (var chunk in available.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -95,8 +93,8 @@ internal sealed class PoolModelContext
             _current.Predict(x, mean, variance);
             for (var i = 0; i < x.Length; i++)
             {
-                var sd = Math.Sqrt(Math.Max(variance[i], 0) + noise);
-                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], sd);
+                var latentVariance = Math.Max(variance[i], 0);
+                var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], Math.Sqrt(latentVariance + noise));
                 var rank = acquisition.RankingValue(scoreMean, scoreSd, _bestScore);
                 var probability = _feasibility?.ProbabilityOfSuccess(x[i]) ?? 1;
                 if (_feasibility is not null)
@@ -111,7 +109,7 @@ internal sealed class PoolModelContext
                 {
                     var value = acquisition.Evaluate(scoreMean, scoreSd, _bestScore);
                     value = _feasibility is null ? value : FeasibilityWeighting.Value(value, probability, _bestScore, _nonNegative);
-                    (best, bestRank) = (new Pick(chunk[i], value, mean[i], sd, probability), rank);
+                    (best, bestRank) = (new Pick(chunk[i], value, mean[i], Math.Sqrt(latentVariance), probability), rank);
                 }
             }
         }
