@@ -55,7 +55,7 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
 
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal("3", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("4", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM instrument_status;"));
     }
 

@@ -5,7 +5,7 @@ using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
 namespace SelfDrivingLab.Ledger.Tests;
 
-/// <summary>A real schema-2 ledger (Data/README.md) migrates to schema 3 keeping every row, and reads as before when only read.</summary>
+/// <summary>A real schema-2 ledger (Data/README.md) migrates to the current schema keeping every row, and reads as before when only read.</summary>
 public sealed class SqliteLedgerMigrationTests : IDisposable
 {
     private readonly LedgerTestFiles _files = new();
@@ -13,20 +13,21 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
     public void Dispose() => _files.Dispose();
 
     [Fact]
-    public async Task OpenAsync_Version2LedgerFile_MigratesToVersion3KeepingEveryRow()
+    public async Task OpenAsync_Version2LedgerFile_MigratesToVersion4KeepingEveryRow()
     {
         _files.CopyVersion2Fixture();
         var before = await CountsAsync();
 
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
-            Assert.Equal(3, ledger.SchemaVersion);
+            Assert.Equal(4, ledger.SchemaVersion);
         }
 
         await using var connection = await OpenAsync();
-        Assert.Equal("3", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("4", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
+        Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));
     }
 
     [Fact]

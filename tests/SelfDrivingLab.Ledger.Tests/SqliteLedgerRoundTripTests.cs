@@ -212,7 +212,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion3()
+    public async Task OpenAsync_NewFile_UsesWalFullSyncAndSchemaVersion4()
     {
         await using (await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
@@ -221,9 +221,9 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("3", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("4", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            "campaign_revisions,campaigns,commands,events,experiments,instrument_status,transitions",
+            "campaign_revisions,campaigns,commands,events,experiments,instrument_status,prior_data,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
     }
 
