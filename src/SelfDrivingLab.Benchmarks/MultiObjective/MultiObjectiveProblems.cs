@@ -4,7 +4,11 @@ using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Benchmarks.MultiObjective;
 
-/// <summary>The standard synthetic problems of multi-objective Bayesian optimization, as BoTorch defines them.</summary>
+/// <summary>
+/// The standard synthetic problems of multi-objective Bayesian optimization, as BoTorch defines them. Each objective's
+/// <c>at_most</c> threshold is the problem's reference point, so the proposer knows it as BoTorch's acquisition
+/// functions are given it (a threshold that bounds a score is the reference point of expected hypervolume improvement).
+/// </summary>
 public static class MultiObjectiveProblems
 {
     /// <summary>
@@ -14,7 +18,7 @@ public static class MultiObjectiveProblems
     public static MultiObjectiveProblem BraninCurrin { get; } = new(
         "branin-currin",
         new SearchSpace([new ContinuousParameter("x1", 0, 1), new ContinuousParameter("x2", 0, 1)]),
-        [new Objective("branin", ObjectiveGoal.Minimize), new Objective("currin", ObjectiveGoal.Minimize)],
+        [new Objective("branin", ObjectiveGoal.Minimize) { AtMost = 18 }, new Objective("currin", ObjectiveGoal.Minimize) { AtMost = 6 }],
         [-18, -6],
         59.36011874867746,
         p => new Dictionary<string, double>(StringComparer.Ordinal)
@@ -35,7 +39,7 @@ public static class MultiObjectiveProblems
         return new MultiObjectiveProblem(
             $"dtlz2-d{dimensions}",
             new SearchSpace([.. names.Select(n => new ContinuousParameter(n, 0, 1))]),
-            [new Objective("f1", ObjectiveGoal.Minimize), new Objective("f2", ObjectiveGoal.Minimize)],
+            [new Objective("f1", ObjectiveGoal.Minimize) { AtMost = 1.1 }, new Objective("f2", ObjectiveGoal.Minimize) { AtMost = 1.1 }],
             [-1.1, -1.1],
             (1.1 * 1.1) - (Math.PI / 4),
             p =>

@@ -1,3 +1,4 @@
+using SelfDrivingLab.Benchmarks.MultiObjective;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Optimization.Objectives;
 using SelfDrivingLab.Optimization.Proposals;
@@ -5,10 +6,13 @@ using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Optimization.Tests.Proposals;
 
-/// <summary>The Branin–Currin problem (BoTorch's test function): two objectives to minimize on the unit square.</summary>
+/// <summary>
+/// The Branin–Currin problem (<see cref="MultiObjectiveProblems.BraninCurrin"/>, the benchmark's one definition) as
+/// observations, with its objectives without thresholds (so the reference point is inferred, as in a campaign without them).
+/// </summary>
 internal static class BraninCurrin
 {
-    public static readonly SearchSpace Space = new([new ContinuousParameter("x1", 0, 1), new ContinuousParameter("x2", 0, 1)]);
+    public static readonly SearchSpace Space = MultiObjectiveProblems.BraninCurrin.Space;
 
     public static readonly Objective[] Objectives = [new("branin", ObjectiveGoal.Minimize), new("currin", ObjectiveGoal.Minimize)];
 
@@ -17,11 +21,8 @@ internal static class BraninCurrin
 
     public static Observation Measure(ParameterSet p)
     {
-        var (x1, x2) = (p.GetNumber("x1"), p.GetNumber("x2"));
-        var (u, v) = ((15 * x1) - 5, 15 * x2);
-        var branin = Math.Pow(v - (5.1 / (4 * Math.PI * Math.PI) * u * u) + (5 / Math.PI * u) - 6, 2) + (10 * (1 - (1 / (8 * Math.PI))) * Math.Cos(u)) + 10;
-        var currin = (1 - Math.Exp(-1 / (2 * x2))) * ((2300 * x1 * x1 * x1) + (1900 * x1 * x1) + (2092 * x1) + 60) / ((100 * x1 * x1 * x1) + (500 * x1 * x1) + (4 * x1) + 20);
-        return new Observation(p, branin) { Outputs = new ParameterSet([new("branin", branin), new("currin", currin)]) };
+        var values = MultiObjectiveProblems.BraninCurrin.Evaluate(p);
+        return new Observation(p, values["branin"]) { Outputs = new ParameterSet([new("branin", values["branin"]), new("currin", values["currin"])]) };
     }
 
     public static double Hypervolume(IEnumerable<Observation> observations) =>

@@ -8,7 +8,8 @@ namespace SelfDrivingLab.Cli.Commands.Bench;
 /// <c>sdl bench multiobjective</c>: the hypervolume after N experiments on Branin–Currin and DTLZ2 (d = 4, two
 /// objectives) for expected hypervolume improvement, ParEGO and random designs over a few seeds, through the public
 /// ask/tell API (the one proposal engine). Prints the median, minimum and maximum per problem and strategy, with the
-/// median as a percentage of the true front's hypervolume.
+/// median as a percentage of the true front's hypervolume. The proposer knows the reference point as thresholds
+/// (<c>at_most</c>), unless <c>--infer-reference</c>.
 /// </summary>
 internal static class BenchMultiObjectiveCommand
 {
@@ -24,9 +25,13 @@ internal static class BenchMultiObjectiveCommand
             DefaultValueFactory = _ => ["ehvi", "parego", "random"],
         };
         strategies.AcceptOnlyFromAmong("ehvi", "parego", "random");
+        var inferred = new Option<bool>("--infer-reference")
+        {
+            Description = "Do not tell the proposer the reference point (no at_most thresholds): it infers one from the front, as a campaign without thresholds does.",
+        };
         var command = new Command("multiobjective", "Hypervolume after N experiments on Branin-Currin and DTLZ2 (d=4): EHVI vs ParEGO vs random.")
         {
-            experiments, seeds, batch, strategies,
+            experiments, seeds, batch, strategies, inferred,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,8 +46,10 @@ internal static class BenchMultiObjectiveCommand
             await console.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"hypervolume after {n} experiments (batch {size}), seeds 0-{seedCount - 1}: median [min, max], median as % of the true front's")).ConfigureAwait(false);
-            foreach (var problem in new[] { MultiObjectiveProblems.BraninCurrin, MultiObjectiveProblems.Dtlz2(4) })
+            foreach (var given in new[] { MultiObjectiveProblems.BraninCurrin, MultiObjectiveProblems.Dtlz2(4) })
             {
+                // The hypervolume is still measured above the problem's reference point.
+                var problem = parse.GetValue(inferred) ? given with { Objectives = [.. given.Objectives.Select(o => o with { AtLeast = null, AtMost = null })] } : given;
                 foreach (var strategy in chosen)
                 {
                     var runs = new List<MultiObjectiveRun>();
