@@ -8,10 +8,11 @@ namespace SelfDrivingLab.Optimization.Proposals;
 
 /// <summary>
 /// ParEGO for 2–3 objectives (<see cref="AcquisitionKind.Parego"/>, the cheap alternative to expected hypervolume
-/// improvement): each call draws seeded simplex weights (from the seed and <c>ProposedSoFar</c>), scalarizes the
+/// improvement): each experiment draws seeded simplex weights (from the seed and its number), scalarizes the
 /// observations with <see cref="ParEgoScalarization"/> and lets a single-objective <see cref="IProposer"/> over the same
 /// space or pool (same settings, minimizing the scalarized cost with expected improvement as in Knowles 2006, or with
-/// the settings' own acquisition when it is a single-objective one) choose — a batch shares one weight vector. A result
+/// the settings' own acquisition when it is a single-objective one) choose. A batch is chosen one experiment at a time,
+/// experiment k with the weights of k and the batch's earlier picks pending, so a batch spreads along the front. A result
 /// outside a threshold gets the worst possible cost, 1 + ρ; the others are normalized among themselves. Initial design,
 /// failures, pending experiments and provenance behave as in that proposer (the acquisition is recorded as
 /// <c>parego-…</c>). Thread-safe.
@@ -65,10 +66,27 @@ public sealed class MultiObjectiveProposer : IMultiObjectiveProposer
         ArgumentNullException.ThrowIfNull(request);
         var observations = request.Observations ?? [];
         var values = observations.Select(o => ObjectiveValues.Read(o, Objectives)).ToArray();
-        var costs = ScalarCosts(values, request.ProposedSoFar);
-        var scalar = observations.Select((o, i) => new Observation(o.Parameters, costs[i])).ToArray();
-        var proposals = _inner.Propose(request with { Observations = scalar }, cancellationToken);
-        return [.. proposals.Select(p => p.Provenance.Acquisition is { } acquisition ? p with { Provenance = p.Provenance with { Acquisition = $"parego-{acquisition}" } } : p)];
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1, nameof(request));
+
+        // One experiment at a time, each with its own weights and the batch's earlier picks pending: one weight vector
+        // for a whole batch would send it all towards one part of the front.
+        var proposals = new List<Proposal>(request.Count);
+        for (var i = 0; i < request.Count; i++)
+        {
+            var costs = ScalarCosts(values, request.ProposedSoFar + i);
+            var scalar = observations.Select((o, j) => new Observation(o.Parameters, costs[j])).ToArray();
+            var next = _inner.Propose(
+                request with { Observations = scalar, Pending = [.. request.Pending, .. proposals.Select(p => p.Parameters)], ProposedSoFar = request.ProposedSoFar + i, Count = 1 },
+                cancellationToken);
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            proposals.Add(next[0].Provenance.Acquisition is { } acquisition ? next[0] with { Provenance = next[0].Provenance with { Acquisition = $"parego-{acquisition}" } } : next[0]);
+        }
+
+        return proposals;
     }
 
     /// <summary>Proposes up to <paramref name="count"/> experiments from observations given as value vectors.</summary>

@@ -142,4 +142,18 @@ public sealed class HypervolumeProposerTests
         Assert.IsType<MultiObjectiveProposer>(proposer);
         Assert.Equal("parego-ei", proposal.Provenance.Acquisition);
     }
+
+    [Fact]
+    public void Propose_ParEgoBatch_ChoosesEachWithItsOwnWeightsAndTheEarlierPicksPending()
+    {
+        var observations = Run(ProposerFactory.Create(BraninCurrin.Space, BraninCurrin.Objectives, Settings(surrogate: SurrogateKind.Random)), 8);
+        var proposer = (MultiObjectiveProposer)ProposerFactory.Create(BraninCurrin.Space, BraninCurrin.Objectives, Settings(AcquisitionKind.Parego));
+
+        var batch = proposer.Propose(new ProposalRequest(observations, [], 8, 2));
+        var second = Assert.Single(proposer.Propose(new ProposalRequest(observations, [batch[0].Parameters], 9, 1)));
+
+        Assert.Equal(2, batch.Count);
+        Assert.NotEqual(proposer.WeightsFor(8), proposer.WeightsFor(9));
+        Assert.Equal(second.Parameters, batch[1].Parameters);
+    }
 }
