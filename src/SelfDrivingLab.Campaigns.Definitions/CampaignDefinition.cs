@@ -16,7 +16,7 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 /// <param name="Seed">Seed of every random choice in the campaign.</param>
 /// <param name="Budget">Experiments to run, failed ones included.</param>
 /// <param name="Parallel">Experiments in flight at once (default 1).</param>
-/// <param name="Objective">What to optimize.</param>
+/// <param name="Objective">What to optimize: the one objective, or the first of <see cref="Objectives"/>.</param>
 /// <param name="Space">The search space (with a <see cref="Pool"/>, the space the pool's candidates lie in).</param>
 /// <param name="Proposer">Surrogate, acquisition and initial design.</param>
 /// <param name="Steps">Workflow steps, in order.</param>
@@ -45,6 +45,29 @@ public sealed record CampaignDefinition(
     /// <see cref="Proposer"/>'s <see cref="ProposerSettings.Pool"/> holds <see cref="CandidatePoolDefinition.Candidates"/>.
     /// </summary>
     public CandidatePoolDefinition? Pool { get; init; }
+
+    // Null while the campaign has one objective, so that `with { Objective = … }` keeps the two in step.
+    private readonly IReadOnlyList<Objective>? _objectives;
+
+    /// <summary>
+    /// Every objective, in order (default: <see cref="Objective"/> alone). With two or more the campaign looks for a
+    /// Pareto front (<c>objectives:</c> in a campaign file); the first must be <see cref="Objective"/>, and thresholds
+    /// (<see cref="Objective.AtLeast"/>, <see cref="Objective.AtMost"/>) apply only then.
+    /// </summary>
+    public IReadOnlyList<Objective> Objectives
+    {
+        get => _objectives ?? [Objective];
+        init => _objectives = value;
+    }
+
+    /// <summary>Whether <see cref="Objectives"/> was given as a list (<c>objectives:</c>), so problems name <c>objectives[i]</c>.</summary>
+    internal bool HasObjectiveList => _objectives is not null;
+
+    /// <summary>Whether the campaign has two or more objectives.</summary>
+    public bool IsMultiObjective => Objectives.Count > 1;
+
+    /// <summary>Earlier measurements that train the model from the start (default null: none); see <see cref="PriorDataDefinition"/>.</summary>
+    public PriorDataDefinition? Prior { get; init; }
 
     /// <summary>Lowest <see cref="Priority"/>.</summary>
     public const int LowestPriority = -10;

@@ -4,7 +4,14 @@ using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Hosting;
 
-/// <summary>Writes a campaign summary as JSON: <c>experiments</c>, <c>completed</c>, <c>failed</c>, <c>best</c> (<c>parameters</c>, <c>value</c>), <c>ledger</c>, and <c>recommended</c> (the model's best estimate among tested experiments).</summary>
+/// <summary>
+/// Writes a campaign summary as JSON: <c>experiments</c>, <c>completed</c>, <c>failed</c>, <c>best</c> (<c>parameters</c>,
+/// <c>value</c>), <c>ledger</c>, <c>recommended</c> (the model's best estimate among tested experiments) and
+/// <c>prior_rows</c>; with several objectives <c>best</c> and <c>recommended</c> are null and <c>pareto_front</c> (the
+/// measured front: <c>experiment</c>, <c>sequence</c>, <c>parameters</c>, <c>objectives</c> by output),
+/// <c>recommended_front</c> (the model-based front, with <c>predicted</c> and <c>predicted_sd</c> by output),
+/// <c>hypervolume</c> and <c>reference_point</c> (by output, in measured units) report it.
+/// </summary>
 public static class CampaignSummaryJson
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -39,7 +46,7 @@ public static class CampaignSummaryJson
             };
         }
 
-        return new JsonObject
+        var json = new JsonObject
         {
             ["campaign"] = summary.CampaignId.Value,
             ["name"] = summary.Name,
@@ -55,7 +62,49 @@ public static class CampaignSummaryJson
             ["finished_at"] = summary.FinishedAt,
             ["lab_time_hours"] = summary.LabTime.TotalHours,
             ["error"] = summary.Error,
+            ["prior_rows"] = summary.PriorRows,
         };
+        if (summary.ParetoFront is { } front)
+        {
+            json["pareto_front"] = Front(front);
+            json["recommended_front"] = summary.RecommendedFront is { } recommendedFront ? Front(recommendedFront) : null;
+            json["hypervolume"] = summary.Hypervolume;
+            json["reference_point"] = summary.ReferencePoint is { } reference ? ByOutput(reference.Select(r => (r.Output, r.Value))) : null;
+        }
+
+        return json;
+    }
+
+    private static JsonArray Front(IReadOnlyList<ParetoExperiment> front) =>
+    [
+        .. front.Select(e =>
+        {
+            var member = new JsonObject
+            {
+                ["experiment"] = e.Id.Value,
+                ["sequence"] = e.Sequence,
+                ["parameters"] = JsonSerializer.SerializeToNode(e.Parameters),
+                ["objectives"] = ByOutput(e.Measured.Select(m => (m.Output, m.Value))),
+            };
+            if (e.Predicted is { } predicted)
+            {
+                member["predicted"] = ByOutput(predicted.Select(p => (p.Output, p.Value)));
+                member["predicted_sd"] = ByOutput(predicted.Select((p, j) => (p.Output, e.PredictedStandardDeviations?[j] ?? double.NaN)));
+            }
+
+            return (JsonNode)member;
+        }),
+    ];
+
+    private static JsonObject ByOutput(IEnumerable<(string Output, double Value)> values)
+    {
+        var json = new JsonObject();
+        foreach (var (output, value) in values)
+        {
+            json[output] = value;
+        }
+
+        return json;
     }
 
     /// <summary>

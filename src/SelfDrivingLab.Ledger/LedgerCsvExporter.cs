@@ -16,7 +16,9 @@ namespace SelfDrivingLab.Ledger;
 /// each step's), then <c>objective</c> (the first objective's value), one <c>o_output</c> column per entry of the
 /// objective vector, then what the model said when it proposed the experiment — <c>predicted_mean,
 /// predicted_sd, acquisition_value, strategy, surrogate, acquisition</c> — and <c>proposed_at, updated_at,
-/// failure_reason</c>. Numbers use the invariant culture and round-trip format; times are ISO-8601 with offset;
+/// failure_reason</c>. With prior data included, each campaign's prior rows (earlier measurements that trained its
+/// model, not experiments) come first, flagged by status <c>Prior</c> and state <c>prior</c>, named
+/// <c>prior-&lt;row&gt;</c>, with sequence 0 and no proposal or times. Numbers use the invariant culture and round-trip format; times are ISO-8601 with offset;
 /// missing values are empty fields; lines end with CRLF as RFC 4180 specifies. Stateless and thread-safe.
 /// </summary>
 public static class LedgerCsvExporter
@@ -29,34 +31,46 @@ public static class LedgerCsvExporter
 
     private const string LineEnd = "\r\n";
 
+    /// <summary>Status of an exported prior row.</summary>
+    public const string PriorStatus = "Prior";
+
     /// <summary>
     /// Writes experiments of <paramref name="campaign"/> (or of every campaign, oldest first, when null)
-    /// to <paramref name="writer"/>. Throws <see cref="LedgerException"/> for an unknown campaign.
+    /// to <paramref name="writer"/>, preceded by the campaigns' prior data when <paramref name="includePrior"/>.
+    /// Throws <see cref="LedgerException"/> for an unknown campaign.
     /// </summary>
-    public static async Task ExportAsync(ILedger ledger, TextWriter writer, CampaignId? campaign = null, CancellationToken cancellationToken = default)
+    public static async Task ExportAsync(ILedger ledger, TextWriter writer, CampaignId? campaign = null, bool includePrior = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(writer);
 
         var experiments = new List<ExperimentRecord>();
+        var priors = new List<(CampaignId Campaign, PriorDataRecord Row)>();
+        IReadOnlyList<CampaignId> campaigns;
         if (campaign is { } id)
         {
             _ = await ledger.FindCampaignAsync(id, cancellationToken).ConfigureAwait(false)
                 ?? throw new LedgerException($"Unknown campaign '{id}'.");
-            experiments.AddRange(await ledger.GetExperimentsAsync(id, cancellationToken).ConfigureAwait(false));
+            campaigns = [id];
         }
         else
         {
-            foreach (var c in await ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))
+            campaigns = [.. (await ledger.ListCampaignsAsync(cancellationToken).ConfigureAwait(false)).Select(c => c.Id)];
+        }
+
+        foreach (var c in campaigns)
+        {
+            experiments.AddRange(await ledger.GetExperimentsAsync(c, cancellationToken).ConfigureAwait(false));
+            if (includePrior)
             {
-                experiments.AddRange(await ledger.GetExperimentsAsync(c.Id, cancellationToken).ConfigureAwait(false));
+                priors.AddRange((await ledger.GetPriorDataAsync(c, cancellationToken).ConfigureAwait(false)).Select(r => (c, r)));
             }
         }
 
-        var parameterNames = SortedUnion(experiments.Select(e => e.Parameters));
-        var measurementNames = SortedUnion(experiments.Select(e => e.Measurements ?? ParameterSet.Empty));
+        var parameterNames = SortedUnion(priors.Select(p => p.Row.Parameters).Concat(experiments.Select(e => e.Parameters)));
+        var measurementNames = SortedUnion(priors.Select(p => p.Row.Outputs).Concat(experiments.Select(e => e.Measurements ?? ParameterSet.Empty)));
         var stepOutputNames = SharedOutputNames(experiments);
-        var objectiveNames = experiments.SelectMany(e => e.Objectives ?? []).Select(o => o.Output).Distinct(StringComparer.Ordinal).ToList();
+        var objectiveNames = priors.SelectMany(p => p.Row.Objectives).Concat(experiments.SelectMany(e => e.Objectives ?? [])).Select(o => o.Output).Distinct(StringComparer.Ordinal).ToList();
 
         var header = new List<string> { "campaign", "experiment", "sequence", "status", "state" };
         header.AddRange(parameterNames);
@@ -67,6 +81,19 @@ public static class LedgerCsvExporter
         header.AddRange(ProposalColumns.Names);
         header.AddRange(["proposed_at", "updated_at", "failure_reason"]);
         await WriteRowAsync(writer, header, cancellationToken).ConfigureAwait(false);
+
+        foreach (var (campaignId, p) in priors)
+        {
+            var row = new List<string?> { campaignId.Value, $"prior-{p.Row + 1}", "0", PriorStatus, "prior" };
+            row.AddRange(parameterNames.Select(n => Format(p.Parameters, n)));
+            row.AddRange(measurementNames.Select(n => Format(p.Outputs, n)));
+            row.AddRange(stepOutputNames.Select(_ => (string?)null));
+            row.Add(p.Objectives.Count == 0 ? null : p.Objectives[0].Value.ToString("R", CultureInfo.InvariantCulture));
+            row.AddRange(objectiveNames.Select(n => p.Objectives.FirstOrDefault(o => o.Output == n)?.Value.ToString("R", CultureInfo.InvariantCulture)));
+            row.AddRange(ProposalColumns.Names.Select(_ => (string?)null));
+            row.AddRange([null, null, null]);
+            await WriteRowAsync(writer, row, cancellationToken).ConfigureAwait(false);
+        }
 
         foreach (var e in experiments)
         {

@@ -105,6 +105,17 @@ public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IControlAud
         ReadAsync(ct => LedgerCampaignRevisions.GetAsync(_connection, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync((tx, ct) => LedgerPriorData.ReplaceAsync(_connection, tx, campaignId, rows, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<PriorDataRecord>> GetPriorDataAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync(ct => LedgerPriorData.GetAsync(_connection, SchemaVersion, campaignId, ct), cancellationToken);
+
+    /// <inheritdoc />
     public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
         WriteAsync((tx, ct) => LedgerWrites.RecordCommandAsync(_connection, tx, command, ct), cancellationToken);
 

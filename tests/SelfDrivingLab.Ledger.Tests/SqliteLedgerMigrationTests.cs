@@ -5,7 +5,7 @@ using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
 namespace SelfDrivingLab.Ledger.Tests;
 
-/// <summary>A real schema-2 ledger (Data/README.md) migrates to schema 3 keeping every row, and reads as before when only read.</summary>
+/// <summary>A real schema-2 ledger (Data/README.md) migrates to the current schema keeping every row, and reads as before when only read.</summary>
 public sealed class SqliteLedgerMigrationTests : IDisposable
 {
     private readonly LedgerTestFiles _files = new();
@@ -27,6 +27,7 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
         Assert.Equal("5", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
+        Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));
     }
 
     [Fact]

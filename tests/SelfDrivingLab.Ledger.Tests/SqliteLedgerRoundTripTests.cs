@@ -227,7 +227,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
         Assert.Equal("5", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
-            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,transitions",
+            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
     }
 

@@ -19,12 +19,7 @@ internal static class IdentityFacts
         Add("name", d.Name);
         Add("site", d.Site.Value ?? string.Empty);
         Add("seed", Number(d.Seed));
-        Add("objective.output", d.Objective.Output);
-        Add("objective.goal", Word(d.Objective.Goal));
-        if (d.Objective.Target is { } target)
-        {
-            Add("objective.target", Number(target));
-        }
+        AddObjectives(d, Add);
 
         if (d.Pool is { } pool)
         {
@@ -52,8 +47,45 @@ internal static class IdentityFacts
         Add("acquisition.xi", Number(proposer.Xi));
         Add("acquisition.beta", Number(proposer.Beta));
         Add("acquisition.candidates", Number(proposer.CandidateCount));
+        if (d.Prior is { } prior)
+        {
+            // The rows themselves define what the model starts from, not where the table is.
+            Add("prior.rows", $"{Number(prior.Rows.Count)} rows, sha256 {Digest(prior.Rows)}");
+            Add("prior.outside", Word(prior.Outside));
+        }
+
         AddWorkflow(d.Steps, Add);
         return facts;
+    }
+
+    /// <summary>
+    /// One objective without thresholds as <c>objective.*</c> (as stored before there were several); otherwise
+    /// <c>objectives[i].*</c>, thresholds included.
+    /// </summary>
+    private static void AddObjectives(CampaignDefinition d, Action<string, string> add)
+    {
+        var single = d.Objectives.Count == 1 && !d.Objective.HasThreshold;
+        for (var i = 0; i < d.Objectives.Count; i++)
+        {
+            var objective = d.Objectives[i];
+            var path = single ? "objective" : $"objectives[{i}]";
+            add($"{path}.output", objective.Output);
+            add($"{path}.goal", Word(objective.Goal));
+            if (objective.Target is { } target)
+            {
+                add($"{path}.target", Number(target));
+            }
+
+            if (objective.AtLeast is { } low)
+            {
+                add($"{path}.at_least", Number(low));
+            }
+
+            if (objective.AtMost is { } high)
+            {
+                add($"{path}.at_most", Number(high));
+            }
+        }
     }
 
     /// <summary>What may change freely between runs of one campaign.</summary>
@@ -180,6 +212,13 @@ internal static class IdentityFacts
     private static string Digest(IReadOnlyList<ParameterSet> candidates)
     {
         var text = string.Join('\n', candidates.Select(c => JsonSerializer.Serialize(c)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    /// <summary>A short fingerprint of the prior rows, in order (parameters and outputs; not their lines).</summary>
+    private static string Digest(IReadOnlyList<PriorRow> rows)
+    {
+        var text = string.Join('\n', rows.Select(r => JsonSerializer.Serialize(r.Parameters) + "|" + JsonSerializer.Serialize(r.Outputs)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 

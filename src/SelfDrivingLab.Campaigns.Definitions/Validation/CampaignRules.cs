@@ -1,6 +1,5 @@
 using System.Globalization;
 using SelfDrivingLab.Core.Ids;
-using SelfDrivingLab.Optimization.Objectives;
 using SelfDrivingLab.Optimization.Proposals;
 
 namespace SelfDrivingLab.Campaigns.Definitions;
@@ -46,32 +45,10 @@ internal static class CampaignRules
             problems.Add("priority", Invariant($"must be between {CampaignDefinition.LowestPriority} and {CampaignDefinition.HighestPriority} (got {campaign.Priority})"));
         }
 
-        CheckObjective(campaign.Objective, problems);
         CheckProposer(campaign, problems);
         if (nameValid && campaign.Budget >= 1 && campaign.Steps.Count > 0)
         {
             CheckDerivedIds(campaign, problems);
-        }
-    }
-
-    private static void CheckObjective(Objective objective, ProblemList problems)
-    {
-        if (string.IsNullOrEmpty(objective.Output))
-        {
-            problems.Add("objective.output", "'output' is required");
-        }
-
-        if (!Enum.IsDefined(objective.Goal))
-        {
-            problems.Add("objective.goal", $"'{objective.Goal}' is not a goal; use maximize, minimize, target");
-        }
-        else if (objective.Goal == ObjectiveGoal.Target && !double.IsFinite(objective.Target ?? double.NaN))
-        {
-            problems.Add("objective.target", "goal 'target' needs a target value, e.g. target: 1.34");
-        }
-        else if (objective.Goal != ObjectiveGoal.Target && objective.Target is not null)
-        {
-            problems.Add("objective.target", "'target' applies only to goal: target");
         }
     }
 

@@ -19,6 +19,8 @@ public static class CampaignValidator
         ArgumentNullException.ThrowIfNull(campaign);
         var problems = new ProblemList();
         CampaignRules.Check(campaign, problems);
+        ObjectiveRules.Check(campaign, problems);
+        PriorRules.Check(campaign, problems);
         SpaceRules.Check(campaign, source, problems);
         ApprovalRules.Check(campaign, problems);
         WorkflowRules.Check(campaign, problems);

@@ -117,6 +117,12 @@ internal static class SimulatorRules
             return;
         }
 
+        if (campaign.IsMultiObjective)
+        {
+            CheckObjectivesMeasured(campaign, simulators, problems);
+            return;
+        }
+
         var last = steps[^1];
         var objective = campaign.Objective.Output;
         var measuring = simulators.Where(s => s.Capability == last.Capability).ToList();
@@ -127,6 +133,22 @@ internal static class SimulatorRules
             problems.Add(
                 "objective.output",
                 $"objective output '{objective}' is not measured by the last step '{last.Name}' (capability '{last.Capability}': {produced})");
+        }
+    }
+
+    /// <summary>With several objectives, each objective's output must be measured by a simulator of some step (any step: they may measure in turn).</summary>
+    private static void CheckObjectivesMeasured(CampaignDefinition campaign, IReadOnlyList<SimulatedInstrumentDefinition> simulators, ProblemList problems)
+    {
+        var capabilities = campaign.Steps.Select(s => s.Capability).ToHashSet(StringComparer.Ordinal);
+        var measuring = simulators.Where(s => capabilities.Contains(s.Capability) && s.GroundTruth is not null).ToList();
+        for (var index = 0; index < campaign.Objectives.Count; index++)
+        {
+            var output = campaign.Objectives[index].Output;
+            if (!string.IsNullOrEmpty(output) && measuring.All(s => Output(s) != output))
+            {
+                var produced = measuring.Count == 0 ? "no simulator of the workflow measures anything" : "they measure " + string.Join(", ", measuring.Select(s => $"'{Output(s)}' ({s.Id})").Distinct());
+                problems.Add($"objectives[{index}].output", $"objective output '{output}' is measured by no simulator of the workflow's steps ({produced})");
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
-using SelfDrivingLab.Optimization.Objectives;
 using SelfDrivingLab.Optimization.Space;
 
 namespace SelfDrivingLab.Campaigns.Loading;
@@ -12,15 +11,8 @@ internal static class CampaignReader
 
     private static readonly string[] TopLevelKeys =
     [
-        "name", "description", "site", "seed", "budget", "parallel", "objective", "space", "pool", "mixtures", "constraints",
+        "name", "description", "site", "seed", "budget", "parallel", "objective", "objectives", "prior", "space", "pool", "mixtures", "constraints",
         "initial_design", "surrogate", "acquisition", "workflow", "simulators", "approval", "priority",
-    ];
-
-    private static readonly (string, ObjectiveGoal)[] Goals =
-    [
-        ("maximize", ObjectiveGoal.Maximize),
-        ("minimize", ObjectiveGoal.Minimize),
-        ("target", ObjectiveGoal.Target),
     ];
 
     /// <summary>The definition, or null when <paramref name="root"/> had errors (all recorded in <see cref="YamlMap.Errors"/>).</summary>
@@ -36,16 +28,17 @@ internal static class CampaignReader
         var seed = (int?)root.Integer("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
         var budget = (int?)root.Integer("budget", required: true, min: 1, max: int.MaxValue);
         var parallel = (int?)root.Integer("parallel", min: 1, max: budget ?? int.MaxValue, maxMeaning: "the budget") ?? 1;
-        var objective = ReadObjective(root);
+        var (objectives, objectiveList) = ObjectiveReader.Read(root);
         var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed);
-        var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count);
+        var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count, objectives?.Count ?? 1);
         proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates };
         var approval = ApprovalReader.Read(root, space);
         var priority = (int?)root.Integer("priority", min: CampaignDefinition.LowestPriority, max: CampaignDefinition.HighestPriority) ?? CampaignDefinition.NormalPriority;
         var workflow = WorkflowReader.Read(root);
         var baseDirectory = sourcePath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(sourcePath)!;
         var simulation = SimulatorReader.Read(root, baseDirectory, [.. workflow.Steps.Select(s => s.Step)]);
-        if (errors.Count != before || name is null || site is null || budget is null || objective is null || space is null)
+        var prior = PriorReader.Read(root, baseDirectory, space, pool);
+        if (errors.Count != before || name is null || site is null || budget is null || objectives is null || space is null)
         {
             return null;
         }
@@ -57,7 +50,7 @@ internal static class CampaignReader
             seed,
             budget.Value,
             parallel,
-            objective,
+            objectives[0],
             space,
             proposer,
             [.. workflow.Steps.Select(s => s.Step)],
@@ -68,7 +61,12 @@ internal static class CampaignReader
             Pool = pool,
             Approval = approval,
             Priority = priority,
+            Prior = prior,
         };
+        if (objectiveList)
+        {
+            definition = definition with { Objectives = objectives };
+        }
 
         // What the file says is read; whether it makes a campaign that can run is the model's question, the same
         // for a campaign built in code (CampaignValidator), answered here with the file's lines.
@@ -120,33 +118,5 @@ internal static class CampaignReader
 
         root.Error("site", $"'{site}' is not a valid site id; use letters, digits, '-', '_' or '.'");
         return null;
-    }
-
-    private static Objective? ReadObjective(YamlMap root)
-    {
-        if (root.Map("objective", required: true) is not { } map)
-        {
-            return null;
-        }
-
-        map.CheckKeys("output", "goal", "target");
-        var output = map.String("output", required: true);
-        var goal = map.Choice("goal", "goal", Goals, required: true);
-        var target = map.Number("target");
-        if (goal is ObjectiveGoal.Target && target is null && !map.Has("target"))
-        {
-            map.Error("target", "goal 'target' needs a target value, e.g. target: 1.34");
-            return null;
-        }
-
-        if (goal is ObjectiveGoal.Maximize or ObjectiveGoal.Minimize && map.Has("target"))
-        {
-            map.Error("target", "'target' applies only to goal: target");
-            return null;
-        }
-
-        return output is null || goal is null || (map.Has("target") && target is null)
-            ? null
-            : new Objective(output, goal.Value, target);
     }
 }

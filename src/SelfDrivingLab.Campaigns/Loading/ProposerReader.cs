@@ -36,11 +36,13 @@ internal static class ProposerReader
         ("upper_confidence_bound", AcquisitionKind.UpperConfidenceBound),
         ("probability_of_improvement", AcquisitionKind.ProbabilityOfImprovement),
         ("thompson_sampling", AcquisitionKind.ThompsonSampling),
+        ("expected_hypervolume_improvement", AcquisitionKind.ExpectedHypervolumeImprovement),
+        ("parego", AcquisitionKind.Parego),
     ];
 
-    public static ProposerSettings Read(YamlMap root, int? budget, int seed, int dimensions)
+    public static ProposerSettings Read(YamlMap root, int? budget, int seed, int dimensions, int objectives)
     {
-        var settings = ProposerSettings.Default(dimensions, seed, budget);
+        var settings = ProposerSettings.DefaultFor(dimensions, seed, budget, objectives);
 
         if (root.Map("initial_design") is { } design)
         {
@@ -74,7 +76,7 @@ internal static class ProposerReader
         {
             acquisition.CheckKeys("kind", "xi", "beta", "candidates");
             var kind = acquisition.Choice("kind", "acquisition kind", Acquisitions, required: true);
-            if (kind is AcquisitionKind.UpperConfidenceBound or AcquisitionKind.ThompsonSampling)
+            if (kind is AcquisitionKind.UpperConfidenceBound or AcquisitionKind.ThompsonSampling or AcquisitionKind.ExpectedHypervolumeImprovement or AcquisitionKind.Parego)
             {
                 RejectUnless(acquisition, "xi", "expected_improvement and probability_of_improvement");
             }

@@ -53,15 +53,20 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
 
     private string Format(CampaignProgress progress)
     {
-        var objectiveName = campaigns.FirstOrDefault(c => c.Name == progress.Name)?.Objective.Output ?? "objective";
+        var campaign = campaigns.FirstOrDefault(c => c.Name == progress.Name);
+        var objectiveName = campaign?.Objective.Output ?? "objective";
         var prefix = campaigns.Count > 1 ? $"{progress.Name}  " : string.Empty;
         var e = progress.Finished;
         var width = progress.Budget.ToString(CultureInfo.InvariantCulture).Length;
         var head = string.Create(CultureInfo.InvariantCulture, $"[{progress.Done.ToString(CultureInfo.InvariantCulture).PadLeft(width)}/{progress.Budget}] e{e.Sequence:0000}");
-        var body = e.Status == ExperimentStatus.Completed
-            ? string.Create(CultureInfo.InvariantCulture, $"{objectiveName} = {e.Objective:G5}")
-            : $"{e.Status.ToString().ToLowerInvariant()}: {LogText.Escape(e.FailureReason)}";
-        var best = progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {b.Value:G5} (e{b.Sequence:0000})") : "best -";
+        var body = e.Status != ExperimentStatus.Completed
+            ? $"{e.Status.ToString().ToLowerInvariant()}: {LogText.Escape(e.FailureReason)}"
+            : e.Objectives is { Count: > 1 } vector
+                ? string.Join(", ", vector.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Output} = {v.Value:G5}")))
+                : string.Create(CultureInfo.InvariantCulture, $"{objectiveName} = {e.Objective:G5}");
+        var best = progress.FrontSize is { } size
+            ? string.Create(CultureInfo.InvariantCulture, $"front {size}")
+            : progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {b.Value:G5} (e{b.Sequence:0000})") : "best -";
         return $"{prefix}{head}  {body,-40}  {best}  lab time {Durations.Format(progress.LabTime)}";
     }
 }

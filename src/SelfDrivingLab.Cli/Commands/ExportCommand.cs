@@ -13,7 +13,8 @@ internal static class ExportCommand
         var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
         var csv = new Option<FileInfo>("--csv") { Description = "Where to write the results table (CSV).", Required = true };
         var campaign = new Option<string?>("--campaign") { Description = "Only this campaign id (default: all campaigns)." };
-        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, campaign };
+        var prior = new Option<bool>("--include-prior") { Description = "Also write each campaign's prior data (earlier measurements that trained its model), first, with status Prior." };
+        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, campaign, prior };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = parse.GetValue(ledgerPath)!;
@@ -52,7 +53,7 @@ internal static class ExportCommand
 
                 await using (var writer = new StreamWriter(target.FullName, append: false))
                 {
-                    await LedgerCsvExporter.ExportAsync(ledger, writer, only, cancellationToken);
+                    await LedgerCsvExporter.ExportAsync(ledger, writer, only, parse.GetValue(prior), cancellationToken);
                 }
 
                 console.Out.WriteLine($"Wrote {target.FullName}");

@@ -80,7 +80,9 @@ internal static class RunCommand
 
             foreach (var c in facility.Campaigns)
             {
-                console.Out.WriteLine($"Running campaign '{c.Name}': budget {c.Budget}, {c.Parallel} in parallel, objective {c.Objective.Goal.ToString().ToLowerInvariant()} {c.Objective.Output}.");
+                var goals = string.Join(", ", c.Objectives.Select(o => $"{o.Goal.ToString().ToLowerInvariant()} {o.Output}"));
+                console.Out.WriteLine($"Running campaign '{c.Name}': budget {c.Budget}, {c.Parallel} in parallel, {(c.IsMultiObjective ? "objectives" : "objective")} {goals}.");
+                PriorNotes.Print(console.Out, c);
             }
 
             IReadOnlyList<CampaignSummary> results;

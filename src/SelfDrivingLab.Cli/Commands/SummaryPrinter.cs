@@ -12,6 +12,18 @@ internal static class SummaryPrinter
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Campaign {summary.CampaignId} {summary.Status.ToString().ToLowerInvariant()}: {summary.Experiments} experiments ({summary.Completed} completed, {summary.Failed} failed, {summary.Aborted} aborted) in {Durations.Format(summary.LabTime)} lab time, {wallTime.TotalSeconds:F1} s wall time."));
+        if (summary.PriorRows > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prior data: {summary.PriorRows} earlier measurements trained the model (not counted as experiments)."));
+        }
+
+        if (summary.ParetoFront is { } front)
+        {
+            PrintFronts(output, summary, front);
+            output.WriteLine($"Ledger: {summary.Ledger}");
+            return;
+        }
+
         output.WriteLine(summary.Best is { } best
             ? string.Create(CultureInfo.InvariantCulture, $"Best measured: {objectiveName} = {best.Value:G6} at {best.Parameters} (experiment {best.Id})")
             : "Best: none (no experiment completed)");
@@ -24,4 +36,33 @@ internal static class SummaryPrinter
 
         output.WriteLine($"Ledger: {summary.Ledger}");
     }
+
+    /// <summary>The measured Pareto front with its hypervolume, then the model-based front, one design per line.</summary>
+    private static void PrintFronts(TextWriter output, CampaignSummary summary, IReadOnlyList<ParetoExperiment> front)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var reference = summary.ReferencePoint is { } r ? string.Join(", ", r.Select(v => string.Create(c, $"{v.Output} {v.Value:G4}"))) : "-";
+        output.WriteLine(front.Count == 0
+            ? "Pareto front: none (no completed experiment meets every threshold)"
+            : string.Create(c, $"Pareto front (measured): {front.Count} experiments, hypervolume {summary.Hypervolume:G5} above the reference point ({reference}):"));
+        foreach (var e in front)
+        {
+            output.WriteLine(string.Create(c, $"  e{e.Sequence:0000}  {Values(e.Measured)}  at {e.Parameters}"));
+        }
+
+        if (summary.RecommendedFront is { } recommended)
+        {
+            output.WriteLine(string.Create(c, $"Recommended front (model estimates of tested designs): {recommended.Count} experiments:"));
+            foreach (var e in recommended)
+            {
+                var predicted = e.Predicted is { } p
+                    ? string.Join(", ", p.Select((v, j) => string.Create(c, $"{v.Output} ≈ {v.Value:G4} ± {e.PredictedStandardDeviations?[j]:G2}")))
+                    : string.Empty;
+                output.WriteLine(string.Create(c, $"  e{e.Sequence:0000}  {predicted} (measured {Values(e.Measured)})  at {e.Parameters}"));
+            }
+        }
+    }
+
+    private static string Values(IEnumerable<Core.Ledger.ObjectiveValue> values) =>
+        string.Join(", ", values.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Output} = {v.Value:G5}")));
 }

@@ -22,7 +22,9 @@ internal static class ValidateCommand
 
             if (facility.Campaigns is [var definition] && facility.SourcePath == definition.SourcePath)
             {
-                console.Out.WriteLine($"{path.Name}: valid — {definition.Space.Parameters.Count} parameters, {definition.Steps.Count} steps, budget {definition.Budget}.");
+                var objectives = definition.IsMultiObjective ? $", {definition.Objectives.Count} objectives" : string.Empty;
+                console.Out.WriteLine($"{path.Name}: valid — {definition.Space.Parameters.Count} parameters, {definition.Steps.Count} steps{objectives}, budget {definition.Budget}.");
+                PriorNotes.Print(console.Out, definition);
                 return ExitCodes.Ok;
             }
 

@@ -55,6 +55,15 @@ public interface ILedger
     /// <summary>A campaign's revisions, oldest first (empty for a ledger older than schema 3).</summary>
     ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a campaign's prior data (earlier measurements that train its model; never experiments) by
+    /// <paramref name="rows"/>, in one transaction. Throws for an unknown campaign or a non-finite objective value.
+    /// </summary>
+    ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default);
+
+    /// <summary>A campaign's prior data in row order (empty when it has none, and for a ledger older than schema 4).</summary>
+    ValueTask<IReadOnlyList<PriorDataRecord>> GetPriorDataAsync(CampaignId campaignId, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a command before it is sent; throws for an unknown experiment or a duplicate command id.</summary>
     ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default);
 

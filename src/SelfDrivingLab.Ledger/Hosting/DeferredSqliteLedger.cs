@@ -88,6 +88,12 @@ internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : IL
     public async ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetCampaignRevisionsAsync(id, cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordPriorDataAsync(campaignId, rows, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<PriorDataRecord>> GetPriorDataAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).GetPriorDataAsync(campaignId, cancellationToken).ConfigureAwait(false);
+
     public async ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordCommandAsync(command, cancellationToken).ConfigureAwait(false);
 

@@ -116,7 +116,21 @@ internal static class LedgerSchema
         ALTER TABLE experiments ADD COLUMN objectives TEXT;
         """;
 
-    // Version 5 (issue 11; 4 is another branch's): a campaign may be stored 'Interrupted' (its host stopped; resumable), which
+    // Version 4 (issue 10): a campaign's prior data, the earlier measurements that train its model from the start.
+    private const string Version4 = """
+        CREATE TABLE prior_data (
+            id INTEGER PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns (id),
+            row INTEGER NOT NULL,
+            line INTEGER,
+            parameters TEXT NOT NULL,
+            outputs TEXT NOT NULL,
+            objectives TEXT NOT NULL,
+            UNIQUE (campaign_id, row)
+        ) STRICT;
+        """;
+
+    // Version 5 (issue 11): a campaign may be stored 'Interrupted' (its host stopped; resumable), which
     // builds before it would misread as an unknown status, so they refuse the file by its version instead; a campaign's pause
     // (restored after a restart); the audit trail of operator control requests (client_id and identity stay NULL until the
     // transport and the broker's authentication provide them).
@@ -169,6 +183,11 @@ internal static class LedgerSchema
             {
                 await ExecuteAsync(connection, transaction, Version3, cancellationToken).ConfigureAwait(false);
                 await LedgerObjectiveBackfill.RunAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 4)
+            {
+                await ExecuteAsync(connection, transaction, Version4, cancellationToken).ConfigureAwait(false);
             }
 
             if (version < 5)

@@ -10,7 +10,7 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// <param name="Surrogate">Surrogate model.</param>
 /// <param name="Acquisition">Acquisition function.</param>
 /// <param name="InitialDesign">Design of the first <paramref name="InitialCount"/> experiments.</param>
-/// <param name="InitialCount">Experiments chosen by the initial design before the model takes over (at least 1).</param>
+/// <param name="InitialCount">Experiments chosen by the initial design before the model takes over (at least 1 in a campaign file; 0 when prior data replace it, see <see cref="WithPrior"/>).</param>
 /// <param name="Seed">Seed of every random choice.</param>
 /// <param name="Kernel">GP kernel (GP only).</param>
 /// <param name="Restarts">GP hyperparameter optimizer restarts (GP only; default 4).</param>
@@ -53,4 +53,31 @@ public sealed record ProposerSettings(
             InitialDesignKind.Sobol,
             Math.Clamp(2 * dimensions, 1, Math.Max(1, budget ?? int.MaxValue)),
             seed);
+
+    /// <summary>
+    /// <see cref="Default"/> for a campaign with <paramref name="objectives"/> objectives: with two or more the
+    /// acquisition is <see cref="AcquisitionKind.ExpectedHypervolumeImprovement"/>, otherwise as <see cref="Default"/>.
+    /// </summary>
+    /// <param name="dimensions">Parameters of the search space (at least 1 is used).</param>
+    /// <param name="seed">Seed of every random choice.</param>
+    /// <param name="budget">The campaign's budget, which caps the initial design (null: no cap).</param>
+    /// <param name="objectives">How many objectives the campaign optimizes.</param>
+    public static ProposerSettings DefaultFor(int dimensions, int seed, int? budget, int objectives)
+    {
+        var settings = Default(dimensions, seed, budget);
+        return objectives >= 2 ? settings with { Acquisition = AcquisitionKind.ExpectedHypervolumeImprovement } : settings;
+    }
+
+    /// <summary>
+    /// These settings for a campaign that starts from <paramref name="priorObservations"/> earlier measurements inside its
+    /// space or pool (prior data): the initial design shrinks by that many, to no fewer than 0 experiments
+    /// (<c>max(0, InitialCount - priorObservations)</c>). With at least two observations the model proposes from the
+    /// first experiment on; with one, the rest of the initial design (or random points) comes first.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="priorObservations"/> is negative.</exception>
+    public ProposerSettings WithPrior(int priorObservations)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(priorObservations);
+        return priorObservations == 0 ? this : this with { InitialCount = Math.Max(0, InitialCount - priorObservations) };
+    }
 }

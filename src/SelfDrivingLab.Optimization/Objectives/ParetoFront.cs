@@ -89,4 +89,26 @@ public static class ParetoFront
         var ranks = Ranks(scores);
         return Enumerable.Range(0, ranks.Length).Where(i => ranks[i] == 0).ToArray();
     }
+
+    /// <summary>
+    /// Indices, in input order, of the measured vectors that count — meet every objective's thresholds
+    /// (<see cref="Objective.Counts"/>) — and that no other counting vector dominates in scores: the Pareto front of a
+    /// multi-objective campaign. A result outside a threshold is on no front, whatever its other values.
+    /// </summary>
+    /// <param name="measured">Measured values, one vector per result, in the objectives' order and units.</param>
+    /// <param name="objectives">The objectives.</param>
+    /// <exception cref="ArgumentException">A vector's length differs from the number of objectives, or a value is not finite.</exception>
+    public static IReadOnlyList<int> CountingFront(IReadOnlyList<IReadOnlyList<double>> measured, IReadOnlyList<Objective> objectives)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        ArgumentNullException.ThrowIfNull(objectives);
+        if (measured.Any(v => v is null || v.Count != objectives.Count))
+        {
+            throw new ArgumentException($"Every result needs {objectives.Count} values, one per objective.", nameof(measured));
+        }
+
+        var counting = Enumerable.Range(0, measured.Count).Where(i => objectives.Select((o, j) => o.Counts(measured[i][j])).All(c => c)).ToArray();
+        var scores = counting.Select(i => (IReadOnlyList<double>)objectives.Select((o, j) => o.Score(measured[i][j])).ToArray()).ToArray();
+        return [.. Front(scores).Select(k => counting[k])];
+    }
 }

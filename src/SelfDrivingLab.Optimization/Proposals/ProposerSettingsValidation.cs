@@ -13,7 +13,7 @@ internal static class ProposerSettingsValidation
         Check(Enum.IsDefined(settings.Acquisition), nameof(settings.Acquisition), "is not a known acquisition function");
         Check(Enum.IsDefined(settings.InitialDesign), nameof(settings.InitialDesign), "is not a known initial design");
         Check(Enum.IsDefined(settings.Kernel), nameof(settings.Kernel), "is not a known kernel");
-        Check(settings.InitialCount >= 1, nameof(settings.InitialCount), $"must be at least 1 (got {settings.InitialCount})");
+        Check(settings.InitialCount >= 0, nameof(settings.InitialCount), $"must be at least 0 (got {settings.InitialCount})");
         Check(settings.Restarts >= 0, nameof(settings.Restarts), $"must be >= 0 (got {settings.Restarts})");
         Check(settings.Beta >= 0 && double.IsFinite(settings.Beta), nameof(settings.Beta), $"must be a finite number >= 0 (got {settings.Beta})");
         Check(settings.Xi >= 0 && double.IsFinite(settings.Xi), nameof(settings.Xi), $"must be a finite number >= 0 (got {settings.Xi})");

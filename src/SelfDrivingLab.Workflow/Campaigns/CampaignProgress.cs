@@ -9,7 +9,7 @@ namespace SelfDrivingLab.Workflow.Campaigns;
 /// <param name="Finished">The experiment that just finished.</param>
 /// <param name="Done">Experiments finished so far.</param>
 /// <param name="Budget">The campaign's budget.</param>
-/// <param name="Best">Best so far.</param>
+/// <param name="Best">Best so far (one objective; null with several: see <see cref="FrontSize"/>).</param>
 /// <param name="LabTime">Lab time since the campaign started.</param>
 public sealed record CampaignProgress(
     CampaignId CampaignId,
@@ -18,4 +18,8 @@ public sealed record CampaignProgress(
     int Done,
     int Budget,
     BestExperiment? Best,
-    TimeSpan LabTime);
+    TimeSpan LabTime)
+{
+    /// <summary>With several objectives, how many completed experiments are on the Pareto front so far (default null).</summary>
+    public int? FrontSize { get; init; }
+}

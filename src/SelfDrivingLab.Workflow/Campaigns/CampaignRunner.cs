@@ -212,7 +212,9 @@ public sealed partial class CampaignRunner
                 },
                 cancellationToken).ConfigureAwait(false);
             Log.CampaignStarted(_logger, campaignId.Value, definition.Budget, definition.Parallel);
-            return (new LoopState(definition, campaignId, started), [], null);
+            var created = new LoopState(definition, campaignId, started);
+            await StorePriorAsync(created, cancellationToken).ConfigureAwait(false);
+            return (created, [], null);
         }
 
         var revision = plan.Revision(definition, _time.GetUtcNow());
@@ -223,13 +225,18 @@ public sealed partial class CampaignRunner
         }
 
         var state = new LoopState(definition, unfinished.Id, unfinished.CreatedAt) { StoredPause = unfinished.Pause };
+        await StorePriorAsync(state, cancellationToken).ConfigureAwait(false);
         var experiments = await _ledger.GetExperimentsAsync(unfinished.Id, cancellationToken).ConfigureAwait(false);
         foreach (var e in experiments)
         {
             state.Proposed = Math.Max(state.Proposed, e.Sequence);
             if (e.Status is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
             {
-                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt) { Outputs = e.Outputs };
+                var outcome = new ExperimentOutcome(e.Id, e.Sequence, e.Status, e.Parameters, e.Measurements, e.Objective, e.FailureReason, e.UpdatedAt)
+                {
+                    Outputs = e.Outputs,
+                    Objectives = e.Objectives,
+                };
                 Record(state, outcome, observer: null);
             }
         }
@@ -255,7 +262,8 @@ public sealed partial class CampaignRunner
     private async Task RunLoopAsync(LoopState state, ICampaignObserver? observer, CancellationToken experimentToken, CancellationToken cancellationToken)
     {
         var definition = state.Definition;
-        var proposer = ProposerFactory.Create(definition.Space, definition.Objective, definition.Proposer);
+        // Prior rows train the model from the start, and the initial design shrinks by them.
+        var proposer = ProposerFactory.Create(definition.Space, definition.Objectives, definition.Proposer.WithPrior(state.Prior.Count));
         using var hold = new WorkHold(_work);
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var onStop = cancellationToken.Register(() => stopped.TrySetResult());
@@ -303,7 +311,7 @@ public sealed partial class CampaignRunner
     private async Task ProposeAndStartAsync(LoopState state, IProposer proposer, int count, CancellationToken experimentToken, CancellationToken cancellationToken)
     {
         // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
-        var request = new ProposalRequest(state.Observations.ToArray(), [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
+        var request = new ProposalRequest([.. state.Prior, .. state.Observations], [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
         // Model fitting is CPU work: keep it off the caller's thread (the loop's work hold keeps the clock still meanwhile).
         var proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
 
@@ -337,10 +345,14 @@ public sealed partial class CampaignRunner
         switch (outcome.Status)
         {
             case ExperimentStatus.Completed when outcome.Objective is { } value:
-                state.Observations.Add(new Observation(outcome.Parameters, value) { Outputs = outcome.Measurements });
+                state.Observations.Add(new Observation(outcome.Parameters, value) { Outputs = Outputs(outcome) });
                 state.CompletedIds.Add((outcome.Id, outcome.Sequence));
                 state.Completed++;
-                if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))
+                if (state.Definition.IsMultiObjective)
+                {
+                    state.FrontSize = Recommender.MeasuredFront(state.Definition.Objectives, Completed(state)).Front.Count;
+                }
+                else if (state.Best is null || state.Definition.Objective.IsBetter(value, state.Best.Value))
                 {
                     state.Best = new BestExperiment(outcome.Id, outcome.Sequence, outcome.Parameters, value);
                 }
@@ -363,7 +375,10 @@ public sealed partial class CampaignRunner
         }
 
         observer?.OnExperimentFinished(new CampaignProgress(
-            state.CampaignId, state.Definition.Name, outcome, state.Finished, state.Definition.Budget, state.Best, _time.GetUtcNow() - state.StartedAt));
+            state.CampaignId, state.Definition.Name, outcome, state.Finished, state.Definition.Budget, state.Best, _time.GetUtcNow() - state.StartedAt)
+        {
+            FrontSize = state.Definition.IsMultiObjective ? state.FrontSize : null,
+        });
     }
 
     private async Task DrainAsync(LoopState state, ICampaignObserver? observer)
@@ -385,11 +400,22 @@ public sealed partial class CampaignRunner
 
     private async Task<CampaignSummary> FinishAsync(LoopState state, CampaignStatus status, string? error)
     {
-        Recommendation? recommended;
+        Recommendation? recommended = null;
+        IReadOnlyList<ParetoExperiment>? front = null;
+        IReadOnlyList<ParetoExperiment>? recommendedFront = null;
+        (double? Volume, IReadOnlyList<ObjectiveValue>? Reference) hypervolume = (null, null);
         using (_work.Begin())
         {
-            var completed = state.Observations.Select((o, i) => (new BestExperiment(state.CompletedIds[i].Id, state.CompletedIds[i].Sequence, o.Parameters, o.Value), o.Value)).ToList();
-            recommended = await Task.Run(() => Recommender.Recommend(state.Definition.Space, state.Definition.Objective, state.Definition.Proposer, completed, CancellationToken.None)).ConfigureAwait(false);
+            var completed = Completed(state);
+            if (state.Definition.IsMultiObjective)
+            {
+                (front, hypervolume.Volume, hypervolume.Reference) = Recommender.MeasuredFront(state.Definition.Objectives, completed);
+                recommendedFront = await Task.Run(() => Recommender.RecommendFront(state.Definition, state.Prior, completed, CancellationToken.None)).ConfigureAwait(false);
+            }
+            else
+            {
+                recommended = await Task.Run(() => Recommender.Recommend(state.Definition, state.Prior, completed, CancellationToken.None)).ConfigureAwait(false);
+            }
         }
 
         var finished = _time.GetUtcNow();
@@ -397,7 +423,48 @@ public sealed partial class CampaignRunner
         Log.CampaignFinished(_logger, state.CampaignId.Value, status, state.Completed, state.Failed);
         return new CampaignSummary(
             state.CampaignId, state.Definition.Name, status, state.Proposed, state.Completed, state.Failed, state.Aborted,
-            state.Best, _ledger.Location, state.StartedAt, finished, error, recommended);
+            state.Best, _ledger.Location, state.StartedAt, finished, error, recommended)
+        {
+            ParetoFront = front,
+            RecommendedFront = recommendedFront,
+            Hypervolume = hypervolume.Volume,
+            ReferencePoint = hypervolume.Reference,
+            PriorRows = state.Prior.Count,
+        };
+    }
+
+    private static List<(BestExperiment Experiment, Observation Observation)> Completed(LoopState state) =>
+        [.. state.Observations.Select((o, i) => (new BestExperiment(state.CompletedIds[i].Id, state.CompletedIds[i].Sequence, o.Parameters, o.Value), o))];
+
+    /// <summary>Every output the experiment measured, with the objective vector's values (the ledger keeps both).</summary>
+    private static ParameterSet? Outputs(ExperimentOutcome outcome)
+    {
+        var outputs = outcome.Measurements ?? ParameterSet.Empty;
+        foreach (var objective in outcome.Objectives ?? [])
+        {
+            outputs = outputs.With(objective.Output, objective.Value);
+        }
+
+        return outputs.Count == 0 ? null : outputs;
+    }
+
+    /// <summary>
+    /// Stores the prior rows the model uses as the campaign's prior data, unless the ledger already holds exactly them
+    /// (a resumed campaign, whose identity fixes them, or one resumed under an accepted change, whose new rows replace them).
+    /// </summary>
+    private async Task StorePriorAsync(LoopState state, CancellationToken cancellationToken)
+    {
+        var objectives = state.Definition.Objectives;
+        var rows = PriorDataCheck.Usable(state.Definition)
+            .Select((r, i) => new PriorDataRecord(i, r.Line, r.Parameters, r.Outputs, [.. objectives.Select(o => new ObjectiveValue(o.Output, r.Outputs.GetNumber(o.Output)))]))
+            .ToList();
+        state.Prior.AddRange(rows.Select(r => new Observation(r.Parameters, r.Objectives[0].Value) { Outputs = r.Outputs }));
+        var stored = await _ledger.GetPriorDataAsync(state.CampaignId, cancellationToken).ConfigureAwait(false);
+        var same = stored.Count == rows.Count && stored.Zip(rows).All(p => p.First.Parameters.Equals(p.Second.Parameters) && p.First.Outputs.Equals(p.Second.Outputs));
+        if (!same)
+        {
+            await _ledger.RecordPriorDataAsync(state.CampaignId, rows, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<CampaignId> NewCampaignIdAsync(string name, DateTimeOffset started, CancellationToken cancellationToken)
@@ -422,6 +489,8 @@ public sealed partial class CampaignRunner
 
         public DateTimeOffset StartedAt { get; } = startedAt;
 
+        public List<Observation> Prior { get; } = [];
+
         public List<Observation> Observations { get; } = [];
 
         public List<(ExperimentId Id, int Sequence)> CompletedIds { get; } = [];
@@ -443,5 +512,7 @@ public sealed partial class CampaignRunner
         public BestExperiment? Best { get; set; }
 
         public CampaignPause? StoredPause { get; init; }
+
+        public int FrontSize { get; set; }
     }
 }

@@ -10,7 +10,7 @@ namespace SelfDrivingLab.Workflow.Experiments;
 /// <param name="Status">Completed, Failed or Aborted.</param>
 /// <param name="Parameters">Its parameters.</param>
 /// <param name="Measurements">Every result the steps reported, by name (a later step's value winning).</param>
-/// <param name="Objective">The objective output's value (completed only).</param>
+/// <param name="Objective">The (first) objective output's value (completed only).</param>
 /// <param name="FailureReason">Why it failed or was aborted.</param>
 /// <param name="FinishedAt">When it ended, on the campaign clock.</param>
 public sealed record ExperimentOutcome(
@@ -25,6 +25,9 @@ public sealed record ExperimentOutcome(
 {
     /// <summary>Each step's outputs, in workflow order (default null: none known).</summary>
     public IReadOnlyList<StepOutputs>? Outputs { get; init; }
+
+    /// <summary>The objective vector, one value per objective in the campaign's order (completed only; default null).</summary>
+    public IReadOnlyList<ObjectiveValue>? Objectives { get; init; }
 
     /// <summary>True when a step's <c>on_failure: pause_campaign</c> asks the campaign to pause (default false).</summary>
     public bool PauseCampaign { get; init; }

@@ -21,8 +21,8 @@ public sealed partial class ExperimentRunner
     {
         var stepOutputs = StepOutputsOf(campaign.Steps, outputs);
         var measured = ExperimentResult.Merge(stepOutputs);
-        var objective = ReadObjective(campaign, measured, out var problem);
-        if (objective is null)
+        var objectives = ReadObjectives(campaign, measured, out var problem);
+        if (objectives is null)
         {
             // The skip reason goes with the failure so the feasibility model learns why nothing was measured.
             var reason = skipped.Count == 0 ? problem : $"{problem}: {string.Join("; ", skipped)}";
@@ -31,10 +31,10 @@ public sealed partial class ExperimentRunner
             return Outcome(experiment, ExperimentStatus.Failed, measured, null, reason) with { Outputs = stepOutputs };
         }
 
-        var result = new ExperimentResult(stepOutputs, [new ObjectiveValue(campaign.Objective.Output, objective.Value)]);
+        var result = new ExperimentResult(stepOutputs, objectives);
         await _ledger.RecordResultAsync(experiment.Id, result, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         await machine.FireAsync(success, success == ExperimentTrigger.Skip ? skipped[^1] : null).ConfigureAwait(false);
-        return Outcome(experiment, ExperimentStatus.Completed, measured, objective, null) with { Outputs = stepOutputs };
+        return Outcome(experiment, ExperimentStatus.Completed, measured, objectives[0].Value, null) with { Outputs = stepOutputs, Objectives = objectives };
     }
 
     /// <summary>
@@ -60,22 +60,29 @@ public sealed partial class ExperimentRunner
     private static List<StepOutputs> StepOutputsOf(IReadOnlyList<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs) =>
         [.. steps.Where(s => outputs.ContainsKey(s.Name)).Select(s => new StepOutputs(s.Name, outputs[s.Name]))];
 
-    private static double? ReadObjective(CampaignDefinition campaign, ParameterSet measured, out string problem)
+    /// <summary>The objective vector, one value per objective in the campaign's order; null (and why) when one is missing or not a finite number.</summary>
+    private static List<ObjectiveValue>? ReadObjectives(CampaignDefinition campaign, ParameterSet measured, out string problem)
     {
-        var name = campaign.Objective.Output;
-        if (!measured.TryGetValue(name, out var value))
+        var values = new List<ObjectiveValue>(campaign.Objectives.Count);
+        foreach (var objective in campaign.Objectives)
         {
-            problem = $"the results do not contain the objective output '{name}'";
-            return null;
-        }
+            var name = objective.Output;
+            if (!measured.TryGetValue(name, out var value))
+            {
+                problem = $"the results do not contain the objective output '{name}'";
+                return null;
+            }
 
-        if (!value.IsNumber || !double.IsFinite(value.Number))
-        {
-            problem = $"the objective output '{name}' is '{value}', not a finite number";
-            return null;
+            if (!value.IsNumber || !double.IsFinite(value.Number))
+            {
+                problem = $"the objective output '{name}' is '{value}', not a finite number";
+                return null;
+            }
+
+            values.Add(new ObjectiveValue(name, value.Number));
         }
 
         problem = string.Empty;
-        return value.Number;
+        return values;
     }
 }

@@ -68,12 +68,12 @@ public sealed class CampaignIdentityTests
         {
             Seed = 2,
             Objective = Valid().Objective with { Goal = Optimization.Objectives.ObjectiveGoal.Maximize },
-            Proposer = Valid().Proposer with { Acquisition = Optimization.Proposals.AcquisitionKind.UpperConfidenceBound },
+            Proposer = Valid().Proposer with { Acquisition = Optimization.Proposals.AcquisitionKind.ThompsonSampling },
         };
 
         var changes = stored.ChangesTo(CampaignIdentity.Of(current)).Select(c => c.ToString());
 
-        Assert.Equal(["seed: 1 → 2", "objective.goal: minimize → maximize", "acquisition.kind: expected_improvement → upper_confidence_bound"], changes);
+        Assert.Equal(["seed: 1 → 2", "objective.goal: minimize → maximize", $"acquisition.kind: {System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Valid().Proposer.Acquisition.ToString())} → thompson_sampling"], changes);
     }
 
     [Fact]

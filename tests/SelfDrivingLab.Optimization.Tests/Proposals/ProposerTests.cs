@@ -133,7 +133,7 @@ public sealed class ProposerTests
     [Fact]
     public void Constructor_InvalidSettings_ThrowNamingTheSetting()
     {
-        var error = Assert.Throws<ArgumentException>(() => ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings() with { InitialCount = 0 }));
+        var error = Assert.Throws<ArgumentException>(() => ProposerFactory.Create(BraninSpace, MinimizeBranin, Settings() with { InitialCount = -1 }));
         Assert.Contains("InitialCount", error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ProposerFactory.Create(BraninSpace, new Objective("y", ObjectiveGoal.Target), Settings()));
     }

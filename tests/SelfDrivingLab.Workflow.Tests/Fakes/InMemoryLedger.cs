@@ -14,6 +14,7 @@ internal sealed class InMemoryLedger : ILedger
     private readonly List<CommandRecord> _commands = [];
     private readonly List<InstrumentEventRecord> _events = [];
     private readonly List<CampaignRevisionRecord> _revisions = [];
+    private readonly Dictionary<CampaignId, IReadOnlyList<PriorDataRecord>> _prior = [];
 
     public string Location => "memory";
 
@@ -127,6 +128,25 @@ internal sealed class InMemoryLedger : ILedger
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _ = Campaign(campaignId);
+            _prior[campaignId] = [.. rows];
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<PriorDataRecord>> GetPriorDataAsync(CampaignId campaignId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult(_prior.TryGetValue(campaignId, out var rows) ? rows : []);
+        }
     }
 
     public ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default)
