@@ -13,6 +13,9 @@ using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Simulators;
 using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Protocol.Security;
+using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Workflow.Campaigns;
 using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
@@ -64,6 +67,12 @@ public static class CampaignServiceCollectionExtensions
             services.AddSingleton<IWorkTracker>(NoWorkTracker.Instance);
         }
 
+        if (settings.Broker is null)
+        {
+            // The embedded broker admits only the facility's identities, each with a password made for this run.
+            services.AddSingleton(EmbeddedBrokerAccess.For(new AccessPolicy(facility.Site, FacilityAccess.Of(facility))));
+        }
+
         services.AddSdlMqtt(o =>
         {
             if (settings.Broker is { } broker)
@@ -71,6 +80,10 @@ public static class CampaignServiceCollectionExtensions
                 o.Embedded = false;
                 o.Host = broker.Host;
                 o.Port = broker.Port;
+                if (broker.Tls)
+                {
+                    o.Tls = true;
+                }
             }
 
             if (settings.BrokerConnectTimeout is { } timeout)
@@ -127,8 +140,8 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<IMessageBusFactory>(),
             provider.GetRequiredService<ControlRequestHandler>(),
             () => settings.Broker is { } external
-                ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId)
-                : new ControlEndpoint("127.0.0.1", provider.GetRequiredService<EmbeddedMqttBroker>().Port, facility.Site.Value, Environment.ProcessId),
+                ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId, external.Tls)
+                : EmbeddedBrokerFiles.Write(provider.GetRequiredService<EmbeddedMqttBroker>(), facility, settings.LedgerPath),
             settings.LedgerPath,
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),

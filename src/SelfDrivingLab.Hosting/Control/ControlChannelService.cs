@@ -49,9 +49,9 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         var endpoint = _endpoint();
         _topics = new ControlTopics(endpoint.SiteId);
         _connection = await _factory.ConnectAsync(new MessageBusConnectionOptions(_clientId), cancellationToken).ConfigureAwait(false);
-        await _connection.SubscribeAsync(_topics.Request, HandleAsync, cancellationToken).ConfigureAwait(false);
+        await _connection.SubscribeAsync(_topics.RequestFilter, HandleAsync, cancellationToken).ConfigureAwait(false);
         endpoint.Write(_ledgerPath);
-        LogListening(_logger, _topics.Request, endpoint.Host, endpoint.Port);
+        LogListening(_logger, _topics.RequestFilter, endpoint.Host, endpoint.Port);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -90,7 +90,16 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
             return;
         }
 
-        var response = _handler.Handle(request!);
+        // The broker lets an identity publish only on its own request topic, so the topic names the authenticated sender:
+        // it, not the self-declared operator field, is who asked.
+        if (_topics?.RequesterOf(message.Topic) is not { } requester)
+        {
+            Reject($"request on '{message.Topic}', which names no identity");
+            return;
+        }
+
+        request = request! with { Operator = requester };
+        var response = _handler.Handle(request);
         LogHandled(_logger, request!.Action, LogText.Escape(request.Target) ?? "-", LogText.Escape(request.Operator), response.Ok, LogText.Escape(response.Message));
         if (_connection is { } connection && _topics is { } topics)
         {
