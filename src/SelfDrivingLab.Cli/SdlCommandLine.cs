@@ -19,6 +19,7 @@ public static class SdlCommandLine
             ExportCommand.Create(console),
             StatusCommand.Create(console),
             ControlCommand.Create(console),
+            FacilityCommand.Create(console),
             WorkflowCommand.Create(console),
             BenchCommand.Create(console),
         };
