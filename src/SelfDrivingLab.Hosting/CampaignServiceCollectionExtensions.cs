@@ -77,13 +77,7 @@ public static class CampaignServiceCollectionExtensions
         {
             if (settings.Broker is { } broker)
             {
-                o.Embedded = false;
-                o.Host = broker.Host;
-                o.Port = broker.Port;
-                if (broker.Tls)
-                {
-                    o.Tls = true;
-                }
+                ExternalBrokerOptions.Apply(o, settings, broker);
             }
 
             if (settings.BrokerConnectTimeout is { } timeout)

@@ -47,7 +47,7 @@ public sealed class MqttOptions
     /// <summary>
     /// A credentials file (JSON <c>{"identities": {"printer-1": "…"}}</c>, as written by <c>sdl facility broker-config</c>)
     /// for processes whose connections act as several identities: each simulated instrument connects as its own id
-    /// when the file has it (default none).
+    /// when the file has it, and <see cref="Username"/> takes its password from it when none is given otherwise (default none).
     /// </summary>
     public string? CredentialsFile { get; set; }
 

@@ -48,7 +48,7 @@ internal sealed class ClientSecurity
             return (identity, password);
         }
 
-        return (_options.Username, _options.Password ?? _filePassword.Value);
+        return (_options.Username, _options.Password ?? _filePassword.Value ?? _fileCredentials.Value?.PasswordOf(_options.Username));
     }
 
     public void ApplyTls(MqttClientOptionsBuilder builder, string host)
