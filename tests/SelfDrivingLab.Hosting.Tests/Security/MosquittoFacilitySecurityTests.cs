@@ -81,6 +81,17 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
     }
 
     [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_KnownInstrumentAnnouncingARogueInstrument_IsRefused()
+    {
+        await using var broker = await StartAsync();
+        using var printer = await ConnectAsync(broker, "printer-1");
+
+        var result = await printer.PublishAsync(Message("sdl/v1/lab/printer-evil/capabilities", """{"instrument":"printer-evil"}""", retain: true));
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
     public async Task Mosquitto_ControlFromObserverOrInstrumentOrOnAnotherOperatorsTopic_IsRefused()
     {
         await using var broker = await StartAsync();

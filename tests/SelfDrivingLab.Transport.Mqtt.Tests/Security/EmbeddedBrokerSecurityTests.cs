@@ -145,6 +145,17 @@ public sealed class EmbeddedBrokerSecurityTests
     }
 
     [Fact]
+    public async Task Publish_KnownInstrumentAnnouncingARogueInstrument_IsRefused()
+    {
+        await using var broker = await StartAsync();
+        using var printer = await ConnectAsync(broker, "printer-1");
+
+        var result = await printer.PublishAsync(Message("sdl/v1/lab/printer-evil/capabilities", """{"instrument":"printer-evil"}""", retain: true));
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+    }
+
+    [Fact]
     public async Task Publish_ControlRequestFromOperatorOnItsOwnTopic_IsAccepted()
     {
         await using var broker = await StartAsync();
