@@ -77,7 +77,7 @@ public sealed class ApprovalGateHostTests : IDisposable
             }
 
             operatorDecided++;
-            Assert.Contains("tester", decision.Detail, StringComparison.Ordinal);
+            Assert.Contains("operator", decision.Detail, StringComparison.Ordinal); // the authenticated identity, not the self-declared "tester"
             if (decision.Trigger == nameof(ExperimentTrigger.Reject))
             {
                 Assert.Equal(ExperimentStatus.Aborted, e.Status);
