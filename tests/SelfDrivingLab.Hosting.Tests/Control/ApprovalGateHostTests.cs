@@ -81,7 +81,7 @@ public sealed class ApprovalGateHostTests : IDisposable
             if (decision.Trigger == nameof(ExperimentTrigger.Reject))
             {
                 Assert.Equal(ExperimentStatus.Aborted, e.Status);
-                Assert.Contains("rejected by tester", e.FailureReason, StringComparison.Ordinal);
+                Assert.Contains("rejected by operator", e.FailureReason, StringComparison.Ordinal);
                 Assert.Empty(await ledger.GetCommandsAsync(e.Id));
             }
         }
