@@ -20,6 +20,9 @@ public sealed record FacilityDefinition(
     IReadOnlyList<SimulatedInstrumentDefinition> Simulators,
     string? SourcePath)
 {
+    /// <summary>Who may use the broker (the file's <c>access:</c> section); null (default) for the defaults of <see cref="FacilityAccess.Of"/>.</summary>
+    public FacilityAccess? Access { get; init; }
+
     /// <summary>
     /// True for a campaign run on its own (<see cref="Single"/>): the facility's instruments are the campaign's
     /// simulators, and its problems are the campaign's.

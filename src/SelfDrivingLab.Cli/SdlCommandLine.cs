@@ -20,6 +20,7 @@ public static class SdlCommandLine
             StatusCommand.Create(console),
             AuditCommand.Create(console),
             ControlCommand.Create(console),
+            FacilityCommand.Create(console),
             WorkflowCommand.Create(console),
             BenchCommand.Create(console),
         };

@@ -2,12 +2,16 @@ using System.Globalization;
 
 namespace SelfDrivingLab.Hosting;
 
-/// <summary>An external MQTT broker's host and port.</summary>
+/// <summary>An external MQTT broker's host and port, and whether it is reached over TLS.</summary>
 /// <param name="Host">Host name or address.</param>
 /// <param name="Port">TCP port (1–65535).</param>
-public sealed record BrokerAddress(string Host, int Port)
+/// <param name="Tls">Connect with TLS (<c>mqtts://</c>), validating the broker's certificate.</param>
+public sealed record BrokerAddress(string Host, int Port, bool Tls = false)
 {
-    /// <summary>Parses <c>host:port</c> or <c>host</c> (port 1883); null or empty text means "embedded broker" and yields null.</summary>
+    /// <summary>
+    /// Parses <c>host:port</c>, <c>host</c> (port 1883), <c>mqtt://host:port</c> or <c>mqtts://host:port</c> (TLS; port
+    /// 8883 by default); null or empty text means "embedded broker" and yields null.
+    /// </summary>
     public static bool TryParse(string? text, out BrokerAddress? address, out string error)
     {
         address = null;
@@ -17,9 +21,26 @@ public sealed record BrokerAddress(string Host, int Port)
             return true;
         }
 
+        var original = text;
+        var tls = false;
+        if (text.StartsWith("mqtts://", StringComparison.OrdinalIgnoreCase))
+        {
+            tls = true;
+            text = text["mqtts://".Length..];
+        }
+        else if (text.StartsWith("mqtt://", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text["mqtt://".Length..];
+        }
+        else if (text.Contains("://", StringComparison.Ordinal))
+        {
+            error = $"'{original}' has an unknown scheme; use host:port, mqtt://host:port or mqtts://host:port.";
+            return false;
+        }
+
         var colon = text.LastIndexOf(':');
         var host = colon < 0 ? text : text[..colon];
-        var port = 1883;
+        var port = tls ? 8883 : 1883;
         if (colon >= 0 && (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535))
         {
             error = $"'{text}' has no valid port (1-65535); use host:port, e.g. 127.0.0.1:1883.";
@@ -32,7 +53,7 @@ public sealed record BrokerAddress(string Host, int Port)
             return false;
         }
 
-        address = new BrokerAddress(host, port);
+        address = new BrokerAddress(host, port, tls);
         return true;
     }
 }

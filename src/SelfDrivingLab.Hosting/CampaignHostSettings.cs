@@ -30,6 +30,19 @@ public sealed record CampaignHostSettings
     public BrokerAddress? Broker { get; init; }
 
     /// <summary>
+    /// A credentials file (<c>sdl facility broker-config</c>'s <c>credentials.json</c>) for an external broker: each simulated
+    /// instrument connects as its own identity, the host as the facility's orchestrator (unless <c>Mqtt:Username</c> says
+    /// otherwise). Null (default): the <c>Mqtt</c> configuration only. <c>sdl run --credentials</c>, or <c>Mqtt__CredentialsFile</c>.
+    /// </summary>
+    public string? BrokerCredentialsFile { get; init; }
+
+    /// <summary>
+    /// PEM certificate authority of an external TLS broker (<c>mqtts://</c>); null (default) for <c>Mqtt:CaFile</c>, else the
+    /// system trust store. <c>Mqtt__CaFile</c> in the environment.
+    /// </summary>
+    public string? BrokerCaFile { get; init; }
+
+    /// <summary>
     /// How long the host tries to reach the broker at start-up before it fails naming it; null (default)
     /// keeps the transport's default (<c>Mqtt:StartupConnectTimeout</c>, 30 s). Validated when the host starts.
     /// </summary>

@@ -17,6 +17,9 @@ using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Simulators;
 using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Protocol.Security;
+using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Workflow.Campaigns;
 using SelfDrivingLab.Workflow.Control;
 using SelfDrivingLab.Workflow.Experiments;
@@ -71,13 +74,17 @@ public static class CampaignServiceCollectionExtensions
             services.AddSingleton<IWorkTracker>(NoWorkTracker.Instance);
         }
 
+        if (settings.Broker is null)
+        {
+            // The embedded broker admits only the facility's identities, each with a password made for this run.
+            services.AddSingleton(EmbeddedBrokerAccess.For(new AccessPolicy(facility.Site, FacilityAccess.Of(facility))));
+        }
+
         services.AddSdlMqtt(o =>
         {
             if (settings.Broker is { } broker)
             {
-                o.Embedded = false;
-                o.Host = broker.Host;
-                o.Port = broker.Port;
+                ExternalBrokerOptions.Apply(o, settings, broker);
             }
 
             if (settings.BrokerConnectTimeout is { } timeout)
@@ -134,8 +141,8 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<IMessageBusFactory>(),
             provider.GetRequiredService<ControlRequestHandler>(),
             () => settings.Broker is { } external
-                ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId)
-                : new ControlEndpoint("127.0.0.1", provider.GetRequiredService<EmbeddedMqttBroker>().Port, facility.Site.Value, Environment.ProcessId),
+                ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId, external.Tls)
+                : EmbeddedBrokerFiles.Write(provider.GetRequiredService<EmbeddedMqttBroker>(), facility, settings.LedgerPath),
             settings.LedgerPath,
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -6,12 +8,16 @@ using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 using SelfDrivingLab.Core.Time;
+using SelfDrivingLab.Transport.Mqtt.Security;
 
 namespace SelfDrivingLab.Transport.Mqtt;
 
 /// <summary>
 /// An in-process MQTT 5 / 3.1.1 broker (MQTTnet) bound to 127.0.0.1 only, with persistent sessions
-/// and retained messages kept in memory. Runs as a hosted service when <see cref="MqttOptions.Embedded"/>
+/// and retained messages kept in memory. It refuses anonymous clients: every identity of its <see cref="Access"/> has a
+/// password made for this run, and it enforces the access policy on every publish and subscription. Unless
+/// <see cref="MqttOptions.Tls"/> is false it serves TLS only, with a certificate made for this run (<see cref="Certificate"/>),
+/// which in-process clients pin. Runs as a hosted service when <see cref="MqttOptions.Embedded"/>
 /// is true; tests start and stop it directly. After the first start it always reuses the same port,
 /// so stopping and starting again simulates a broker restart. Thread-safe.
 /// </summary>
@@ -22,24 +28,27 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
     private readonly TaskCompletionSource<int> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DeliveryWorkTracker? _deliveries;
+    private readonly Lazy<X509Certificate2> _certificate = new(SelfSignedCertificate.Create);
     private MqttServer? _server;
     private int _port;
     private int _disposed;
 
     /// <summary>Creates the broker from the registered options.</summary>
-    public EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker>? logger = null, IWorkTracker? workTracker = null)
-        : this(options.Value, logger, workTracker)
+    public EmbeddedMqttBroker(IOptions<MqttOptions> options, ILogger<EmbeddedMqttBroker>? logger = null, IWorkTracker? workTracker = null, EmbeddedBrokerAccess? access = null)
+        : this(options.Value, logger, workTracker, access)
     {
     }
 
     /// <summary>
     /// Creates the broker; <paramref name="options"/>.Port 0 picks a free ephemeral port. With a
     /// <paramref name="workTracker"/> (a virtual clock), a QoS 1 message queued for a connected client
-    /// counts as work until the client acknowledges it.
+    /// counts as work until the client acknowledges it. <paramref name="access"/> (default
+    /// <see cref="EmbeddedBrokerAccess.Unrestricted"/>) says who may connect and what each identity may do.
     /// </summary>
-    public EmbeddedMqttBroker(MqttOptions options, ILogger? logger = null, IWorkTracker? workTracker = null)
+    public EmbeddedMqttBroker(MqttOptions options, ILogger? logger = null, IWorkTracker? workTracker = null, EmbeddedBrokerAccess? access = null)
     {
         _options = options;
+        Access = access ?? EmbeddedBrokerAccess.Unrestricted();
         _logger = logger ?? NullLogger.Instance;
         _port = options.Port;
         _deliveries = workTracker is null or NoWorkTracker ? null : new DeliveryWorkTracker(workTracker);
@@ -52,6 +61,17 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
     public int Port => _started.Task.IsCompletedSuccessfully
         ? Volatile.Read(ref _port)
         : throw new InvalidOperationException("The embedded MQTT broker has not started yet; await Started first.");
+
+    /// <summary>Who may connect and what each identity may do.</summary>
+    public EmbeddedBrokerAccess Access { get; }
+
+    /// <summary>True when the broker serves TLS only (<see cref="MqttOptions.Tls"/> is not false).</summary>
+    public bool UsesTls => _options.Tls != false;
+
+    /// <summary>The per-run server certificate (TLS only); clients trust exactly this certificate.</summary>
+    public X509Certificate2 Certificate => UsesTls
+        ? _certificate.Value
+        : throw new InvalidOperationException("The embedded MQTT broker does not use TLS (Mqtt:Tls is false).");
 
     /// <summary>True while the broker accepts connections.</summary>
     public bool IsRunning => _server?.IsStarted == true;
@@ -77,23 +97,14 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
                 return;
             }
 
-            var serverOptions = new MqttServerOptionsBuilder()
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
-                // IPAddress.None disables the IPv6 listener: the broker must only be reachable on 127.0.0.1.
-                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-                .WithDefaultEndpointPort(_port)
-                // A restart rebinds a port whose old connections may linger in TIME_WAIT.
-                .WithDefaultEndpointReuseAddress()
-                .WithPersistentSessions(true)
-                .Build();
-
+            var serverOptions = BuildServerOptions();
             var server = new MqttServerFactory().CreateMqttServer(serverOptions);
             _deliveries?.Attach(server);
+            new BrokerAuthorization(Access, _logger).Attach(server);
             await server.StartAsync().ConfigureAwait(false);
 
             // MQTTnet writes the OS-chosen port back into the endpoint options when bound to port 0.
-            _port = serverOptions.DefaultEndpointOptions.Port;
+            _port = UsesTls ? serverOptions.TlsEndpointOptions.Port : serverOptions.DefaultEndpointOptions.Port;
             _server = server;
             Log.EmbeddedBrokerStarted(_logger, _port);
             _started.TrySetResult(_port);
@@ -102,6 +113,35 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
         {
             _gate.Release();
         }
+    }
+
+    private MqttServerOptions BuildServerOptions()
+    {
+        var builder = new MqttServerOptionsBuilder().WithPersistentSessions(true);
+        if (UsesTls)
+        {
+            builder.WithoutDefaultEndpoint()
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Loopback)
+                .WithEncryptedEndpointBoundIPV6Address(IPAddress.None)
+                .WithEncryptedEndpointPort(_port)
+                .WithEncryptionCertificate(_certificate.Value)
+                .WithEncryptionSslProtocol(SslProtocols.Tls12 | SslProtocols.Tls13);
+        }
+        else
+        {
+            builder.WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Loopback)
+                // IPAddress.None disables the IPv6 listener: the broker must only be reachable on 127.0.0.1.
+                .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
+                .WithDefaultEndpointPort(_port)
+                // A restart rebinds a port whose old connections may linger in TIME_WAIT.
+                .WithDefaultEndpointReuseAddress();
+        }
+
+        var options = builder.Build();
+        options.TlsEndpointOptions.ReuseAddress = true;
+        return options;
     }
 
     /// <summary>Stops the broker, dropping every client connection (their last wills are not published).</summary>
@@ -180,6 +220,11 @@ public sealed class EmbeddedMqttBroker : IHostedService, IAsyncDisposable, IDisp
         }
 
         Interlocked.Exchange(ref _server, null)?.Dispose();
+        if (_certificate.IsValueCreated)
+        {
+            _certificate.Value.Dispose();
+        }
+
         _gate.Dispose();
     }
 }

@@ -37,4 +37,13 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Debug, "MQTT client {ClientId}: unsubscribing {TopicFilter} at the broker failed; the filter is no longer dispatched locally")]
     public static partial void UnsubscribeFailed(ILogger logger, Exception exception, string clientId, string topicFilter);
+
+    [LoggerMessage(30, LogLevel.Warning, "Embedded MQTT broker refused client {ClientId}: bad user name or password (user {UserName})")]
+    public static partial void ConnectionRefused(ILogger logger, string clientId, string userName);
+
+    [LoggerMessage(31, LogLevel.Warning, "Embedded MQTT broker refused a publish by {UserName} (client {ClientId}) on {Topic}: not authorized")]
+    public static partial void PublishRefused(ILogger logger, string userName, string clientId, string topic);
+
+    [LoggerMessage(32, LogLevel.Warning, "Embedded MQTT broker refused a subscription by {UserName} (client {ClientId}) to {TopicFilter}: not authorized")]
+    public static partial void SubscriptionRefused(ILogger logger, string userName, string clientId, string topicFilter);
 }

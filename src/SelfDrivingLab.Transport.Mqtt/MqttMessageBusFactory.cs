@@ -7,6 +7,7 @@ using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
+using SelfDrivingLab.Transport.Mqtt.Security;
 
 namespace SelfDrivingLab.Transport.Mqtt;
 
@@ -21,6 +22,7 @@ public sealed class MqttMessageBusFactory : IMessageBusFactory
     private readonly ILoggerFactory _loggerFactory;
     private readonly IWorkTracker _workTracker;
     private readonly EmbeddedMqttBroker? _embeddedBroker;
+    private readonly ClientSecurity _security;
 
     /// <summary>Creates the factory from the registered services.</summary>
     public MqttMessageBusFactory(IOptions<MqttOptions> options, TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, IWorkTracker? workTracker = null, EmbeddedMqttBroker? embeddedBroker = null)
@@ -41,6 +43,7 @@ public sealed class MqttMessageBusFactory : IMessageBusFactory
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _workTracker = workTracker ?? NoWorkTracker.Instance;
         _embeddedBroker = embeddedBroker;
+        _security = new ClientSecurity(options, embeddedBroker);
         if (options.Embedded && embeddedBroker is null)
         {
             throw new ArgumentException("Mqtt:Embedded is true but no EmbeddedMqttBroker was given; register it with AddSdlMqtt or set Embedded to false.", nameof(embeddedBroker));
@@ -56,7 +59,7 @@ public sealed class MqttMessageBusFactory : IMessageBusFactory
         var connection = new MqttMessageBusConnection(
             new MqttClientFactory().CreateMqttClient(),
             BuildClientOptions(options, host, port),
-            string.Create(CultureInfo.InvariantCulture, $"{host}:{port}"),
+            string.Create(CultureInfo.InvariantCulture, $"{(_security.UsesTls ? "mqtts://" : string.Empty)}{host}:{port}"),
             options,
             ReconnectPipeline.Create(_options, options.ClientId, _timeProvider, logger),
             _workTracker,
@@ -97,10 +100,13 @@ public sealed class MqttMessageBusFactory : IMessageBusFactory
             .WithKeepAlivePeriod(_options.KeepAlive)
             .WithTimeout(_options.ConnectTimeout);
 
-        if (_options.Username is { } username)
+        var (userName, password) = _security.CredentialsFor(options.Identity);
+        if (userName is not null)
         {
-            builder.WithCredentials(username, _options.Password);
+            builder.WithCredentials(userName, password);
         }
+
+        _security.ApplyTls(builder, host);
 
         if (options.Will is { } will)
         {

@@ -31,11 +31,43 @@ public sealed class MqttOptions
     [Range(0, 65535)]
     public int Port { get; set; }
 
-    /// <summary>User name for an external broker (default none).</summary>
+    /// <summary>
+    /// User name on an external broker (default none: anonymous), for connections that do not act as an identity of
+    /// <see cref="CredentialsFile"/>. Environment: <c>Mqtt__Username</c>. The embedded broker ignores it (its
+    /// in-process clients use the credentials it made for the run).
+    /// </summary>
     public string? Username { get; set; }
 
-    /// <summary>Password for an external broker (default none).</summary>
+    /// <summary>Password of <see cref="Username"/> (default none). Environment: <c>Mqtt__Password</c>; or use <see cref="PasswordFile"/>.</summary>
     public string? Password { get; set; }
+
+    /// <summary>A file whose content (one line; a final line break is ignored) is the password of <see cref="Username"/> (default none).</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>
+    /// A credentials file (JSON <c>{"identities": {"printer-1": "…"}}</c>, as written by <c>sdl facility broker-config</c>)
+    /// for processes whose connections act as several identities: each simulated instrument connects as its own id
+    /// when the file has it, and <see cref="Username"/> takes its password from it when none is given otherwise (default none).
+    /// </summary>
+    public string? CredentialsFile { get; set; }
+
+    /// <summary>
+    /// TLS (default null: on for the embedded broker, which then serves TLS only with a certificate made for the run;
+    /// off for an external broker unless it is given as <c>mqtts://host:port</c>). False turns it off for the embedded broker.
+    /// </summary>
+    public bool? Tls { get; set; }
+
+    /// <summary>
+    /// PEM file of the certificate authority (or authorities) that signed an external broker's certificate (default
+    /// none: the operating system's trust store). The certificate must also name the host connected to.
+    /// </summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate presented to an external broker that asks for one (default none).</summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="ClientCertificateFile"/> (default none: the key is in the certificate file).</summary>
+    public string? ClientKeyFile { get; set; }
 
     /// <summary>MQTT keep-alive period (default 15 s): how fast a dead connection is noticed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "18:12:15")]

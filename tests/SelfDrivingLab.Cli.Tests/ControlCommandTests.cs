@@ -57,7 +57,8 @@ public sealed class ControlCommandTests : IDisposable
 
         Assert.Equal((0, 0, 0), (paused, status, abort));
         Assert.Contains("paused: in-flight steps finish", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("paused (by alice: lunch)", output.ToString(), StringComparison.Ordinal);
+        // Recorded under the identity the broker authenticated (the local run's operator), not --operator alice.
+        Assert.Contains("paused (by operator: lunch)", output.ToString(), StringComparison.Ordinal);
         Assert.Equal(Core.Ledger.CampaignStatus.Aborted, summary.Status);
     }
 

@@ -49,7 +49,7 @@ public sealed partial class RepositoryContentsTests
     public void ReadmeDataArguments_AllExistInsideTheRepository()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var paths = DataArgument().Matches(readme).Select(m => m.Groups["path"].Value).ToList();
+        var paths = DataArgument().Matches(readme).Concat(QuotedDataPath().Matches(readme)).Select(m => m.Groups["path"].Value).ToList();
 
         Assert.NotEmpty(paths);
         Assert.All(paths, path => Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, path)), $"README names '{path}', which is not in the repository"));
@@ -110,6 +110,9 @@ public sealed partial class RepositoryContentsTests
     [GeneratedRegex(@"^\s*table:\s*(?<path>[^#\r\n]+?)\s*(#.*)?$", RegexOptions.Multiline)]
     private static partial Regex TableLine();
 
-    [GeneratedRegex(@"--data\s+(?<path>\S+)")]
+    [GeneratedRegex(@"--data\s+(?<path>[^\s<]\S*)")] // a placeholder such as <data> names no file
     private static partial Regex DataArgument();
+
+    [GeneratedRegex(@"`(?<path>data/[^`\s]+\.csv)`")] // the paths in the benchmark tables' `--data` column
+    private static partial Regex QuotedDataPath();
 }

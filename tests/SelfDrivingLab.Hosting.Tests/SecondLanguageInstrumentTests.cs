@@ -2,7 +2,11 @@ using System.Diagnostics;
 using SelfDrivingLab.Campaigns;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Security;
+using SelfDrivingLab.Protocol.Security;
 using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Transport.Mqtt.Security;
 
 namespace SelfDrivingLab.Hosting.Tests;
 
@@ -16,9 +20,15 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
     [RequiresCommandsFact("python3", "mosquitto_sub", "mosquitto_pub")]
     public async Task RunAsync_PythonMosquittoInstrument_CompletesEveryExperiment()
     {
-        await using var broker = new EmbeddedMqttBroker(new MqttOptions());
+        // A facility broker: the orchestrator and the one admitted instrument, each with its own password; TLS with a CA file.
+        var policy = new AccessPolicy(new SiteId("lab"), [new BrokerIdentity("orchestrator", BrokerRole.Orchestrator), new BrokerIdentity("py-meter-1", BrokerRole.Instrument)]);
+        await using var broker = new EmbeddedMqttBroker(new MqttOptions(), access: EmbeddedBrokerAccess.For(policy));
         await broker.StartAsync();
-        using var instrument = StartInstrument(broker.Port);
+        var credentials = _dir.File("credentials.json");
+        broker.Access.Credentials.Write(credentials);
+        var ca = _dir.File("broker.pem");
+        await File.WriteAllTextAsync(ca, broker.Certificate.ExportCertificatePem());
+        using var instrument = StartInstrument(broker.Port, ca, broker.Access.Credentials.PasswordOf("py-meter-1")!);
         var ready = await instrument.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(ready == "ready", $"the instrument did not start: {ready} {await instrument.ErrorsAsync()}");
 
@@ -37,7 +47,9 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
         var settings = new CampaignHostSettings(definition)
         {
             LedgerPath = _dir.File("ledger.db"),
-            Broker = new BrokerAddress("127.0.0.1", broker.Port),
+            Broker = new BrokerAddress("127.0.0.1", broker.Port, Tls: true),
+            BrokerCredentialsFile = credentials,
+            BrokerCaFile = ca,
             VirtualTime = false, // the instrument is another process: wall-clock time
             InstrumentWaitTimeout = TimeSpan.FromSeconds(30),
         };
@@ -56,14 +68,15 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
         }
     }
 
-    private static InstrumentProcess StartInstrument(int port)
+    private static InstrumentProcess StartInstrument(int port, string caFile, string password)
     {
         var script = Path.Combine(RepositoryPaths.Root, "instruments", "examples", "python-mosquitto", "instrument.py");
-        var start = new ProcessStartInfo("python3", [script, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "lab", "--id", "py-meter-1"])
+        var start = new ProcessStartInfo("python3", [script, "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--site", "lab", "--id", "py-meter-1", "--cafile", caFile])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            Environment = { ["SDL_BROKER_PASSWORD"] = password },
         };
         return new InstrumentProcess(Process.Start(start)!);
     }

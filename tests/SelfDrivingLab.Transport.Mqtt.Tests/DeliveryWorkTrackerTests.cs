@@ -49,7 +49,7 @@ public sealed class DeliveryWorkTrackerTests
     private static async Task<IMqttClient> ConnectAsync(EmbeddedMqttBroker broker, string clientId)
     {
         var client = new MqttClientFactory().CreateMqttClient();
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId(clientId).Build());
+        await client.ConnectAsync(TestBus.RawOptions(broker, clientId));
         return client;
     }
 

@@ -12,6 +12,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "sdl-mosquitto-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
+    private string? _configFile;
 
     private MosquittoBroker(int port) => Port = port;
 
@@ -30,6 +31,15 @@ internal sealed class MosquittoBroker : IAsyncDisposable
             autosave_interval 1
             max_queued_messages 10000
             """);
+        await broker.StartProcessAsync();
+        return broker;
+    }
+
+    /// <summary>Starts a broker from a configuration file written elsewhere (e.g. by <c>sdl facility broker-config</c>) that listens on <paramref name="port"/>.</summary>
+    public static async Task<MosquittoBroker> StartWithConfigAsync(string configFile, int port)
+    {
+        var broker = new MosquittoBroker(port) { _configFile = configFile };
+        Directory.CreateDirectory(broker._directory);
         await broker.StartProcessAsync();
         return broker;
     }
@@ -58,7 +68,7 @@ internal sealed class MosquittoBroker : IAsyncDisposable
 
     private async Task StartProcessAsync()
     {
-        _process = Process.Start(new ProcessStartInfo("mosquitto", ["-c", Path.Combine(_directory, "mosquitto.conf")])
+        _process = Process.Start(new ProcessStartInfo("mosquitto", ["-c", _configFile ?? Path.Combine(_directory, "mosquitto.conf")])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,

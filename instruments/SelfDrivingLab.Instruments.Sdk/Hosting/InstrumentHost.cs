@@ -103,7 +103,7 @@ public sealed class InstrumentHost : IAsyncDisposable
     /// <summary>What the driver offers, as announced (with the host's <see cref="InstrumentCapabilities.DurableCommandIds"/> and <see cref="InstrumentCapabilities.InstanceId"/>).</summary>
     public InstrumentCapabilities Capabilities { get; }
 
-    /// <summary>The MQTT client id: <c>sdl-instrument-{site}-{instrument}</c>.</summary>
+    /// <summary>The MQTT client id: <c>sdl-instrument-{site}-{instrument}</c>. The connection acts as the broker identity named like the instrument.</summary>
     public string ClientId => $"sdl-instrument-{Site}-{Instrument}";
 
     /// <summary>Commands whose driver call is running right now.</summary>
@@ -122,7 +122,7 @@ public sealed class InstrumentHost : IAsyncDisposable
             }
 
             var will = new OutboundMessage(Topics.Availability, ProtocolJson.Serialize(new InstrumentAvailability(Instrument, AvailabilityState.Offline, null)), Retain: true);
-            var connection = await _busFactory.ConnectAsync(new MessageBusConnectionOptions(ClientId, will, OnReconnectedAsync), cancellationToken).ConfigureAwait(false);
+            var connection = await _busFactory.ConnectAsync(new MessageBusConnectionOptions(ClientId, will, OnReconnectedAsync, Identity: Instrument.Value), cancellationToken).ConfigureAwait(false);
             _connection = connection;
             _commandSubscription = await connection.SubscribeAsync(Topics.Command, _processor.HandleAsync, cancellationToken).ConfigureAwait(false);
 

@@ -10,6 +10,7 @@ needs nothing from this repository. It offers one action, `measure`, that "measu
 Usage: instrument.py --host 127.0.0.1 --port 1883 [--site lab] [--id py-meter-1]
 """
 import argparse
+import os
 import datetime
 import json
 import subprocess
@@ -30,14 +31,21 @@ def main():
     parser.add_argument("--port", type=int, default=1883)
     parser.add_argument("--site", default="lab")
     parser.add_argument("--id", default="py-meter-1")
+    parser.add_argument("--cafile", help="PEM CA of the broker's certificate: connect with TLS")
     args = parser.parse_args()
+
+    # The instrument's broker identity is its id; the password comes from the environment, never the command line.
+    password = os.environ.get("SDL_BROKER_PASSWORD")
+    auth = ["-u", args.id, "-P", password] if password else []
+    if args.cafile:
+        auth += ["--cafile", args.cafile]
 
     base = f"{PROTOCOL}/{args.site}/{args.id}"
     client_id = f"sdl-instrument-{args.site}-{args.id}"
     offline = json.dumps({"instrument": args.id, "state": "offline", "at": None, "protocol": PROTOCOL})
 
     def publish(leaf, payload, retain=False):
-        command = ["mosquitto_pub", "-h", args.host, "-p", str(args.port), "-q", "1",
+        command = ["mosquitto_pub", "-h", args.host, "-p", str(args.port), "-q", "1", *auth,
                    "-i", f"{client_id}-pub", "-t", f"{base}/{leaf}", "-m", json.dumps(payload)]
         if retain:
             command.append("-r")
@@ -56,7 +64,7 @@ def main():
 
     # Subscribe first (with the offline last will), then announce ourselves (section 4 and 5).
     subscriber = subprocess.Popen(
-        ["mosquitto_sub", "-h", args.host, "-p", str(args.port), "-q", "1", "-i", client_id,
+        ["mosquitto_sub", "-h", args.host, "-p", str(args.port), "-q", "1", *auth, "-i", client_id,
          "-t", f"{base}/command", "--will-topic", f"{base}/availability", "--will-payload", offline,
          "--will-qos", "1", "--will-retain"],
         stdout=subprocess.PIPE, text=True, bufsize=1)

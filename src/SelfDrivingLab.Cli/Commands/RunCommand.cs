@@ -13,7 +13,8 @@ internal static class RunCommand
         var file = new Argument<FileInfo>("campaign") { Description = "The campaign file (YAML)." };
         var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger file (default: .sdl/ledger.db under the current directory)." };
         var summary = new Option<FileInfo?>("--summary-json") { Description = "Also write a JSON summary to this file." };
-        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
+        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port, mqtt://host:port or mqtts://host:port (TLS) (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
+        var credentials = new Option<FileInfo?>("--credentials") { Description = "Credentials file of the broker identities (sdl facility broker-config writes credentials.json); or set Mqtt__Username and Mqtt__Password / Mqtt__PasswordFile." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary (and a line when an unfinished campaign is resumed)." };
         var external = new Option<bool>("--external-instruments")
@@ -25,7 +26,7 @@ internal static class RunCommand
             Description = "Resume a running campaign of the same name even though what defines it changed (space, objective, workflow, pool, seed, proposer settings); the ledger records the change. Without it such a run is refused, naming every change.",
         };
         var connectTimeout = ConnectTimeoutOption.Create();
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, realTime, quiet, external, acceptChanges, connectTimeout };
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, credentials, realTime, quiet, external, acceptChanges, connectTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -67,6 +68,7 @@ internal static class RunCommand
                 ExternalInstruments = parse.GetValue(external),
                 LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
                 Broker = address,
+                BrokerCredentialsFile = parse.GetValue(credentials)?.FullName,
                 BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
                 AcceptChanges = parse.GetValue(acceptChanges),

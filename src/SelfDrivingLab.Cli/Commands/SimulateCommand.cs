@@ -14,13 +14,14 @@ internal static class SimulateCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<FileInfo>("campaign") { Description = "The campaign or facility file (YAML) whose simulated instruments to run." };
-        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port (required)." };
+        var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port, mqtt://host:port or mqtts://host:port (TLS) (required)." };
+        var credentials = new Option<FileInfo?>("--credentials") { Description = "Credentials file of the broker identities (sdl facility broker-config writes credentials.json); or set Mqtt__Username and Mqtt__Password / Mqtt__PasswordFile." };
         var journal = new Option<DirectoryInfo?>("--journal-dir") { Description = "Keep each instrument's command ids in a durable journal here, so a restarted simulator never runs a re-sent command again." };
         var executionLog = new Option<DirectoryInfo?>("--execution-log-dir") { Description = "Append one JSON line per physical execution to {instrument}.executions.jsonl here." };
         var connectTimeout = ConnectTimeoutOption.Create();
         var command = new Command("simulate", "Run a campaign file's simulated instruments (real time) against an external broker until stopped.")
         {
-            file, broker, journal, executionLog, connectTimeout,
+            file, broker, credentials, journal, executionLog, connectTimeout,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +56,7 @@ internal static class SimulateCommand
             var settings = new CampaignHostSettings(facility)
             {
                 Broker = address,
+                BrokerCredentialsFile = parse.GetValue(credentials)?.FullName,
                 BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = false,
                 JournalDirectory = parse.GetValue(journal)?.FullName,

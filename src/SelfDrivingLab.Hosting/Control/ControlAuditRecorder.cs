@@ -12,8 +12,11 @@ namespace SelfDrivingLab.Hosting.Control;
 /// </summary>
 internal sealed class ControlAuditRecorder(IControlAuditLedger audit, ILedger ledger, CampaignControl campaigns, TimeProvider time, string site)
 {
-    /// <summary>Stores <paramref name="request"/> and its <paramref name="response"/>; throws <see cref="LedgerException"/> when the ledger refuses.</summary>
-    public async Task RecordAsync(ControlRequest request, ControlResponse response, string? clientId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores <paramref name="request"/> and its <paramref name="response"/>; <paramref name="identity"/> is the
+    /// authenticated identity the broker let publish the request. Throws <see cref="LedgerException"/> when the ledger refuses.
+    /// </summary>
+    public async Task RecordAsync(ControlRequest request, ControlResponse response, string? clientId, string? identity, CancellationToken cancellationToken)
     {
         if (request.Action == ControlAction.Status)
         {
@@ -41,6 +44,7 @@ internal sealed class ControlAuditRecorder(IControlAuditLedger audit, ILedger le
                 response.Message)
             {
                 ClientId = clientId,
+                Identity = identity,
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -54,9 +54,9 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         var endpoint = _endpoint();
         _topics = new ControlTopics(endpoint.SiteId);
         _connection = await _factory.ConnectAsync(new MessageBusConnectionOptions(_clientId), cancellationToken).ConfigureAwait(false);
-        await _connection.SubscribeAsync(_topics.Request, HandleAsync, cancellationToken).ConfigureAwait(false);
+        await _connection.SubscribeAsync(_topics.RequestFilter, HandleAsync, cancellationToken).ConfigureAwait(false);
         endpoint.Write(_ledgerPath);
-        LogListening(_logger, _topics.Request, endpoint.Host, endpoint.Port);
+        LogListening(_logger, _topics.RequestFilter, endpoint.Host, endpoint.Port);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => DisposeAsync().AsTask();
@@ -95,17 +95,26 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
             return;
         }
 
-        var response = _handler.Handle(request!);
+        // The broker lets an identity publish only on its own request topic, so the topic names the authenticated sender:
+        // it, not the self-declared operator field, is who asked.
+        if (_topics?.RequesterOf(message.Topic) is not { } requester)
+        {
+            Reject($"request on '{message.Topic}', which names no identity");
+            return;
+        }
+
+        request = request! with { Operator = requester };
+        var response = _handler.Handle(request);
         if (_audit is not null)
         {
             try
             {
                 // Stored before it is answered: an acknowledged request is in the audit trail, an acknowledged pause survives a restart.
-                await _audit.RecordAsync(request!, response, clientId: null, cancellationToken).ConfigureAwait(false);
+                await _audit.RecordAsync(request, response, clientId: null, identity: requester, cancellationToken).ConfigureAwait(false);
             }
             catch (LedgerException ex)
             {
-                LogNotAudited(_logger, request!.Action, LogText.Escape(ex.Message));
+                LogNotAudited(_logger, request.Action, LogText.Escape(ex.Message));
                 response = response with { Message = $"{response.Message} (not stored in the ledger: {ex.Message})" };
             }
         }

@@ -5,6 +5,8 @@ using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Control;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using Microsoft.Extensions.Configuration;
 
 namespace SelfDrivingLab.Hosting.Control;
 
@@ -18,14 +20,14 @@ public static class ControlClient
     /// </summary>
     public static async Task<ControlResponse> SendAsync(ControlEndpoint endpoint, ControlRequest request, TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        var options = new MqttOptions
-        {
-            Embedded = false,
-            Host = endpoint.Host,
-            Port = endpoint.Port,
-            ConnectTimeout = timeout,
-            SessionExpiry = TimeSpan.FromMinutes(1),
-        };
+        var options = OperatorOptions(endpoint);
+        options.Embedded = false;
+        options.Host = endpoint.Host;
+        options.Port = endpoint.Port;
+        options.ConnectTimeout = timeout;
+        options.SessionExpiry = TimeSpan.FromMinutes(1);
+        // The broker lets an identity send only on its own request topic; on a broker without accounts the operator names itself.
+        var identity = options.Username ?? request.Operator;
         var factory = new MqttMessageBusFactory(options, time, NullLoggerFactory.Instance, NoWorkTracker.Instance);
         var topics = new ControlTopics(endpoint.SiteId);
         var answer = new TaskCompletionSource<ControlResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,7 +53,7 @@ public static class ControlClient
                 },
                 deadline.Token).ConfigureAwait(false);
             await using var unsubscribe = subscription.ConfigureAwait(false);
-            await connection.PublishAsync(new OutboundMessage(topics.Request, ProtocolJson.Serialize(request)), deadline.Token).ConfigureAwait(false);
+            await connection.PublishAsync(new OutboundMessage(topics.RequestFrom(identity), ProtocolJson.Serialize(request)), deadline.Token).ConfigureAwait(false);
             return await answer.Task.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && !connected)
@@ -66,5 +68,44 @@ public static class ControlClient
         {
             throw new CampaignHostException($"could not reach the broker at {endpoint.Host}:{endpoint.Port}: {ex.Message}", ex);
         }
+        catch (MessageBusUnavailableException ex)
+        {
+            throw new CampaignHostException(ex.Message, ex);
+        }
+    }
+
+    /// <summary>
+    /// The operator's credentials and TLS settings: the endpoint's credentials file (a local run's embedded broker), or
+    /// the <c>Mqtt</c> configuration from the environment (<c>Mqtt__Username</c>, <c>Mqtt__Password</c> or
+    /// <c>Mqtt__PasswordFile</c>, <c>Mqtt__CaFile</c>, …).
+    /// </summary>
+    private static MqttOptions OperatorOptions(ControlEndpoint endpoint)
+    {
+        var options = new MqttOptions();
+        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(MqttOptions.SectionName).Bind(options);
+        if (endpoint.CredentialsFile is { } file)
+        {
+            BrokerCredentials credentials;
+            try
+            {
+                credentials = BrokerCredentials.Read(file);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new CampaignHostException(ex.Message, ex);
+            }
+
+            options.Username = credentials.UserNames[0];
+            options.Password = credentials.PasswordOf(options.Username);
+            options.PasswordFile = null;
+        }
+
+        if (endpoint.Tls)
+        {
+            options.Tls = true;
+            options.CaFile ??= endpoint.CaFile;
+        }
+
+        return options;
     }
 }

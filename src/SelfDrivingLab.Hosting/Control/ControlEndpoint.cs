@@ -12,7 +12,10 @@ namespace SelfDrivingLab.Hosting.Control;
 /// <param name="Port">Broker port.</param>
 /// <param name="Site">Site whose orchestrator answers.</param>
 /// <param name="ProcessId">The host process.</param>
-public sealed record ControlEndpoint(string Host, int Port, string Site, int ProcessId)
+/// <param name="Tls">The broker serves TLS.</param>
+/// <param name="CaFile">PEM certificate that signs (for the embedded broker: is) the broker's certificate; null for the system trust store.</param>
+/// <param name="CredentialsFile">The operator credentials of an embedded broker (owner-only file); null to use the <c>Mqtt</c> configuration.</param>
+public sealed record ControlEndpoint(string Host, int Port, string Site, int ProcessId, bool Tls = false, string? CaFile = null, string? CredentialsFile = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 

@@ -49,9 +49,7 @@ public static class SimulatorHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSdlMqtt(o =>
         {
-            o.Embedded = false;
-            o.Host = broker.Host;
-            o.Port = broker.Port;
+            ExternalBrokerOptions.Apply(o, settings, broker);
             if (settings.BrokerConnectTimeout is { } timeout)
             {
                 o.StartupConnectTimeout = timeout;

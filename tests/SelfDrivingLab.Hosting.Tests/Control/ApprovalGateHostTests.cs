@@ -77,11 +77,11 @@ public sealed class ApprovalGateHostTests : IDisposable
             }
 
             operatorDecided++;
-            Assert.Contains("tester", decision.Detail, StringComparison.Ordinal);
+            Assert.Contains("operator", decision.Detail, StringComparison.Ordinal); // the authenticated identity, not the self-declared "tester"
             if (decision.Trigger == nameof(ExperimentTrigger.Reject))
             {
                 Assert.Equal(ExperimentStatus.Aborted, e.Status);
-                Assert.Contains("rejected by tester", e.FailureReason, StringComparison.Ordinal);
+                Assert.Contains("rejected by operator", e.FailureReason, StringComparison.Ordinal);
                 Assert.Empty(await ledger.GetCommandsAsync(e.Id));
             }
         }

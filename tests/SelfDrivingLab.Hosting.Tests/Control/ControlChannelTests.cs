@@ -35,7 +35,8 @@ public sealed class ControlChannelTests : IDisposable
         Assert.True(paused.Ok, paused.Message);
         var status = await SendAsync(endpoint, ControlAction.Status, null);
         var campaign = Assert.Single(status.Campaigns!);
-        Assert.Equal(("paused", "tester", "check the printer nozzle"), (campaign.State, campaign.ChangedBy, campaign.Reason));
+        // Recorded as the authenticated identity (the local run's operator), not the self-declared "tester".
+        Assert.Equal(("paused", "operator", "check the printer nozzle"), (campaign.State, campaign.ChangedBy, campaign.Reason));
         Assert.Empty(status.Pending!);
 
         var unknown = await SendAsync(endpoint, ControlAction.Approve, "no-such-experiment");
@@ -118,12 +119,25 @@ public sealed class ControlChannelTests : IDisposable
     {
         await using var broker = new Transport.Mqtt.EmbeddedMqttBroker(new Transport.Mqtt.MqttOptions());
         await broker.StartAsync();
-        var endpoint = new ControlEndpoint("127.0.0.1", broker.Port, "nowhere", 0);
+        var endpoint = OperatorEndpoint(broker, "nowhere");
 
         var ex = await Assert.ThrowsAsync<CampaignHostException>(() =>
             ControlClient.SendAsync(endpoint, new ControlRequest("r1", ControlAction.Status, "tester"), TimeSpan.FromSeconds(1), TimeProvider.System));
 
         Assert.Contains("no answer from the orchestrator of site 'nowhere'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ControlClient_NoCredentials_RefusedByTheEmbeddedBrokerWithAClearError()
+    {
+        await using var broker = new Transport.Mqtt.EmbeddedMqttBroker(new Transport.Mqtt.MqttOptions());
+        await broker.StartAsync();
+        var endpoint = OperatorEndpoint(broker, "lab") with { CredentialsFile = null };
+
+        var ex = await Assert.ThrowsAsync<CampaignHostException>(() =>
+            ControlClient.SendAsync(endpoint, new ControlRequest("r1", ControlAction.Status, "tester"), TimeSpan.FromSeconds(5), TimeProvider.System));
+
+        Assert.Contains("BadUserNameOrPassword", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,5 +188,16 @@ public sealed class ControlChannelTests : IDisposable
         public Task FirstResult => _first.Task;
 
         public void OnExperimentFinished(CampaignProgress progress) => _first.TrySetResult();
+    }
+
+    // What a local run writes for sdl control: the broker's certificate and an operator's credentials (here its only identity).
+    private ControlEndpoint OperatorEndpoint(Transport.Mqtt.EmbeddedMqttBroker broker, string site)
+    {
+        var credentials = _dir.File($"operator-{Guid.NewGuid():N}.json");
+        var name = broker.Access.DefaultUserName;
+        new Transport.Mqtt.Security.BrokerCredentials(new Dictionary<string, string> { [name] = broker.Access.Credentials.PasswordOf(name)! }).Write(credentials);
+        var ca = _dir.File($"broker-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(ca, broker.Certificate.ExportCertificatePem());
+        return new ControlEndpoint("127.0.0.1", broker.Port, site, 0, Tls: true, CaFile: ca, CredentialsFile: credentials);
     }
 }

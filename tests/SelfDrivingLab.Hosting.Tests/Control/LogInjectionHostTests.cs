@@ -39,10 +39,16 @@ public sealed class LogInjectionHostTests : IDisposable
         await started.FirstResult.WaitAsync(Bound);
         var endpoint = ControlEndpoint.Read(ledgerPath);
         Assert.True((await SendAsync(endpoint, ControlAction.Pause, definition.Name, TerminalReason)).Ok);
-        await using (var attacker = await host.Services.GetRequiredService<IMessageBusFactory>().ConnectAsync(new MessageBusConnectionOptions("attacker")))
+        // Hostile payloads from identities allowed to publish there (an operator, and printer-1's own credentials).
+        var factory = host.Services.GetRequiredService<IMessageBusFactory>();
+        var raw = Encoding.UTF8.GetBytes("{\"request_id\":\"x\nERROR forged\u001b[2J\u0085\u2029");
+        await using (var attacker = await factory.ConnectAsync(new MessageBusConnectionOptions("attacker-operator", Identity: "operator")))
         {
-            var raw = Encoding.UTF8.GetBytes("{\"request_id\":\"x\nERROR forged\u001b[2J\u0085\u2029");
-            await attacker.PublishAsync(new OutboundMessage(new ControlTopics(definition.Site).Request, raw));
+            await attacker.PublishAsync(new OutboundMessage(new ControlTopics(definition.Site).RequestFrom("operator"), raw));
+        }
+
+        await using (var attacker = await factory.ConnectAsync(new MessageBusConnectionOptions("attacker-printer", Identity: "printer-1")))
+        {
             var printer = new InstrumentTopics(definition.Site, new InstrumentId("printer-1"));
             await attacker.PublishAsync(new OutboundMessage(printer.Event, raw));
             await attacker.PublishAsync(new OutboundMessage(printer.Capabilities, raw));
@@ -55,7 +61,9 @@ public sealed class LogInjectionHostTests : IDisposable
 
         var entries = logs.Entries;
         Assert.All(entries, e => Assert.False(e.Message.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029' or '\u202E'), $"unescaped: {e.Message}"));
-        Assert.Contains(entries, e => e.EventId.Id == 801 && e.Message.Contains(@"by alice\nWARN: forged line\r\u2028", StringComparison.Ordinal));
+        // The self-declared operator field never reaches the log: the request is by the authenticated identity.
+        Assert.Contains(entries, e => e.EventId.Id == 801 && e.Message.Contains("by operator:", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Message.Contains("forged line", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.EventId.Id == 700 && e.Message.Contains(@"\u001B]0;pwned\u0007 \u001B[2J \u009B31m nul\u0000 \u202Eevil", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.EventId.Id == 802);
         Assert.Contains(entries, e => e.EventId.Id == 100 && e.Message.Contains("printer-1/event", StringComparison.Ordinal));

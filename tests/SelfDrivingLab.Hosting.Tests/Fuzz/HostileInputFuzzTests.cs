@@ -206,6 +206,9 @@ public sealed class HostileInputFuzzTests(ITestOutputHelper output) : IDisposabl
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "sdl-fuzz", ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.Services.AddSelfDrivingLabCampaign(settings, observer);
+        // The orchestrator's own input checks are under test here, behind the broker's: the fuzzer may publish anywhere
+        // (a broker without an access policy, every in-process client on its one identity).
+        builder.Services.AddSingleton(Transport.Mqtt.Security.EmbeddedBrokerAccess.Unrestricted());
         var campaignService = builder.Services.Last(d => d.ServiceType == typeof(IHostedService));
         builder.Services.Insert(builder.Services.IndexOf(campaignService), ServiceDescriptor.Singleton<IHostedService>(provider => spy.Bind(provider.GetRequiredService<IMessageBusFactory>())));
         return builder.Build();

@@ -14,6 +14,9 @@ using SelfDrivingLab.Optimization.Proposals;
 using SelfDrivingLab.Optimization.Space;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Transport.Mqtt;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Protocol.Security;
+using SelfDrivingLab.Core.Security;
 
 namespace SelfDrivingLab.Cli.Commands.Bench;
 
@@ -32,7 +35,8 @@ public static class OrchestrationBenchCommand
         var sequential = new Option<int>("--sequential") { Description = "Steps in the one-at-a-time latency run (default 200).", DefaultValueFactory = _ => 200 };
         var roundTrips = new Option<int>("--round-trips") { Description = "Bare MQTT round trips (default 1000).", DefaultValueFactory = _ => 1000 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as JSON." };
-        var command = new Command("orchestration", "Orchestrator throughput and added latency per step versus a bare MQTT round trip.") { instruments, steps, sequential, roundTrips, json };
+        var noTls = new Option<bool>("--no-tls") { Description = "Plain TCP instead of TLS (the default, as in sdl run) on the embedded broker, to measure what TLS costs." };
+        var command = new Command("orchestration", "Orchestrator throughput and added latency per step versus a bare MQTT round trip.") { instruments, steps, sequential, roundTrips, json, noTls };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(instruments);
@@ -47,16 +51,28 @@ public static class OrchestrationBenchCommand
                 return ExitCodes.BadInput;
             }
 
-            await using var broker = new EmbeddedMqttBroker(new MqttOptions());
+            // The broker enforces the bench facility's identities, as sdl run's does; every client authenticates.
+            var tls = !parse.GetValue(noTls);
+            var identities = FacilityAccess.Of(FacilityDefinition.Single(BenchCampaign(n, 1, 1))).Append(new BrokerIdentity(EchoInstrument, BrokerRole.Instrument));
+            await using var broker = new EmbeddedMqttBroker(new MqttOptions { Tls = tls }, access: EmbeddedBrokerAccess.For(new AccessPolicy(BenchSite, identities)));
             await broker.StartAsync(cancellationToken);
-            var rtt = await BareRoundTripsAsync(broker, parse.GetValue(roundTrips), cancellationToken);
+            var rtt = await BareRoundTripsAsync(broker, tls, parse.GetValue(roundTrips), cancellationToken);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"broker: embedded, {(tls ? "TLS" : "plain TCP")}, authenticated clients"));
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare MQTT request/response: median {rtt.Median * 1e3:F3} ms, mean {rtt.Mean * 1e3:F3} ms over {rtt.Count} round trips"));
 
             var directory = Path.Combine(Path.GetTempPath(), "sdl-bench-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var throughput = await RunStepsAsync(broker.Port, n, parse.GetValue(steps), parallel: n, Path.Combine(directory, "throughput.db"), cancellationToken);
-                var latency = await RunStepsAsync(broker.Port, n, parse.GetValue(sequential), parallel: 1, Path.Combine(directory, "latency.db"), cancellationToken);
+                Directory.CreateDirectory(directory);
+                var access = new BenchBrokerAccess(broker.Port, tls, Path.Combine(directory, "credentials.json"), tls ? Path.Combine(directory, "broker.pem") : null);
+                broker.Access.Credentials.Write(access.CredentialsFile);
+                if (access.CaFile is { } ca)
+                {
+                    await File.WriteAllTextAsync(ca, broker.Certificate.ExportCertificatePem(), cancellationToken);
+                }
+
+                var throughput = await RunStepsAsync(access, n, parse.GetValue(steps), parallel: n, Path.Combine(directory, "throughput.db"), cancellationToken);
+                var latency = await RunStepsAsync(access, n, parse.GetValue(sequential), parallel: 1, Path.Combine(directory, "latency.db"), cancellationToken);
                 var commit = await LedgerCostProbe.MedianCommitSecondsAsync(directory, 200, cancellationToken);
                 var perStep = latency.Elapsed.TotalSeconds / parse.GetValue(sequential);
                 var stepsPerSecond = parse.GetValue(steps) / throughput.Elapsed.TotalSeconds;
@@ -68,6 +84,7 @@ public static class OrchestrationBenchCommand
                     var node = new JsonObject
                     {
                         ["instruments"] = n,
+                        ["tls"] = tls,
                         ["bare_rtt_median_s"] = rtt.Median,
                         ["bare_rtt_mean_s"] = rtt.Mean,
                         ["steps_per_s"] = stepsPerSecond,
@@ -96,14 +113,19 @@ public static class OrchestrationBenchCommand
         return command;
     }
 
-    private static async Task<(double Median, double Mean, int Count)> BareRoundTripsAsync(EmbeddedMqttBroker broker, int count, CancellationToken cancellationToken)
+    private const string EchoInstrument = "bench-echo";
+    private static readonly SiteId BenchSite = new("bench");
+
+    private static async Task<(double Median, double Mean, int Count)> BareRoundTripsAsync(EmbeddedMqttBroker broker, bool tls, int count, CancellationToken cancellationToken)
     {
-        var factory = new MqttMessageBusFactory(new MqttOptions { Port = broker.Port }, TimeProvider.System, embeddedBroker: broker);
-        await using var responder = await factory.ConnectAsync(new MessageBusConnectionOptions("bench-responder"), cancellationToken);
+        // Orchestrator -> instrument command, instrument -> orchestrator event: the protocol's own round trip, under its ACL.
+        var topics = new Protocol.Topics.InstrumentTopics(BenchSite, new InstrumentId(EchoInstrument));
+        var factory = new MqttMessageBusFactory(new MqttOptions { Port = broker.Port, Tls = tls }, TimeProvider.System, embeddedBroker: broker);
+        await using var responder = await factory.ConnectAsync(new MessageBusConnectionOptions("bench-responder", Identity: EchoInstrument), cancellationToken);
         await using var requester = await factory.ConnectAsync(new MessageBusConnectionOptions("bench-requester"), cancellationToken);
-        await using var echo = await responder.SubscribeAsync("bench/request", (m, ct) => responder.PublishAsync(new OutboundMessage("bench/response", m.Payload), ct), cancellationToken);
+        await using var echo = await responder.SubscribeAsync(topics.Command, (m, ct) => responder.PublishAsync(new OutboundMessage(topics.Event, m.Payload), ct), cancellationToken);
         TaskCompletionSource? pending = null;
-        await using var replies = await requester.SubscribeAsync("bench/response", (_, _) =>
+        await using var replies = await requester.SubscribeAsync(topics.Event, (_, _) =>
         {
             pending?.TrySetResult();
             return ValueTask.CompletedTask;
@@ -116,7 +138,7 @@ public static class OrchestrationBenchCommand
             // The first 20 warm up the JIT and the connections.
             pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var watch = Stopwatch.StartNew();
-            await requester.PublishAsync(new OutboundMessage("bench/request", payload), cancellationToken);
+            await requester.PublishAsync(new OutboundMessage(topics.Command, payload), cancellationToken);
             await pending.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
             if (i >= 0)
             {
@@ -128,7 +150,7 @@ public static class OrchestrationBenchCommand
         return (samples[count / 2], samples.Average(), count);
     }
 
-    private static async Task<(TimeSpan Elapsed, double CommitsPerStep)> RunStepsAsync(int port, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
+    private static CampaignDefinition BenchCampaign(int instruments, int steps, int parallel)
     {
         var simulators = Enumerable.Range(1, instruments)
             .Select(i => new SimulatedInstrumentDefinition(
@@ -141,10 +163,17 @@ public static class OrchestrationBenchCommand
             new SearchSpace([new ContinuousParameter("x", 0, 1)]),
             new ProposerSettings(SurrogateKind.Random, AcquisitionKind.ExpectedImprovement, InitialDesignKind.Random, 1, 1),
             [step], simulators, "bench", null);
-        var settings = new CampaignHostSettings(campaign)
+        return campaign;
+    }
+
+    private static async Task<(TimeSpan Elapsed, double CommitsPerStep)> RunStepsAsync(BenchBrokerAccess access, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
+    {
+        var settings = new CampaignHostSettings(BenchCampaign(instruments, steps, parallel))
         {
             LedgerPath = ledger,
-            Broker = new BrokerAddress("127.0.0.1", port),
+            Broker = new BrokerAddress("127.0.0.1", access.Port, access.Tls),
+            BrokerCredentialsFile = access.CredentialsFile,
+            BrokerCaFile = access.CaFile,
             VirtualTime = false,
         };
         var summary = await CampaignHost.RunAsync(settings, cancellationToken: cancellationToken);
@@ -160,4 +189,6 @@ public static class OrchestrationBenchCommand
         var elapsed = experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
         return (elapsed, await LedgerCostProbe.CommitsPerExperimentAsync(store, experiments, cancellationToken));
     }
+
+    private sealed record BenchBrokerAccess(int Port, bool Tls, string CredentialsFile, string? CaFile);
 }

@@ -1,0 +1,213 @@
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SelfDrivingLab.Campaigns;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Hosting.Security;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Workflow.Campaigns;
+
+namespace SelfDrivingLab.Hosting.Tests.Security;
+
+/// <summary>
+/// The attacks of issue 11 against a real Mosquitto configured only by the files <c>sdl facility broker-config</c> writes
+/// from workflows/shared-facility.yaml (orchestrator, operator alice, observer dashboard, printer-1, printer-2, tester-1).
+/// </summary>
+public sealed class MosquittoFacilitySecurityTests : IDisposable
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
+    private readonly TemporaryDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_AnonymousAndUnknownIdentities_AreRefused()
+    {
+        await using var broker = await StartAsync();
+
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await ConnectResultAsync(broker, null, null));
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await ConnectResultAsync(broker, "printer-evil", "guess"));
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await ConnectResultAsync(broker, "printer-1", "wrong"));
+        Assert.Equal(MqttClientConnectResultCode.Success, await ConnectResultAsync(broker, "printer-1", Password("printer-1")));
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_InstrumentSubscribingToEverything_ReceivesOnlyItsOwnCommands()
+    {
+        await using var broker = await StartAsync();
+        using var printer = await ConnectAsync(broker, "printer-1");
+        var received = Collect(printer);
+        await printer.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sdl/v1/#", MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        using var orchestrator = await ConnectAsync(broker, "orchestrator");
+
+        await orchestrator.PublishAsync(Message("sdl/v1/lab/tester-1/command", "for tester-1"));
+        await orchestrator.PublishAsync(Message("sdl/v1/lab/printer-1/command", "for printer-1"));
+
+        // One publisher's messages arrive in order: had the first leaked, it would come first.
+        Assert.Equal("for printer-1", await received.Reader.ReadAsync().AsTask().WaitAsync(Bound));
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_ForgedCompletedEventFromAnotherIdentity_IsRefusedAndNeverDelivered()
+    {
+        await using var broker = await StartAsync();
+        var (orchestrator, received) = await SubscribedAsync(broker, "orchestrator", "sdl/v1/+/+/event");
+        using var _ = orchestrator;
+        using var attacker = await ConnectAsync(broker, "printer-1");
+        using var tester = await ConnectAsync(broker, "tester-1");
+
+        var forged = await attacker.PublishAsync(Message("sdl/v1/lab/tester-1/event", """{"kind":"completed","results":{"toughness":999.25}}"""));
+        await tester.PublishAsync(Message("sdl/v1/lab/tester-1/event", "genuine"));
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
+        Assert.Equal("genuine", await received.Reader.ReadAsync().AsTask().WaitAsync(Bound));
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_RetainedOfflineForPrinter1FromAnotherIdentity_IsRefusedAndNotRetained()
+    {
+        await using var broker = await StartAsync();
+        using var attacker = await ConnectAsync(broker, "tester-1");
+        var forged = await attacker.PublishAsync(Message("sdl/v1/lab/printer-1/availability", "offline", retain: true));
+        var (orchestrator, received) = await SubscribedAsync(broker, "orchestrator", "sdl/v1/+/+/availability");
+        using var _ = orchestrator;
+        using var printer = await ConnectAsync(broker, "printer-1");
+
+        await printer.PublishAsync(Message("sdl/v1/lab/printer-1/availability", "online"));
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, forged.ReasonCode);
+        Assert.Equal("online", await received.Reader.ReadAsync().AsTask().WaitAsync(Bound));
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_KnownInstrumentAnnouncingARogueInstrument_IsRefused()
+    {
+        await using var broker = await StartAsync();
+        using var printer = await ConnectAsync(broker, "printer-1");
+
+        var result = await printer.PublishAsync(Message("sdl/v1/lab/printer-evil/capabilities", """{"instrument":"printer-evil"}""", retain: true));
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_ControlFromObserverOrInstrumentOrOnAnotherOperatorsTopic_IsRefused()
+    {
+        await using var broker = await StartAsync();
+        using var dashboard = await ConnectAsync(broker, "dashboard");
+        using var printer = await ConnectAsync(broker, "printer-1");
+        using var alice = await ConnectAsync(broker, "alice");
+        const string abort = """{"request_id":"x","action":"abort","operator":"alice","target":"toughest-barrel"}""";
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await dashboard.PublishAsync(Message("sdl/v1/control/lab/request/dashboard", abort))).ReasonCode);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await dashboard.PublishAsync(Message("sdl/v1/control/lab/request/alice", abort))).ReasonCode);
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, (await printer.PublishAsync(Message("sdl/v1/control/lab/request/printer-1", abort))).ReasonCode);
+        Assert.True((await alice.PublishAsync(Message("sdl/v1/control/lab/request/alice", abort))).IsSuccess);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_OnMosquittoConfiguredByTheGeneratedFiles_CompletesWithEveryIdentityOnItsOwnCredentials()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var fast = new DurationDistribution(TimeSpan.FromMilliseconds(100), TimeSpan.Zero);
+        var definition = quickstart with
+        {
+            Budget = 4,
+            Proposer = quickstart.Proposer with { InitialCount = 4 },
+            Simulators = [.. quickstart.Simulators.Select(s => s with { Duration = fast, FailureRate = 0 })],
+            Steps = [.. quickstart.Steps.Select(s => s with { Deadline = TimeSpan.FromSeconds(30) })],
+        };
+        var port = LoopbackPorts.Free();
+        var directory = _dir.File("broker");
+        MosquittoBrokerConfig.Write(FacilityDefinition.Single(definition), directory, new MosquittoListener(port));
+        await using var broker = await MosquittoBroker.StartWithConfigAsync(Path.Combine(directory, MosquittoBrokerConfig.ConfigFile), port);
+        var settings = new CampaignHostSettings(definition)
+        {
+            LedgerPath = _dir.File("ledger.db"),
+            Broker = new BrokerAddress("127.0.0.1", port),
+            BrokerCredentialsFile = Path.Combine(directory, MosquittoBrokerConfig.CredentialsFile),
+            VirtualTime = false,
+        };
+
+        var summary = await CampaignHost.RunAsync(settings).WaitAsync(TimeSpan.FromSeconds(120));
+
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(4, summary.Completed);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_OnMosquittoWithoutCredentials_FailsNamingTheRefusal()
+    {
+        var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        await using var broker = await StartAsync();
+        var settings = new CampaignHostSettings(definition)
+        {
+            LedgerPath = _dir.File("ledger.db"),
+            Broker = new BrokerAddress("127.0.0.1", broker.Port),
+            VirtualTime = false,
+        };
+
+        var ex = await Assert.ThrowsAsync<CampaignHostException>(() => CampaignHost.RunAsync(settings).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("127.0.0.1", ex.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<MosquittoBroker> StartAsync()
+    {
+        var facility = CampaignLoader.LoadFacilityFile(RepositoryPaths.Workflow("shared-facility.yaml"));
+        var port = LoopbackPorts.Free();
+        MosquittoBrokerConfig.Write(facility, _dir.File("broker"), new MosquittoListener(port));
+        return await MosquittoBroker.StartWithConfigAsync(Path.Combine(_dir.File("broker"), MosquittoBrokerConfig.ConfigFile), port);
+    }
+
+    private string Password(string identity) =>
+        BrokerCredentials.Read(Path.Combine(_dir.File("broker"), MosquittoBrokerConfig.CredentialsFile)).PasswordOf(identity)!;
+
+    private static MqttClientOptions Options(MosquittoBroker broker, string? userName, string? password)
+    {
+        var builder = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId($"{userName ?? "anonymous"}-{Guid.NewGuid():N}")
+            .WithTimeout(TimeSpan.FromSeconds(5));
+        if (userName is not null)
+        {
+            builder.WithCredentials(userName, password);
+        }
+
+        return builder.Build();
+    }
+
+    private static async Task<MqttClientConnectResultCode> ConnectResultAsync(MosquittoBroker broker, string? userName, string? password)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        return (await client.ConnectAsync(Options(broker, userName, password))).ResultCode;
+    }
+
+    private async Task<IMqttClient> ConnectAsync(MosquittoBroker broker, string identity)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var result = await client.ConnectAsync(Options(broker, identity, Password(identity)));
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        return client;
+    }
+
+    private async Task<(IMqttClient Client, Channel<string> Received)> SubscribedAsync(MosquittoBroker broker, string identity, string filter)
+    {
+        var client = await ConnectAsync(broker, identity);
+        var received = Collect(client);
+        var result = await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        Assert.True((int)Assert.Single(result.Items).ResultCode < 0x80);
+        return (client, received);
+    }
+
+    private static Channel<string> Collect(IMqttClient client)
+    {
+        var received = Channel.CreateUnbounded<string>();
+        client.ApplicationMessageReceivedAsync += e => received.Writer.WriteAsync(e.ApplicationMessage.ConvertPayloadToString()).AsTask();
+        return received;
+    }
+
+    private static MqttApplicationMessage Message(string topic, string payload, bool retain = false) =>
+        new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build();
+}
