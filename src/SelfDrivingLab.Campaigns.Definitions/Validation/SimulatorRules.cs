@@ -44,9 +44,10 @@ internal static class SimulatorRules
                 problems.Add($"{at}.capability", "'capability' is required");
             }
 
-            if (simulator.Duration.Mean <= TimeSpan.Zero)
+            // Zero is allowed: an instrument that answers at once (bench orchestration measures the orchestrator with them).
+            if (simulator.Duration.Mean < TimeSpan.Zero)
             {
-                problems.Add($"{at}.duration", $"must be positive (got a mean of {DurationParser.Format(simulator.Duration.Mean)})");
+                problems.Add($"{at}.duration", $"must not be negative (got a mean of {DurationParser.Format(simulator.Duration.Mean)})");
             }
 
             if (!(simulator.FailureRate >= 0 && simulator.FailureRate < 1))

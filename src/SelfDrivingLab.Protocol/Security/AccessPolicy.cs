@@ -79,7 +79,9 @@ public sealed class AccessPolicy
                 Read(InstrumentTopics.AllAvailability),
                 Read(InstrumentTopics.AllCapabilities),
                 Read(control.RequestFilter),
-                Read($"{root}/{site}/presence-check/+"),
+                // Everything on its site: the presence check before simulated instruments go on an external broker reads
+                // the site's retained availability and its own marker through one subscription, to keep their order.
+                Read($"{root}/{site}/#"),
             ],
             BrokerRole.Instrument =>
             [

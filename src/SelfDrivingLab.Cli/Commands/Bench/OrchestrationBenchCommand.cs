@@ -154,7 +154,8 @@ public static class OrchestrationBenchCommand
     {
         var simulators = Enumerable.Range(1, instruments)
             .Select(i => new SimulatedInstrumentDefinition(
-                new InstrumentId(string.Create(CultureInfo.InvariantCulture, $"echo-{i:00}")), "synthesis", "echo", DurationDistribution.Fixed(TimeSpan.Zero), 0, null, ["x"]))
+                new InstrumentId(string.Create(CultureInfo.InvariantCulture, $"echo-{i:00}")), SimulatorTypes.Characterization, "echo", DurationDistribution.Fixed(TimeSpan.Zero), 0,
+                new AnalyticGroundTruthDefinition("sphere", ["x"], "x", 0), ["x"]))
             .ToList();
         var step = new WorkflowStepDefinition("echo", "echo", new Dictionary<string, ParameterBinding> { ["x"] = new ExperimentParameterBinding("x") }, TimeSpan.FromSeconds(30));
         var campaign = new CampaignDefinition(
