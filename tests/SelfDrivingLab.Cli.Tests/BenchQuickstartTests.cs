@@ -24,7 +24,7 @@ public sealed class BenchQuickstartTests : IDisposable
         Assert.Equal(["printer-1", "printer-2", "tester-1"], scaled.Simulators.Select(s => s.Id.Value));
         Assert.Equal(Optimization.Proposals.AcquisitionKind.UpperConfidenceBound, scaled.Proposer.Acquisition);
         Assert.Equal(quickstart.Proposer.InitialCount, scaled.Proposer.InitialCount);
-        Assert.Equal(Optimization.Proposals.AcquisitionKind.ExpectedImprovement, QuickstartBenchCommand.Scale(quickstart, 500, 4, 2, defaultProposer: false).Proposer.Acquisition);
+        Assert.Equal(quickstart.Proposer, QuickstartBenchCommand.Scale(quickstart, 500, 4, 2, defaultProposer: false).Proposer);
     }
 
     [Fact]

@@ -67,10 +67,10 @@ public sealed class ControlChannelTests : IDisposable
                     ("abort", campaign.Campaign, "end of shift", ControlRequestOutcome.Accepted),
                 ],
                 audit.Select(a => (a.Action, a.Target, a.Reason, a.Outcome)));
-            Assert.All(audit, a => Assert.Equal(("tester", "lab"), (a.Operator, a.Site)));
+            Assert.All(audit, a => Assert.Equal(("operator", "operator", "lab"), (a.Operator, a.Identity, a.Site)));
             Assert.Equal(unknown.Message, audit[1].Detail);
             Assert.True(audit.Zip(audit.Skip(1)).All(p => p.First.At <= p.Second.At));
-            Assert.Equal(("tester", "check the printer nozzle"), ((await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.By, (await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.Reason));
+            Assert.Equal(("operator", "check the printer nozzle"), ((await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.By, (await ledger.FindCampaignAsync(summary.CampaignId))!.Pause?.Reason));
         }
 
         Assert.False(File.Exists(ControlEndpoint.FileFor(ledgerPath)), "the endpoint file outlived the host");
@@ -98,10 +98,10 @@ public sealed class ControlChannelTests : IDisposable
         var resumed = new ResumedObserver();
         var second = CampaignHost.RunAsync(settings, resumed);
         var pause = await resumed.Resumed.WaitAsync(Bound);
-        Assert.Equal(("tester", "refill filament"), (pause?.By, pause?.Reason));
+        Assert.Equal(("operator", "refill filament"), (pause?.By, pause?.Reason));
         var endpoint = ControlEndpoint.Read(ledgerPath);
         var status = await SendAsync(endpoint, ControlAction.Status, null);
-        Assert.Equal(("paused", "tester", "refill filament"), (status.Campaigns!.Single().State, status.Campaigns!.Single().ChangedBy, status.Campaigns!.Single().Reason));
+        Assert.Equal(("paused", "operator", "refill filament"), (status.Campaigns!.Single().State, status.Campaigns!.Single().ChangedBy, status.Campaigns!.Single().Reason));
         Assert.Equal(0, resumed.FinishedSinceResume);
 
         var goOn = await SendAsync(endpoint, ControlAction.Resume, definition.Name);
