@@ -114,35 +114,5 @@ public sealed class GracefulStopTests : IDisposable
         }
     }
 
-    private static string Campaign(int budget, string duration) => $$"""
-        name: stop
-        seed: 11
-        budget: {{budget}}
-        parallel: 2
-        objective: { output: y, goal: minimize }
-        space:
-          - { name: x1, type: continuous, low: -5, high: 10 }
-          - { name: x2, type: continuous, low: 0, high: 15 }
-        initial_design: { kind: sobol, count: 4 }
-        workflow:
-          - name: synthesis
-            capability: print
-            deadline: 4h
-            parameters: { x1: $x1, x2: $x2 }
-          - name: measuring
-            capability: measure
-            deadline: 4h
-            parameters: { sample_id: $steps.synthesis.sample_id, x1: $x1, x2: $x2 }
-        simulators:
-          - id: printer-1
-            type: synthesis
-            capability: print
-            parameters: [x1, x2]
-            duration: {{duration}}
-          - id: tester-1
-            type: characterization
-            capability: measure
-            duration: {{duration}}
-            ground_truth: { function: branin, inputs: [x1, x2], output: y, noise_sd: 0.5 }
-        """;
+    private static string Campaign(int budget, string duration) => BraninCampaignText.Create("stop", seed: 11, budget, initial: 4, deadline: "4h", duration);
 }

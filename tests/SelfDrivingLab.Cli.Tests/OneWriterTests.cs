@@ -78,37 +78,7 @@ public sealed class OneWriterTests : IDisposable
     private async Task<string> WriteCampaignAsync(int budget)
     {
         var path = _dir.File("one-writer.yaml");
-        await File.WriteAllTextAsync(path, $$"""
-            name: one-writer
-            seed: 3
-            budget: {{budget}}
-            parallel: 2
-            objective: { output: y, goal: minimize }
-            space:
-              - { name: x1, type: continuous, low: -5, high: 10 }
-              - { name: x2, type: continuous, low: 0, high: 15 }
-            initial_design: { kind: sobol, count: 4 }
-            workflow:
-              - name: synthesis
-                capability: print
-                deadline: 30s
-                parameters: { x1: $x1, x2: $x2 }
-              - name: measuring
-                capability: measure
-                deadline: 30s
-                parameters: { sample_id: $steps.synthesis.sample_id, x1: $x1, x2: $x2 }
-            simulators:
-              - id: printer-1
-                type: synthesis
-                capability: print
-                parameters: [x1, x2]
-                duration: { distribution: uniform, min: 800ms, max: 1500ms }
-              - id: tester-1
-                type: characterization
-                capability: measure
-                duration: { distribution: uniform, min: 800ms, max: 1500ms }
-                ground_truth: { function: branin, inputs: [x1, x2], output: y, noise_sd: 0.5 }
-            """);
+        await File.WriteAllTextAsync(path, BraninCampaignText.Create("one-writer", seed: 3, budget, initial: 4, deadline: "30s", "{ distribution: uniform, min: 800ms, max: 1500ms }"));
         return path;
     }
 }

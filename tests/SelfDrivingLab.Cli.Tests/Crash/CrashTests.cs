@@ -180,39 +180,5 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     // (0.3-2.5 s after each start) land before the campaign ends — the instruments keep working while the
     // orchestrator is down, so the campaign advances about one experiment per restart, leaving some 6-8
     // for the last run — short enough for a test of under a minute.
-    private const string CampaignText = """
-        name: crash
-        seed: 7
-        budget: 24
-        parallel: 2
-        objective: { output: y, goal: minimize }
-        space:
-          - { name: x1, type: continuous, low: -5, high: 10 }
-          - { name: x2, type: continuous, low: 0, high: 15 }
-        initial_design: { kind: sobol, count: 6 }
-        workflow:
-          - name: synthesis
-            capability: print
-            deadline: 20s
-            parameters: { x1: $x1, x2: $x2 }
-          - name: measuring
-            capability: measure
-            deadline: 20s
-            parameters: { sample_id: $steps.synthesis.sample_id, x1: $x1, x2: $x2 }
-        simulators:
-          - id: printer-1
-            type: synthesis
-            capability: print
-            parameters: [x1, x2]
-            duration: { distribution: uniform, min: 800ms, max: 2s }
-          - id: tester-1
-            type: characterization
-            capability: measure
-            duration: { distribution: uniform, min: 800ms, max: 2s }
-            ground_truth:
-              function: branin
-              inputs: [x1, x2]
-              output: y
-              noise_sd: 0.5
-        """;
+    private static readonly string CampaignText = BraninCampaignText.Create("crash", seed: 7, budget: 24, initial: 6, deadline: "20s", "{ distribution: uniform, min: 800ms, max: 2s }");
 }
