@@ -96,6 +96,12 @@ public static class OrchestrationBenchCommand
                     await File.WriteAllTextAsync(file.FullName, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
                 }
             }
+            catch (Exception ex) when (ex is CampaignHostException or InvalidOperationException)
+            {
+                // The benchmark's own campaign failed (a broker or ledger problem on this machine): say so, without a stack trace.
+                await console.Error.WriteLineAsync($"error: the benchmark campaign did not run to the end: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.CampaignFailed;
+            }
             finally
             {
                 try
