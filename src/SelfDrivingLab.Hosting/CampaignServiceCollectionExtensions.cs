@@ -9,6 +9,7 @@ using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Hosting.Orchestration;
+using SelfDrivingLab.Hosting.Security;
 using SelfDrivingLab.Hosting.Simulation;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
@@ -131,7 +132,11 @@ public static class CampaignServiceCollectionExtensions
             settings.InstrumentWaitTimeout,
             new InstrumentQuarantineOptions { ConsecutiveFailures = settings.QuarantineAfterFailures },
             provider.GetRequiredService<IInstrumentStatusLedger>(),
-            provider.GetService<ILogger<PooledInstrumentGateway>>()));
+            provider.GetService<ILogger<PooledInstrumentGateway>>())
+        {
+            // Only the facility's instruments, for what they were registered for, until an operator admits more.
+            Registered = FacilityAdmission.Of(facility),
+        });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));
         services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>()));

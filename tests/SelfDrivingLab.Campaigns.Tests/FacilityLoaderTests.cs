@@ -47,6 +47,49 @@ public sealed class FacilityLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadFacilityFile_InstrumentIdentities_CarryTheCapabilitiesTheyAreAdmittedFor()
+    {
+        File.WriteAllText(_dir.File("f.yaml"), AccessFacility("{ name: xrd-1, role: instrument, capabilities: [xrd, anneal] }"));
+
+        var facility = CampaignLoader.LoadFacilityFile(_dir.File("f.yaml"));
+
+        var xrd = Assert.Single(facility.Access!.Identities, i => i.Name == "xrd-1");
+        Assert.Equal(["xrd", "anneal"], xrd.Capabilities);
+    }
+
+    [Theory]
+    [InlineData("{ name: xrd-1, role: instrument }", "access.identities[1]", "instrument 'xrd-1' lists no capabilities")]
+    [InlineData("{ name: bob, role: operator, capabilities: [print] }", "access.identities[1]", "only instruments are admitted for capabilities")]
+    public void LoadFacilityFile_AccessCapabilitiesMissingOrMisplaced_IsAnErrorNamingTheIdentity(string identity, string path, string expected)
+    {
+        File.WriteAllText(_dir.File("f.yaml"), AccessFacility(identity));
+
+        var ex = Assert.Throws<CampaignDefinitionException>(() => CampaignLoader.LoadFacilityFile(_dir.File("f.yaml")));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    // A facility of the toughest-barrel campaign on two simulators, whose access lists the orchestrator and one more identity.
+    private string AccessFacility(string identity)
+    {
+        File.WriteAllText(_dir.File("a.yaml"), File.ReadAllText(RepositoryPaths.Workflow(Path.Combine("facility", "toughest-barrel.yaml"))));
+        Directory.CreateDirectory(_dir.File("data"));
+        File.Copy(RepositoryPaths.Workflow(Path.Combine("data", "crossed_barrel.csv")), _dir.File(Path.Combine("data", "crossed_barrel.csv")), overwrite: true);
+        var facility = File.ReadAllText(RepositoryPaths.Workflow("shared-facility.yaml"));
+        var simulators = facility[facility.IndexOf("simulators:", StringComparison.Ordinal)..facility.IndexOf("# Who may use", StringComparison.Ordinal)];
+        return $"""
+            facility: f
+            campaigns: [a.yaml]
+            {simulators.Trim()}
+            access:
+              identities:
+                - {"{"} name: orchestrator, role: orchestrator {"}"}
+                - {identity}
+            """;
+    }
+
+    [Fact]
     public void LoadFacilityFile_CapabilityNoSimulatorOffers_IsAnError()
     {
         var campaign = File.ReadAllText(RepositoryPaths.Workflow(Path.Combine("facility", "toughest-barrel.yaml")));

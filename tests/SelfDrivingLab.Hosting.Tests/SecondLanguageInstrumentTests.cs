@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SelfDrivingLab.Campaigns;
+using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Core.Ids;
@@ -21,7 +22,9 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
     public async Task RunAsync_PythonMosquittoInstrument_CompletesEveryExperiment()
     {
         // A facility broker: the orchestrator and the one admitted instrument, each with its own password; TLS with a CA file.
-        var policy = new AccessPolicy(new SiteId("lab"), [new BrokerIdentity("orchestrator", BrokerRole.Orchestrator), new BrokerIdentity("py-meter-1", BrokerRole.Instrument)]);
+        // The facility registers the instrument for its one action: the orchestrator commands nothing else.
+        BrokerIdentity[] identities = [new("orchestrator", BrokerRole.Orchestrator), new("py-meter-1", BrokerRole.Instrument) { Capabilities = ["measure"] }];
+        var policy = new AccessPolicy(new SiteId("lab"), identities);
         await using var broker = new EmbeddedMqttBroker(new MqttOptions(), access: EmbeddedBrokerAccess.For(policy));
         await broker.StartAsync();
         var credentials = _dir.File("credentials.json");
@@ -44,7 +47,7 @@ public sealed class SecondLanguageInstrumentTests : IDisposable
             workflow:
               - { name: measurement, capability: measure, deadline: 30s, parameters: { x: $x } }
             """);
-        var settings = new CampaignHostSettings(definition)
+        var settings = new CampaignHostSettings(FacilityDefinition.Single(definition) with { Access = new FacilityAccess(identities) })
         {
             LedgerPath = _dir.File("ledger.db"),
             Broker = new BrokerAddress("127.0.0.1", broker.Port, Tls: true),

@@ -16,8 +16,8 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     [Fact]
     public async Task RecordInstrumentStatusAsync_QuarantineThenReturn_ReadsBackOldestFirst()
     {
-        var quarantined = new InstrumentStatusRecord(Site, Printer, InstrumentStatusRecord.QuarantinedKind, T0, "orchestrator", "3 consecutive failures");
-        var returned = new InstrumentStatusRecord(Site, Printer, InstrumentStatusRecord.ReturnedToServiceKind, T0.AddHours(2), "alice", "nozzle replaced");
+        var quarantined = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "3 consecutive failures");
+        var returned = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.ReturnedToService, T0.AddHours(2), "alice", "nozzle replaced");
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
             await ledger.RecordInstrumentStatusAsync(returned);
@@ -28,10 +28,49 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
         Assert.Equal([quarantined, returned], await reopened.GetInstrumentStatusesAsync());
     }
 
+    [Fact]
+    public async Task RecordInstrumentStatusAsync_AdmissionEvents_ReadBackWithTheirKindsAndCapabilities()
+    {
+        var refused = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.NotAdmitted, T0, "orchestrator", "not registered for the facility; announces: print");
+        var admitted = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.Admitted, T0.AddMinutes(5), "alice", InstrumentStatusRecord.DescribeCapabilities(["print", "anneal"]));
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            await ledger.RecordInstrumentStatusAsync(refused);
+            await ledger.RecordInstrumentStatusAsync(admitted);
+        }
+
+        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        var stored = await reopened.GetInstrumentStatusesAsync();
+        Assert.Equal([refused, admitted], stored);
+        Assert.Equal(["anneal", "print"], stored[1].AdmittedCapabilities);
+        Assert.Empty(stored[0].AdmittedCapabilities);
+    }
+
+    [Fact]
+    public async Task GetInstrumentStatusesAsync_UnknownStoredKind_ThrowsNamingIt()
+    {
+        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        {
+            await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "why"));
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE instrument_status SET kind = 'teleported';";
+            await update.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        var ex = await Assert.ThrowsAsync<LedgerException>(async () => await reopened.GetInstrumentStatusesAsync());
+        Assert.Contains("'teleported'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("broken", "orchestrator", "broken")]
-    [InlineData(InstrumentStatusRecord.QuarantinedKind, " ", "no actor")]
-    public async Task RecordInstrumentStatusAsync_InvalidRecord_ThrowsNamingTheProblemAndStoresNothing(string kind, string actor, string expected)
+    [InlineData((InstrumentStatusKind)99, "orchestrator", "99 is not one of")]
+    [InlineData(InstrumentStatusKind.Quarantined, " ", "no actor")]
+    public async Task RecordInstrumentStatusAsync_InvalidRecord_ThrowsNamingTheProblemAndStoresNothing(InstrumentStatusKind kind, string actor, string expected)
     {
         await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
 
@@ -50,7 +89,7 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
         {
             Assert.Equal(Version2Campaign, Assert.Single(await ledger.ListCampaignsAsync()).Id);
             Assert.Empty(await ledger.GetInstrumentStatusesAsync());
-            await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusRecord.QuarantinedKind, T0, "orchestrator", "why"));
+            await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "why"));
         }
 
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");

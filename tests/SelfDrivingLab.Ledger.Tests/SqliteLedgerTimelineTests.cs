@@ -38,7 +38,7 @@ public sealed class SqliteLedgerTimelineTests : IDisposable
         await ledger.SetCampaignStatusAsync(new CampaignId("c1"), CampaignStatus.Aborted, T0.AddMinutes(13).ToOffset(TimeSpan.FromHours(-5)));
         Assert.Equal(T0.AddMinutes(13), await ledger.GetLatestRecordedTimeAsync());
 
-        await ledger.RecordInstrumentStatusAsync(new InstrumentStatusRecord(new SiteId("lab"), new InstrumentId("printer-1"), "quarantined", T0.AddMinutes(14), "sdl", "3 failures"));
+        await ledger.RecordInstrumentStatusAsync(new InstrumentStatusRecord(new SiteId("lab"), new InstrumentId("printer-1"), InstrumentStatusKind.Quarantined, T0.AddMinutes(14), "sdl", "3 failures"));
         Assert.Equal(T0.AddMinutes(14), await ledger.GetLatestRecordedTimeAsync());
     }
 }

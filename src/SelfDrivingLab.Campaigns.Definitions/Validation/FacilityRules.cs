@@ -1,6 +1,9 @@
 namespace SelfDrivingLab.Campaigns.Definitions;
 
-/// <summary>A facility's campaigns: distinct names, the facility's site, and shared instruments that offer every step's capability.</summary>
+/// <summary>
+/// A facility's campaigns: distinct names, the facility's site, and shared instruments that offer every step's capability;
+/// its access: an instrument identity that is not a simulator names the capabilities it is admitted for.
+/// </summary>
 internal static class FacilityRules
 {
     public static void Check(FacilityDefinition facility, ProblemList problems)
@@ -37,6 +40,27 @@ internal static class FacilityRules
         if (!IsSingle(facility))
         {
             SimulatorRules.CheckEach(facility.Simulators, "simulators", problems);
+        }
+
+        CheckAccess(facility, problems);
+    }
+
+    private static void CheckAccess(FacilityDefinition facility, ProblemList problems)
+    {
+        var identities = facility.Access?.Identities ?? [];
+        var simulators = facility.Simulators.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
+        for (var index = 0; index < identities.Count; index++)
+        {
+            var identity = identities[index];
+            var path = $"access.identities[{index}]";
+            if (identity.Role != Core.Security.BrokerRole.Instrument && identity.Capabilities.Count > 0)
+            {
+                problems.Add(path, $"identity '{identity.Name}' is not an instrument: only instruments are admitted for capabilities");
+            }
+            else if (identity.Role == Core.Security.BrokerRole.Instrument && identity.Capabilities.Count == 0 && !simulators.Contains(identity.Name))
+            {
+                problems.Add(path, $"instrument '{identity.Name}' lists no capabilities: name those it is admitted for (e.g. capabilities: [xrd]); without them it would never be commanded");
+            }
         }
     }
 

@@ -4,7 +4,11 @@ using SelfDrivingLab.Core.Security;
 
 namespace SelfDrivingLab.Campaigns.Loading;
 
-/// <summary>Reads a facility file's <c>access:</c> section: <c>identities: [{ name: alice, role: operator }, …]</c>.</summary>
+/// <summary>
+/// Reads a facility file's <c>access:</c> section: <c>identities: [{ name: alice, role: operator }, …]</c>; an instrument
+/// identity lists the capabilities it is admitted for (<c>capabilities: [xrd]</c>; <see cref="CampaignValidator"/> requires
+/// them unless it is one of the facility's simulators).
+/// </summary>
 internal static class AccessReader
 {
     private static readonly (string Name, BrokerRole Value)[] Roles =
@@ -32,9 +36,10 @@ internal static class AccessReader
                 continue;
             }
 
-            item.CheckKeys("name", "role");
+            item.CheckKeys("name", "role", "capabilities");
             var name = item.String("name", required: true);
             var role = item.Choice("role", "role", Roles, required: true);
+            var capabilities = item.StringList("capabilities") ?? [];
             if (name is not null && !IdRules.IsValid(name))
             {
                 item.Error("name", $"'{name}' is not a valid identity name; use letters, digits, '-', '_' or '.'");
@@ -45,7 +50,7 @@ internal static class AccessReader
             }
             else if (name is not null && role is { } r)
             {
-                identities.Add(new BrokerIdentity(name, r));
+                identities.Add(new BrokerIdentity(name, r) { Capabilities = capabilities });
             }
         }
 

@@ -10,7 +10,7 @@ namespace SelfDrivingLab.Cli.Commands;
 
 /// <summary>
 /// <c>sdl control &lt;action&gt; [target]</c>: operator requests to a running host — status, pause,
-/// resume, abort, approve, reject, return-to-service — over the host's broker.
+/// resume, abort, approve, reject, return-to-service, admit — over the host's broker.
 /// </summary>
 internal static class ControlCommand
 {
@@ -23,6 +23,7 @@ internal static class ControlCommand
         ("approve", ControlAction.Approve, "experiment", "Approve a proposal waiting at the approval gate."),
         ("reject", ControlAction.Reject, "experiment", "Reject a proposal waiting at the approval gate (it ends aborted)."),
         ("return-to-service", ControlAction.ReturnToService, "instrument", "Return a quarantined instrument to service."),
+        ("admit", ControlAction.Admit, "instrument", "Admit an instrument waiting for admission (see status) for the capabilities it announces now."),
     ];
 
     public static Command Create(CliConsole console)
@@ -121,6 +122,11 @@ internal static class ControlCommand
         foreach (var q in response.Quarantined ?? [])
         {
             console.Out.WriteLine(LogText.Escape($"  quarantined {q.Site}/{q.Instrument}  since {q.Since:u}: {q.Reason}"));
+        }
+
+        foreach (var a in response.AwaitingAdmission ?? [])
+        {
+            console.Out.WriteLine(LogText.Escape($"  not admitted {a.Site}/{a.Instrument}  announces {string.Join(", ", a.Announced)}  since {a.Since:u}: {a.Reason}"));
         }
     }
 }

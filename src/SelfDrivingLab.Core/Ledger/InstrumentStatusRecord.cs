@@ -2,18 +2,26 @@ using SelfDrivingLab.Core.Ids;
 
 namespace SelfDrivingLab.Core.Ledger;
 
-/// <summary>An instrument-level event: the instrument was quarantined, or an operator returned it to service. Immutable.</summary>
+/// <summary>
+/// An instrument-level event: quarantined, returned to service by an operator, admitted by an operator, or refused
+/// admission. Immutable.
+/// </summary>
 /// <param name="Site">The instrument's site.</param>
 /// <param name="Instrument">The instrument.</param>
-/// <param name="Kind"><see cref="QuarantinedKind"/> or <see cref="ReturnedToServiceKind"/>.</param>
+/// <param name="Kind">What happened.</param>
 /// <param name="At">When it happened.</param>
-/// <param name="Actor">Who did it: <c>orchestrator</c> for an automatic quarantine, the operator's name for a return to service.</param>
-/// <param name="Detail">Why (e.g. the last errors of the failures that tripped the quarantine).</param>
-public sealed record InstrumentStatusRecord(SiteId Site, InstrumentId Instrument, string Kind, DateTimeOffset At, string Actor, string Detail)
+/// <param name="Actor">Who did it: <c>orchestrator</c> for a quarantine or a refused admission, the operator's name otherwise.</param>
+/// <param name="Detail">
+/// Why (e.g. the last errors of the failures that tripped the quarantine); for <see cref="InstrumentStatusKind.Admitted"/>
+/// the admitted capabilities, comma-separated (<see cref="AdmittedCapabilities"/>).
+/// </param>
+public sealed record InstrumentStatusRecord(SiteId Site, InstrumentId Instrument, InstrumentStatusKind Kind, DateTimeOffset At, string Actor, string Detail)
 {
-    /// <summary>The instrument was taken out of service after repeated failures.</summary>
-    public const string QuarantinedKind = "quarantined";
+    /// <summary>The detail of an <see cref="InstrumentStatusKind.Admitted"/> event for <paramref name="capabilities"/>.</summary>
+    public static string DescribeCapabilities(IEnumerable<string> capabilities) =>
+        string.Join(",", capabilities.Order(StringComparer.Ordinal));
 
-    /// <summary>An operator returned the instrument to service.</summary>
-    public const string ReturnedToServiceKind = "returned_to_service";
+    /// <summary>The capabilities an <see cref="InstrumentStatusKind.Admitted"/> event admitted (empty for other kinds).</summary>
+    public IReadOnlyList<string> AdmittedCapabilities =>
+        Kind == InstrumentStatusKind.Admitted ? Detail.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
 }

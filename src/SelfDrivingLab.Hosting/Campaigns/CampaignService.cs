@@ -21,7 +21,7 @@ internal sealed partial class CampaignService(
         try
         {
             // Instruments an operator has not yet returned to service stay out of service after a restart.
-            await gateway.RestoreQuarantinesAsync(stoppingToken).ConfigureAwait(false);
+            await gateway.RestoreInstrumentStatusAsync(stoppingToken).ConfigureAwait(false);
             var running = facility.Campaigns.Select(c => runner.RunAsync(c, observer, stoppingToken));
             completion.Complete(await Task.WhenAll(running).ConfigureAwait(false));
         }

@@ -31,6 +31,8 @@ public sealed class ControlRequestHandler
             ControlAction.Reject => _campaigns.Reject(target, request.Operator, request.Reason),
             ControlAction.ReturnToService => _instruments?.ReturnToService(target, request.Operator)
                 ?? OperatorResult.Refused("this host has no instrument quarantine"),
+            ControlAction.Admit => _instruments?.Admit(target, request.Operator)
+                ?? OperatorResult.Refused("this host does not admit instruments"),
             _ => OperatorResult.Refused($"unknown action {request.Action}"),
         };
         return request.Action == ControlAction.Status
@@ -52,9 +54,10 @@ public sealed class ControlRequestHandler
                 p.Since))
             .ToList();
         var quarantined = _instruments?.Quarantined ?? [];
+        var awaiting = _instruments?.AwaitingAdmission ?? [];
         var message = string.Create(
             CultureInfo.InvariantCulture,
-            $"{campaigns.Count} campaign(s) running, {pending.Count} proposal(s) waiting for approval, {quarantined.Count} instrument(s) quarantined");
-        return new ControlResponse(requestId, true, message, campaigns, pending, quarantined);
+            $"{campaigns.Count} campaign(s) running, {pending.Count} proposal(s) waiting for approval, {quarantined.Count} instrument(s) quarantined, {awaiting.Count} waiting for admission");
+        return new ControlResponse(requestId, true, message, campaigns, pending, quarantined, awaiting);
     }
 }

@@ -23,4 +23,7 @@ public enum ControlAction
 
     /// <summary>Return a quarantined instrument to service.</summary>
     ReturnToService,
+
+    /// <summary>Admit an instrument that is not registered, or announces capabilities outside what it was admitted for, for what it announces now.</summary>
+    Admit,
 }

@@ -4,9 +4,10 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace SelfDrivingLab.Transport.Mqtt.Security;
 
-/// <summary>The embedded broker's server certificate: self-signed, made per run for <c>localhost</c>/127.0.0.1, trusted by pinning.</summary>
-internal static class SelfSignedCertificate
+/// <summary>The embedded broker's server certificate (and a test broker's): self-signed, made per run for <c>localhost</c>/127.0.0.1, trusted by pinning.</summary>
+public static class SelfSignedCertificate
 {
+    /// <summary>A new certificate with its ECDSA P-256 private key, valid from yesterday for a year.</summary>
     public static X509Certificate2 Create()
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

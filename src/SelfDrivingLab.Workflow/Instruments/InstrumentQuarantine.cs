@@ -17,19 +17,10 @@ internal sealed class InstrumentQuarantine(int failuresToQuarantine)
     private readonly Lock _gate = new();
     private readonly Dictionary<(SiteId, InstrumentId), List<string>> _failures = [];
     private readonly Dictionary<(SiteId, InstrumentId), QuarantinedInstrument> _quarantined = [];
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly ChangeSignal _changed = new();
 
     /// <summary>Completes at the next quarantine or return to service after it is read.</summary>
-    public Task NextChange
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _changed.Task;
-            }
-        }
-    }
+    public Task NextChange => _changed.Next;
 
     public IReadOnlyList<QuarantinedInstrument> Quarantined
     {
@@ -82,7 +73,7 @@ internal sealed class InstrumentQuarantine(int failuresToQuarantine)
             _failures.Remove(key);
             var quarantined = new QuarantinedInstrument(site, instrument, at, $"{failures.Count} consecutive failed or timed-out commands: {string.Join(", ", failures)}");
             _quarantined[key] = quarantined;
-            SignalChange();
+            _changed.Raise();
             return quarantined;
         }
     }
@@ -107,18 +98,8 @@ internal sealed class InstrumentQuarantine(int failuresToQuarantine)
             }
 
             _failures.Remove((site, instrument));
-            SignalChange();
+            _changed.Raise();
             return true;
         }
     }
-
-    // Under _gate.
-    private void SignalChange()
-    {
-        var changed = _changed;
-        _changed = NewSignal();
-        changed.TrySetResult();
-    }
-
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
@@ -29,6 +30,7 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     private readonly Dictionary<(SiteId Site, InstrumentId Instrument), int> _inUse = [];
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly InstrumentQuarantine _quarantine;
+    private InstrumentAdmission _admission = new();
     private readonly IInstrumentStatusLedger? _statusLedger;
     private readonly ILogger _logger;
     private readonly Lock _writeGate = new();
@@ -89,6 +91,16 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     public ValueTask<InstrumentLease> AcquireAsync(string capability, int priority, CancellationToken cancellationToken = default) =>
         AcquireAsync(new Waiter(capability, null) { Priority = priority }, cancellationToken);
 
+    /// <summary>
+    /// The instruments registered for the facility with the capabilities each is admitted to offer (default null: every
+    /// instrument is admitted). An instrument not in the list, or announcing a capability outside its admitted ones, gets no
+    /// command until <see cref="Admit"/>; the first refusal of each is logged and recorded in the ledger.
+    /// </summary>
+    public IReadOnlyCollection<AdmittedInstrument>? Registered
+    {
+        init => _admission = value is null ? new InstrumentAdmission() : new InstrumentAdmission(value);
+    }
+
     /// <summary>How long a waiting request takes to gain one priority level (default 30 minutes; starvation bound).</summary>
     public TimeSpan PriorityAging { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -119,7 +131,7 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         while (!waiter.Lease.Task.IsCompleted)
         {
             // Read the signals before looking, so a change between the look and the wait is never missed.
-            var changed = Task.WhenAny(_directory.NextChange, _quarantine.NextChange);
+            var changed = Task.WhenAny(_directory.NextChange, _quarantine.NextChange, _admission.NextChange);
             lock (_gate)
             {
                 GrantWaiters();
@@ -164,13 +176,37 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     {
         var quarantined = _quarantine.Quarantined.Where(q => _directory.Snapshot().Any(i => waiter.CanUse(i) && i.Topics.Site == q.Site && i.Topics.Instrument == q.Instrument)).ToList();
         var because = quarantined.Count > 0 ? $"; quarantined: {string.Join(", ", quarantined.Select(q => $"{q.Site}/{q.Instrument}"))}" : string.Empty;
+        var refused = _directory.Snapshot().Where(waiter.CanUse).Select(i => (Info: i, Refusal: _admission.Refusal(i))).Where(x => x.Refusal is not null).ToList();
+        because += refused.Count > 0
+            ? $"; not admitted: {string.Join(", ", refused.Select(x => $"{x.Info.Topics.Site}/{x.Info.Topics.Instrument} ({x.Refusal})"))} — an operator admits one with 'sdl control admit <instrument>'"
+            : string.Empty;
         return waiter.Only is { } only
             ? $"instrument '{only.Instrument}' at site '{only.Site}' did not come back online with '{waiter.Capability}' (waited {_waitTimeout}){because}"
             : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}){because}; start one, return one to service, or fix the workflow step";
     }
 
     private bool IsLeasable(Waiter waiter, InstrumentInfo info) =>
-        waiter.CanUse(info) && waiter.Admits(info) is null && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument);
+        waiter.CanUse(info) && waiter.Admits(info) is null && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument) && IsAdmitted(info);
+
+    // An instrument that could serve a step but is not admitted is reported (log and ledger) the first time it is passed over.
+    private bool IsAdmitted(InstrumentInfo info)
+    {
+        if (_admission.Refusal(info) is not { } refusal)
+        {
+            return true;
+        }
+
+        var at = _time.GetUtcNow();
+        if (_admission.NoteRefused(info, refusal, at))
+        {
+            var announced = InstrumentAdmission.Announced(info);
+            Log.NotAdmitted(_logger, info.Topics.Site.Value, info.Topics.Instrument.Value, LogText.Escape(refusal));
+            _ = RecordStatusAsync(new InstrumentStatusRecord(
+                info.Topics.Site, info.Topics.Instrument, InstrumentStatusKind.NotAdmitted, at, OrchestratorActor, $"{refusal}; announces: {string.Join(", ", announced)}"));
+        }
+
+        return false;
+    }
 
     private void Cancel(Waiter waiter, CancellationToken cancellationToken)
     {

@@ -75,7 +75,7 @@ public sealed class QuarantineHostTests : IDisposable
         // Quarantined after 3 failures, returned by the operator, quarantined again after 3 more.
         var history = (await ledger.GetInstrumentStatusesAsync()).Where(s => s.Instrument.Value == listed.Instrument).ToList();
         Assert.Equal(
-            [InstrumentStatusRecord.QuarantinedKind, InstrumentStatusRecord.ReturnedToServiceKind, InstrumentStatusRecord.QuarantinedKind],
+            [InstrumentStatusKind.Quarantined, InstrumentStatusKind.ReturnedToService, InstrumentStatusKind.Quarantined],
             history.Select(h => h.Kind));
         // The authenticated identity of the local run's operator, not the self-declared "tester".
         Assert.Equal("operator", history[1].Actor);

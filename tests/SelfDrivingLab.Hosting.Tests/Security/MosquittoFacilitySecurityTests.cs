@@ -1,10 +1,16 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SelfDrivingLab.Campaigns;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Hosting.Security;
+using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Instruments.Sdk;
+using SelfDrivingLab.Ledger;
+using SelfDrivingLab.Protocol.Control;
 using SelfDrivingLab.Transport.Mqtt.Security;
 using SelfDrivingLab.Workflow.Campaigns;
 
@@ -92,6 +98,61 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
     }
 
     [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_LastWillOfflineForPrinter1FromAnotherIdentity_IsNeverDelivered()
+    {
+        await using var broker = await StartAsync();
+        var will = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId($"tester-1-{Guid.NewGuid():N}")
+            .WithCredentials("tester-1", Password("tester-1"))
+            .WithWillTopic("sdl/v1/lab/printer-1/availability").WithWillPayload("offline").WithWillRetain().WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+        using (var attacker = new MqttClientFactory().CreateMqttClient())
+        {
+            // Mosquitto may refuse the connection outright (will topic not authorized); either way no will may come out.
+            var connected = await attacker.ConnectAsync(will);
+            if (connected.ResultCode == MqttClientConnectResultCode.Success)
+            {
+                await attacker.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.DisconnectWithWillMessage).Build());
+            }
+        }
+
+        var (orchestrator, received) = await SubscribedAsync(broker, "orchestrator", "sdl/v1/+/+/availability");
+        using var _ = orchestrator;
+        using var printer = await ConnectAsync(broker, "printer-1");
+        await printer.PublishAsync(Message("sdl/v1/lab/printer-1/availability", "online"));
+
+        Assert.Equal("online", await received.Reader.ReadAsync().AsTask().WaitAsync(Bound));
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task Mosquitto_TlsListener_RefusesPlainTcpAndServesAValidatedTlsClient()
+    {
+        var facility = CampaignLoader.LoadFacilityFile(RepositoryPaths.Workflow("shared-facility.yaml"));
+        var port = LoopbackPorts.Free();
+        var certificate = TestServerCertificate.Write(_dir.File("tls"));
+        MosquittoBrokerConfig.Write(facility, _dir.File("broker"), new MosquittoListener(port, CertificateFile: certificate.CertificateFile, KeyFile: certificate.KeyFile));
+        await using var broker = await MosquittoBroker.StartWithConfigAsync(Path.Combine(_dir.File("broker"), MosquittoBrokerConfig.ConfigFile), port);
+
+        using (var plain = new MqttClientFactory().CreateMqttClient())
+        {
+            // Credentials in clear text on the wire never get an answer from the TLS listener.
+            await Assert.ThrowsAnyAsync<Exception>(() => plain.ConnectAsync(Options(broker, "printer-1", Password("printer-1"))));
+        }
+
+        var trusted = X509CertificateLoader.LoadCertificateFromFile(certificate.CertificateFile);
+        var tls = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId($"printer-1-{Guid.NewGuid():N}")
+            .WithCredentials("printer-1", Password("printer-1"))
+            .WithTimeout(TimeSpan.FromSeconds(5))
+            .WithTlsOptions(o => o.UseTls().WithTargetHost("127.0.0.1").WithCertificateValidationHandler(a => a.Certificate?.GetRawCertData().AsSpan().SequenceEqual(trusted.RawData) == true))
+            .Build();
+        using var client = new MqttClientFactory().CreateMqttClient();
+        Assert.Equal(MqttClientConnectResultCode.Success, (await client.ConnectAsync(tls)).ResultCode);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
     public async Task Mosquitto_ControlFromObserverOrInstrumentOrOnAnotherOperatorsTopic_IsRefused()
     {
         await using var broker = await StartAsync();
@@ -107,7 +168,7 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
     }
 
     [RequiresCommandsFact("mosquitto")]
-    public async Task RunAsync_OnMosquittoConfiguredByTheGeneratedFiles_CompletesWithEveryIdentityOnItsOwnCredentials()
+    public async Task RunAsync_OnTlsMosquittoConfiguredByTheGeneratedFiles_CompletesWithEveryIdentityOnItsOwnCredentials()
     {
         var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var fast = new DurationDistribution(TimeSpan.FromMilliseconds(100), TimeSpan.Zero);
@@ -120,13 +181,15 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
         };
         var port = LoopbackPorts.Free();
         var directory = _dir.File("broker");
-        MosquittoBrokerConfig.Write(FacilityDefinition.Single(definition), directory, new MosquittoListener(port));
+        var certificate = TestServerCertificate.Write(_dir.File("tls"));
+        MosquittoBrokerConfig.Write(FacilityDefinition.Single(definition), directory, new MosquittoListener(port, CertificateFile: certificate.CertificateFile, KeyFile: certificate.KeyFile));
         await using var broker = await MosquittoBroker.StartWithConfigAsync(Path.Combine(directory, MosquittoBrokerConfig.ConfigFile), port);
         var settings = new CampaignHostSettings(definition)
         {
             LedgerPath = _dir.File("ledger.db"),
-            Broker = new BrokerAddress("127.0.0.1", port),
+            Broker = new BrokerAddress("127.0.0.1", port, Tls: true), // every link encrypted, the broker's certificate validated
             BrokerCredentialsFile = Path.Combine(directory, MosquittoBrokerConfig.CredentialsFile),
+            BrokerCaFile = certificate.CertificateFile,
             VirtualTime = false,
         };
 
@@ -134,6 +197,58 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
 
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
         Assert.Equal(4, summary.Completed);
+    }
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_OnAnonymousMosquitto_RogueInstrumentIsNotCommandedUntilAnOperatorAdmitsIt()
+    {
+        // The broker lets anyone in (no files of ours): admission is what keeps a rogue printer away from the samples.
+        await using var mosquitto = await MosquittoBroker.StartAsync();
+        var fast = new DurationDistribution(TimeSpan.FromMilliseconds(100), TimeSpan.Zero);
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var definition = quickstart with
+        {
+            Budget = 10,
+            Parallel = 2,
+            Proposer = quickstart.Proposer with { InitialCount = 10 },
+            Simulators = [.. quickstart.Simulators.Select(s => s with { Duration = fast, FailureRate = 0 })],
+            Steps = [.. quickstart.Steps.Select(s => s with { Deadline = TimeSpan.FromSeconds(30) })],
+        };
+        var broker = new BrokerAddress("127.0.0.1", mosquitto.Port);
+        // A complete rogue lab (its own printer and tester), so its definition is as valid as ours.
+        var rogue = definition with { Name = "rogue", Simulators = [.. definition.Simulators.Select(s => s with { Id = new(s.Capability == "print" ? "printer-evil" : "tester-evil") })] };
+        using var stopRogue = new CancellationTokenSource();
+        var rogueRunning = SimulatorHost.RunAsync(
+            new CampaignHostSettings(rogue) { Broker = broker, ExecutionLogDirectory = _dir.File("rogue-executions") }, stopRogue.Token);
+        var online = OnlineAsync(mosquitto.Port, "sdl/v1/lab/printer-evil/availability");
+        await await Task.WhenAny(online, rogueRunning); // a rogue that could not start fails the test here, with its reason
+        var admitAfter = new AdmitAfter(2, new ControlEndpoint("127.0.0.1", mosquitto.Port, "lab", 0), "printer-evil");
+        var settings = new CampaignHostSettings(definition)
+        {
+            LedgerPath = _dir.File("ledger.db"),
+            Broker = broker,
+            VirtualTime = false,
+            InstrumentWaitTimeout = TimeSpan.FromSeconds(60),
+        };
+
+        var summary = await CampaignHost.RunAsync(settings, admitAfter).WaitAsync(TimeSpan.FromSeconds(120));
+        await stopRogue.CancelAsync();
+        await rogueRunning.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(10, summary.Completed);
+        var admitted = await admitAfter.Answer.WaitAsync(Bound);
+        Assert.True(admitted.Ok, admitted.Message);
+        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_dir.File("ledger.db"));
+        var history = (await ledger.GetInstrumentStatusesAsync()).Where(r => r.Instrument.Value == "printer-evil").ToList();
+        Assert.Equal([InstrumentStatusKind.NotAdmitted, InstrumentStatusKind.Admitted], history.Select(r => r.Kind));
+        Assert.Contains("not registered", history[0].Detail, StringComparison.Ordinal);
+        Assert.Equal(("print", "tester"), (history[1].Detail, history[1].Actor)); // an anonymous broker: the identity is the request topic's
+        // Every command the rogue printer ever executed came after an operator admitted it.
+        var executions = Directory.Exists(_dir.File("rogue-executions"))
+            ? (await Task.WhenAll(Directory.GetFiles(_dir.File("rogue-executions"), "*.jsonl").Select(f => ExecutionLogFile.ReadAllAsync(f)))).SelectMany(e => e).ToList()
+            : [];
+        Assert.All(executions, e => Assert.True(e.StartedAt >= history[1].At, $"{e.CommandId} ran at {e.StartedAt:O}, before the admission at {history[1].At:O}"));
     }
 
     [RequiresCommandsFact("mosquitto")]
@@ -163,6 +278,25 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
 
     private string Password(string identity) =>
         BrokerCredentials.Read(Path.Combine(_dir.File("broker"), MosquittoBrokerConfig.CredentialsFile)).PasswordOf(identity)!;
+
+    // Completes once the retained availability on topic says online (read by an anonymous client).
+    private static async Task OnlineAsync(int port, string topic)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var online = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.ConvertPayloadToString().Contains("\"online\"", StringComparison.Ordinal))
+            {
+                online.TrySetResult();
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId($"watch-{Guid.NewGuid():N}").Build());
+        await client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topic, MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        await online.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    }
 
     private static MqttClientOptions Options(MosquittoBroker broker, string? userName, string? password)
     {
@@ -210,4 +344,31 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
 
     private static MqttApplicationMessage Message(string topic, string payload, bool retain = false) =>
         new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build();
+
+    // Sends "admit <instrument>" over the control channel (on a worker thread, so the campaign loop goes on) after the Nth result.
+    private sealed class AdmitAfter(int results, ControlEndpoint endpoint, string instrument) : ICampaignObserver
+    {
+        private readonly TaskCompletionSource<ControlResponse> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<ControlResponse> Answer => _answer.Task;
+
+        public void OnExperimentFinished(CampaignProgress progress)
+        {
+            if (progress.Done == results)
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        var request = new ControlRequest($"admit-{instrument}", ControlAction.Admit, "tester", instrument);
+                        _answer.TrySetResult(await ControlClient.SendAsync(endpoint, request, TimeSpan.FromSeconds(30), TimeProvider.System));
+                    }
+                    catch (Exception ex)
+                    {
+                        _answer.TrySetException(ex);
+                    }
+                });
+            }
+        }
+    }
 }

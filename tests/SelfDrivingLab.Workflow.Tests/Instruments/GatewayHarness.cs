@@ -26,10 +26,13 @@ internal sealed class GatewayHarness : IAsyncDisposable
     private readonly InstrumentDirectory _directory = new();
     private int _commands;
 
-    private GatewayHarness(int consecutiveFailures)
+    private GatewayHarness(int consecutiveFailures, IReadOnlyCollection<AdmittedInstrument>? registered = null)
     {
         _client = new InstrumentCommandClient(Time);
-        Gateway = new PooledInstrumentGateway(_directory, _client, Time, WaitTimeout, new InstrumentQuarantineOptions { ConsecutiveFailures = consecutiveFailures }, Ledger);
+        Gateway = new PooledInstrumentGateway(_directory, _client, Time, WaitTimeout, new InstrumentQuarantineOptions { ConsecutiveFailures = consecutiveFailures }, Ledger)
+        {
+            Registered = registered,
+        };
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
@@ -41,9 +44,15 @@ internal sealed class GatewayHarness : IAsyncDisposable
     /// <summary>What each printer answers next, by instrument id.</summary>
     public Dictionary<string, InstrumentEventKind?> Answers { get; } = [];
 
-    public static async Task<GatewayHarness> StartAsync(int consecutiveFailures, params string[] printers)
+    public static Task<GatewayHarness> StartAsync(int consecutiveFailures, params string[] printers) =>
+        StartAsync(new GatewayHarness(consecutiveFailures), printers);
+
+    /// <summary>A gateway that commands only <paramref name="registered"/> (until an operator admits more).</summary>
+    public static Task<GatewayHarness> StartWithAdmissionAsync(IReadOnlyCollection<AdmittedInstrument> registered, params string[] printers) =>
+        StartAsync(new GatewayHarness(3, registered), printers);
+
+    private static async Task<GatewayHarness> StartAsync(GatewayHarness h, string[] printers)
     {
-        var h = new GatewayHarness(consecutiveFailures);
         await h._directory.StartAsync(h._bus);
         await h._client.StartAsync(h._bus);
         foreach (var printer in printers)
@@ -80,7 +89,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public List<(InstrumentId Printer, InstrumentCommand Command)> Received { get; } = [];
 
     /// <summary>Starts one more printer whose <c>print</c> action announces <paramref name="limits"/>.</summary>
-    public async Task AddPrinterAsync(InstrumentId printer, params ParameterLimit[] limits)
+    public Task AddPrinterAsync(InstrumentId printer, params ParameterLimit[] limits) =>
+        AddInstrumentAsync(printer, [new CapabilityDescription("print", false, limits, ["sample_id"])]);
+
+    /// <summary>Starts one more printer announcing <c>print</c> and the <paramref name="others"/> actions.</summary>
+    public Task AddPrinterAnnouncingAsync(InstrumentId printer, params string[] others) =>
+        AddInstrumentAsync(printer, [.. new[] { "print" }.Concat(others).Select(name => new CapabilityDescription(name, false, [], ["sample_id"]))]);
+
+    private async Task AddInstrumentAsync(InstrumentId printer, IReadOnlyList<CapabilityDescription> actions)
     {
         var topics = new InstrumentTopics(Site, printer);
         await _bus.SubscribeAsync(topics.Command, async (message, ct) =>
@@ -97,7 +113,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
                 await _bus.PublishAsync(new OutboundMessage(topics.Event, ProtocolJson.Serialize(answer)), ct);
             }
         });
-        var capabilities = new InstrumentCapabilities(printer, "test printer", [new CapabilityDescription("print", false, limits, ["sample_id"])]);
+        var capabilities = new InstrumentCapabilities(printer, "test printer", actions);
         await _bus.PublishAsync(new OutboundMessage(topics.Capabilities, ProtocolJson.Serialize(capabilities), Retain: true));
         await _bus.PublishAsync(new OutboundMessage(topics.Availability, ProtocolJson.Serialize(new InstrumentAvailability(printer, AvailabilityState.Online, Time.GetUtcNow())), Retain: true));
     }

@@ -30,7 +30,7 @@ public sealed class PooledInstrumentGatewayQuarantineTests
         Assert.Contains("nozzle_jam", quarantined.Reason, StringComparison.Ordinal);
         Assert.Equal([quarantined], raised);
         var record = Assert.Single(h.Ledger.Records);
-        Assert.Equal((InstrumentStatusRecord.QuarantinedKind, PooledInstrumentGateway.OrchestratorActor, Printer1), (record.Kind, record.Actor, record.Instrument));
+        Assert.Equal((InstrumentStatusKind.Quarantined, PooledInstrumentGateway.OrchestratorActor, Printer1), (record.Kind, record.Actor, record.Instrument));
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class PooledInstrumentGatewayQuarantineTests
         Assert.Empty(h.Gateway.Quarantined);
         Assert.False(h.Gateway.ReturnToService(GatewayHarness.Site, Printer1, "alice"));
         Assert.Equal(
-            [(InstrumentStatusRecord.QuarantinedKind, PooledInstrumentGateway.OrchestratorActor), (InstrumentStatusRecord.ReturnedToServiceKind, "alice")],
+            [(InstrumentStatusKind.Quarantined, PooledInstrumentGateway.OrchestratorActor), (InstrumentStatusKind.ReturnedToService, "alice")],
             h.Ledger.Records.Select(r => (r.Kind, r.Actor)));
     }
 
@@ -124,15 +124,15 @@ public sealed class PooledInstrumentGatewayQuarantineTests
     }
 
     [Fact]
-    public async Task RestoreQuarantinesAsync_LatestRecordPerInstrumentDecides()
+    public async Task RestoreInstrumentStatusAsync_LatestRecordPerInstrumentDecides()
     {
         await using var h = await GatewayHarness.StartAsync(3, "printer-1", "printer-2");
         var t0 = h.Time.GetUtcNow();
-        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer1, InstrumentStatusRecord.QuarantinedKind, t0, "orchestrator", "3 failures"));
-        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer2, InstrumentStatusRecord.QuarantinedKind, t0, "orchestrator", "3 failures"));
-        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer2, InstrumentStatusRecord.ReturnedToServiceKind, t0.AddHours(1), "bob", "fixed"));
+        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer1, InstrumentStatusKind.Quarantined, t0, "orchestrator", "3 failures"));
+        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer2, InstrumentStatusKind.Quarantined, t0, "orchestrator", "3 failures"));
+        await h.Ledger.RecordInstrumentStatusAsync(new(GatewayHarness.Site, Printer2, InstrumentStatusKind.ReturnedToService, t0.AddHours(1), "bob", "fixed"));
 
-        Assert.Equal(1, await h.Gateway.RestoreQuarantinesAsync());
+        Assert.Equal(1, await h.Gateway.RestoreInstrumentStatusAsync());
 
         Assert.Equal(new QuarantinedInstrument(GatewayHarness.Site, Printer1, t0, "3 failures"), Assert.Single(h.Gateway.Quarantined));
         Assert.Equal(Printer2, (await h.PrintAsync()).Printer);

@@ -5,7 +5,7 @@ using SelfDrivingLab.Core.Text;
 
 namespace SelfDrivingLab.Workflow.Instruments;
 
-/// <summary>The operator-facing half: quarantined instruments, return to service, and their ledger record.</summary>
+/// <summary>The operator-facing half: quarantine and return to service, admission, and their ledger record.</summary>
 public sealed partial class PooledInstrumentGateway
 {
     /// <summary>The actor recorded for an automatic quarantine.</summary>
@@ -36,16 +36,52 @@ public sealed partial class PooledInstrumentGateway
         }
 
         Log.ReturnedToService(_logger, site.Value, instrument.Value, LogText.Escape(operatorName));
-        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusRecord.ReturnedToServiceKind, _time.GetUtcNow(), operatorName, "returned to service by an operator"));
+        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.ReturnedToService, _time.GetUtcNow(), operatorName, "returned to service by an operator"));
         return true;
     }
 
+    /// <summary>Instruments passed over because they are not admitted (and not admitted since), oldest first.</summary>
+    public IReadOnlyList<InstrumentAwaitingAdmission> AwaitingAdmission => _admission.Awaiting;
+
     /// <summary>
-    /// Re-applies the quarantines recorded in the ledger (the latest event of each instrument
-    /// decides), so a restart does not hand work to an instrument an operator has not cleared.
-    /// Call once at start-up, before the first lease. Returns how many are quarantined.
+    /// Admits an instrument for the capabilities it announces now (replacing what it was admitted for before): it can be
+    /// leased at once (waiting steps wake up). Recorded in the ledger with the admitted capabilities, in order with the
+    /// other instrument events. Null when done, else why not (it announces no capabilities, or it is already admitted).
     /// </summary>
-    public async Task<int> RestoreQuarantinesAsync(CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="operatorName"/> is empty.</exception>
+    public string? Admit(SiteId site, InstrumentId instrument, string operatorName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorName);
+        var info = _directory.Snapshot().FirstOrDefault(i => i.Topics.Site == site && i.Topics.Instrument == instrument);
+        if (info?.Capabilities is null)
+        {
+            return $"instrument '{instrument}' at site '{site}' has announced no capabilities: nothing to admit";
+        }
+
+        if (_admission.Refusal(info) is null)
+        {
+            return $"instrument '{instrument}' at site '{site}' is already admitted for what it announces ({string.Join(", ", InstrumentAdmission.Announced(info))})";
+        }
+
+        var capabilities = InstrumentAdmission.Announced(info);
+        _admission.Admit(site, instrument, capabilities.ToHashSet(StringComparer.Ordinal));
+        Log.Admitted(_logger, site.Value, instrument.Value, LogText.Escape(string.Join(", ", capabilities)), LogText.Escape(operatorName));
+        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.Admitted, _time.GetUtcNow(), operatorName, InstrumentStatusRecord.DescribeCapabilities(capabilities)));
+        lock (_gate)
+        {
+            GrantWaiters();
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Re-applies the quarantines and admissions recorded in the ledger (for each instrument the latest quarantine or
+    /// return to service decides, and its latest admission), so a restart neither hands work to an instrument an operator
+    /// has not cleared nor forgets one an operator admitted. Call once at start-up, before the first lease. Returns how
+    /// many are quarantined.
+    /// </summary>
+    public async Task<int> RestoreInstrumentStatusAsync(CancellationToken cancellationToken = default)
     {
         if (_statusLedger is null)
         {
@@ -53,10 +89,16 @@ public sealed partial class PooledInstrumentGateway
         }
 
         var history = await _statusLedger.GetInstrumentStatusesAsync(cancellationToken).ConfigureAwait(false);
-        var restored = 0;
-        foreach (var latest in history.GroupBy(r => (r.Site, r.Instrument)).Select(g => g.Last()))
+        foreach (var admitted in history.Where(r => r.Kind == InstrumentStatusKind.Admitted).GroupBy(r => (r.Site, r.Instrument)).Select(g => g.Last()))
         {
-            if (latest.Kind == InstrumentStatusRecord.QuarantinedKind)
+            _admission.Admit(admitted.Site, admitted.Instrument, admitted.AdmittedCapabilities.ToHashSet(StringComparer.Ordinal));
+        }
+
+        var restored = 0;
+        var service = history.Where(r => r.Kind is InstrumentStatusKind.Quarantined or InstrumentStatusKind.ReturnedToService);
+        foreach (var latest in service.GroupBy(r => (r.Site, r.Instrument)).Select(g => g.Last()))
+        {
+            if (latest.Kind == InstrumentStatusKind.Quarantined)
             {
                 _quarantine.Restore(new QuarantinedInstrument(latest.Site, latest.Instrument, latest.At, latest.Detail));
                 Log.QuarantineRestored(_logger, latest.Site.Value, latest.Instrument.Value, latest.At);
@@ -80,7 +122,7 @@ public sealed partial class PooledInstrumentGateway
     {
         Log.Quarantined(_logger, quarantined.Site.Value, quarantined.Instrument.Value, LogText.Escape(quarantined.Reason));
         await RecordStatusAsync(new InstrumentStatusRecord(
-            quarantined.Site, quarantined.Instrument, InstrumentStatusRecord.QuarantinedKind, quarantined.Since, OrchestratorActor, quarantined.Reason)).ConfigureAwait(false);
+            quarantined.Site, quarantined.Instrument, InstrumentStatusKind.Quarantined, quarantined.Since, OrchestratorActor, quarantined.Reason)).ConfigureAwait(false);
         try
         {
             InstrumentQuarantined?.Invoke(quarantined);
