@@ -200,7 +200,7 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
     }
 
     [RequiresCommandsFact("mosquitto")]
-    public async Task RunAsync_OnAnonymousMosquitto_RogueInstrumentIsNotCommandedUntilAnOperatorAdmitsIt()
+    public async Task RunAsync_OnAnonymousMosquitto_RogueInstrumentIsNotCommandedUntilAnOperatorAdmitsIt_AndAnInstrumentCannotAbort()
     {
         // The broker lets anyone in (no files of ours): admission is what keeps a rogue printer away from the samples.
         await using var mosquitto = await MosquittoBroker.StartAsync();
@@ -222,7 +222,12 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
             new CampaignHostSettings(rogue) { Broker = broker, ExecutionLogDirectory = _dir.File("rogue-executions") }, stopRogue.Token);
         var online = OnlineAsync(mosquitto.Port, "sdl/v1/lab/printer-evil/availability");
         await await Task.WhenAny(online, rogueRunning); // a rogue that could not start fails the test here, with its reason
-        var admitAfter = new AdmitAfter(2, new ControlEndpoint("127.0.0.1", mosquitto.Port, "lab", 0), "printer-evil");
+        // On a broker with no ACL anyone can publish on any request topic: the orchestrator still acts only for operators.
+        var admitAfter = new RequestsAfter(
+            2,
+            new ControlEndpoint("127.0.0.1", mosquitto.Port, "lab", 0),
+            new ControlRequest("abort-by-printer", ControlAction.Abort, "printer-1", definition.Name),
+            new ControlRequest("admit-printer-evil", ControlAction.Admit, FacilityAccess.DefaultOperator, "printer-evil"));
         var settings = new CampaignHostSettings(definition)
         {
             LedgerPath = _dir.File("ledger.db"),
@@ -237,13 +242,19 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
 
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
         Assert.Equal(10, summary.Completed);
-        var admitted = await admitAfter.Answer.WaitAsync(Bound);
-        Assert.True(admitted.Ok, admitted.Message);
+        var answers = await admitAfter.Answers.WaitAsync(Bound);
+        Assert.False(answers[0].Ok);
+        Assert.Contains("'printer-1' is an instrument: only an operator may abort", answers[0].Message, StringComparison.Ordinal);
+        Assert.True(answers[1].Ok, answers[1].Message);
         await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_dir.File("ledger.db"));
         var history = (await ledger.GetInstrumentStatusesAsync()).Where(r => r.Instrument.Value == "printer-evil").ToList();
         Assert.Equal([InstrumentStatusKind.NotAdmitted, InstrumentStatusKind.Admitted], history.Select(r => r.Kind));
         Assert.Contains("not registered", history[0].Detail, StringComparison.Ordinal);
-        Assert.Equal(("print", "tester"), (history[1].Detail, history[1].Actor)); // an anonymous broker: the identity is the request topic's
+        Assert.Equal(("print", "operator"), (history[1].Detail, history[1].Actor));
+        var audit = await ledger.GetControlRequestsAsync();
+        Assert.Equal(
+            [("abort", "printer-1", ControlRequestOutcome.Refused), ("admit", "operator", ControlRequestOutcome.Accepted)],
+            audit.Select(r => (r.Action, r.Operator, r.Outcome)));
         // Every command the rogue printer ever executed came after an operator admitted it.
         var executions = Directory.Exists(_dir.File("rogue-executions"))
             ? (await Task.WhenAll(Directory.GetFiles(_dir.File("rogue-executions"), "*.jsonl").Select(f => ExecutionLogFile.ReadAllAsync(f)))).SelectMany(e => e).ToList()
@@ -345,12 +356,12 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
     private static MqttApplicationMessage Message(string topic, string payload, bool retain = false) =>
         new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithRetainFlag(retain).Build();
 
-    // Sends "admit <instrument>" over the control channel (on a worker thread, so the campaign loop goes on) after the Nth result.
-    private sealed class AdmitAfter(int results, ControlEndpoint endpoint, string instrument) : ICampaignObserver
+    // Sends the requests in order over the control channel (on a worker thread, so the campaign loop goes on) after the Nth result.
+    private sealed class RequestsAfter(int results, ControlEndpoint endpoint, params ControlRequest[] requests) : ICampaignObserver
     {
-        private readonly TaskCompletionSource<ControlResponse> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<ControlResponse[]> _answers = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task<ControlResponse> Answer => _answer.Task;
+        public Task<ControlResponse[]> Answers => _answers.Task;
 
         public void OnExperimentFinished(CampaignProgress progress)
         {
@@ -360,12 +371,17 @@ public sealed class MosquittoFacilitySecurityTests : IDisposable
                 {
                     try
                     {
-                        var request = new ControlRequest($"admit-{instrument}", ControlAction.Admit, "tester", instrument);
-                        _answer.TrySetResult(await ControlClient.SendAsync(endpoint, request, TimeSpan.FromSeconds(30), TimeProvider.System));
+                        var answers = new List<ControlResponse>();
+                        foreach (var request in requests)
+                        {
+                            answers.Add(await ControlClient.SendAsync(endpoint, request, TimeSpan.FromSeconds(30), TimeProvider.System));
+                        }
+
+                        _answers.TrySetResult([.. answers]);
                     }
                     catch (Exception ex)
                     {
-                        _answer.TrySetException(ex);
+                        _answers.TrySetException(ex);
                     }
                 });
             }
