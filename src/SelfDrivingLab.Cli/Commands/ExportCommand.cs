@@ -5,20 +5,27 @@ using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Commands;
 
-/// <summary><c>sdl export &lt;ledger&gt; --csv &lt;file&gt;</c>: writes the results table of a ledger.</summary>
+/// <summary><c>sdl export &lt;ledger&gt; --csv &lt;file&gt; | --json &lt;file&gt;</c>: writes the results table of a ledger, or the whole record with every output as JSON (or both).</summary>
 internal static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
         var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
-        var csv = new Option<FileInfo>("--csv") { Description = "Where to write the results table (CSV).", Required = true };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Where to write the results table (CSV)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Where to write every campaign and experiment with all outputs and the model's provenance (JSON)." };
         var campaign = new Option<string?>("--campaign") { Description = "Only this campaign id (default: all campaigns)." };
         var prior = new Option<bool>("--include-prior") { Description = "Also write each campaign's prior data (earlier measurements that trained its model), first, with status Prior." };
-        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, campaign, prior };
+        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, json, campaign, prior };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = parse.GetValue(ledgerPath)!;
-            var target = parse.GetValue(csv)!;
+            var targets = new[] { ("--csv", parse.GetValue(csv)), ("--json", parse.GetValue(json)) }.Where(t => t.Item2 is not null).Select(t => (Option: t.Item1, File: t.Item2!)).ToList();
+            if (targets.Count == 0)
+            {
+                console.Error.WriteLine("error: name an output: --csv <file> (the results table) and/or --json <file> (every output).");
+                return ExitCodes.BadInput;
+            }
+
             if (!source.Exists)
             {
                 console.Error.WriteLine($"error: ledger '{source.FullName}' does not exist.");
@@ -37,10 +44,12 @@ internal static class ExportCommand
                 only = new CampaignId(text);
             }
 
-            if (!OutputPaths.CheckFile(target, "--csv", console))
+            if (targets.Any(t => !OutputPaths.CheckFile(t.File, t.Option, console)))
             {
                 return ExitCodes.BadInput;
             }
+
+            var writing = targets[0];
 
             try
             {
@@ -51,12 +60,23 @@ internal static class ExportCommand
                     return ExitCodes.BadInput;
                 }
 
-                await using (var writer = new StreamWriter(target.FullName, append: false))
+                foreach (var target in targets)
                 {
-                    await LedgerCsvExporter.ExportAsync(ledger, writer, only, parse.GetValue(prior), cancellationToken);
+                    writing = target;
+                    if (target.Option == "--csv")
+                    {
+                        await using var writer = new StreamWriter(target.File.FullName, append: false);
+                        await LedgerCsvExporter.ExportAsync(ledger, writer, only, parse.GetValue(prior), cancellationToken);
+                    }
+                    else
+                    {
+                        await using var stream = File.Create(target.File.FullName);
+                        await LedgerJsonExporter.ExportAsync(ledger, stream, only, parse.GetValue(prior), cancellationToken);
+                    }
+
+                    console.Out.WriteLine($"Wrote {target.File.FullName}");
                 }
 
-                console.Out.WriteLine($"Wrote {target.FullName}");
                 return ExitCodes.Ok;
             }
             catch (LedgerException ex)
@@ -66,7 +86,7 @@ internal static class ExportCommand
             }
             catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
             {
-                console.Error.WriteLine($"error: --csv: cannot write '{target.FullName}': {ex.Message}");
+                console.Error.WriteLine($"error: {writing.Option}: cannot write '{writing.File.FullName}': {ex.Message}");
                 return ExitCodes.BadInput;
             }
         });
