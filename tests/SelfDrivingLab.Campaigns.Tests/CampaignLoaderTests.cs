@@ -45,6 +45,21 @@ public sealed class CampaignLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ParseModel_StoredQuickstartTextAwayFromItsTables_HasTheModelButNoSimulators()
+    {
+        var text = File.ReadAllText(RepositoryPaths.Workflow("quickstart.yaml"));
+        using var elsewhere = new TemporaryDirectory();
+
+        // Parse resolves the simulator's ground-truth table against the given directory, where it is not.
+        Assert.Throws<CampaignDefinitionException>(() => CampaignLoader.Parse(text, elsewhere.File("quickstart.yaml")));
+        var model = CampaignLoader.ParseModel(text, elsewhere.File("."));
+
+        Assert.Empty(model.Simulators);
+        Assert.Equal(CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml")).Space.Parameters, model.Space.Parameters);
+        Assert.Equal("toughness", model.Objective.Output);
+    }
+
+    [Fact]
     public void Parse_Quickstart_MapsWorkflowBindings()
     {
         var steps = _files.Parse(CampaignFiles.Quickstart).Steps;

@@ -68,6 +68,38 @@ public sealed class ExportAndGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_LedgerOfASmallCampaign_WritesTheIndexAndSaysHowManyPlots()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        await CampaignHost.RunAsync(new CampaignHostSettings(quickstart with { Budget = 6, Proposer = quickstart.Proposer with { InitialCount = 6 } }) { LedgerPath = _dir.File("ledger.db") });
+        var output = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["report", _dir.File("ledger.db"), "--out", _dir.File("report")], output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(_dir.File("report/index.html")));
+        Assert.Contains("(7 plots of 1 campaign(s))", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none.db", "--out", "does not exist")]
+    [InlineData("ledger.db", "--campaign", "is not a valid campaign id")]
+    public async Task Report_BadInput_IsAOneLineErrorWithoutAStackTrace(string ledger, string option, string expected)
+    {
+        await File.WriteAllBytesAsync(_dir.File("ledger.db"), []);
+        var error = new StringWriter();
+        string[] args = option == "--out"
+            ? ["report", _dir.File(ledger), "--out", _dir.File("report")]
+            : ["report", _dir.File(ledger), "--out", _dir.File("report"), "--campaign", "bad id!"];
+
+        var exit = await SdlCommandLine.RunAsync(args, new StringWriter(), error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_WithoutAnOutput_IsAnErrorNamingTheOptions()
     {
         var error = new StringWriter();

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using SelfDrivingLab.Core.Ids;
-using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Commands;
@@ -18,30 +16,11 @@ internal static class ExportCommand
         var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, json, campaign, prior };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var source = parse.GetValue(ledgerPath)!;
             var targets = new[] { ("--csv", parse.GetValue(csv)), ("--json", parse.GetValue(json)) }.Where(t => t.Item2 is not null).Select(t => (Option: t.Item1, File: t.Item2!)).ToList();
             if (targets.Count == 0)
             {
                 console.Error.WriteLine("error: name an output: --csv <file> (the results table) and/or --json <file> (every output).");
                 return ExitCodes.BadInput;
-            }
-
-            if (!source.Exists)
-            {
-                console.Error.WriteLine($"error: ledger '{source.FullName}' does not exist.");
-                return ExitCodes.BadInput;
-            }
-
-            CampaignId? only = null;
-            if (parse.GetValue(campaign) is { } text)
-            {
-                if (!IdRules.IsValid(text))
-                {
-                    console.Error.WriteLine($"error: '{text}' is not a valid campaign id.");
-                    return ExitCodes.BadInput;
-                }
-
-                only = new CampaignId(text);
             }
 
             if (targets.Any(t => !OutputPaths.CheckFile(t.File, t.Option, console)))
@@ -50,16 +29,8 @@ internal static class ExportCommand
             }
 
             var writing = targets[0];
-
-            try
+            return await LedgerOutputCommand.RunAsync(parse.GetValue(ledgerPath)!, parse.GetValue(campaign), console, () => (writing.Option, writing.File.FullName), async (ledger, only) =>
             {
-                await using var ledger = await SqliteLedger.OpenReadOnlyAsync(source.FullName, cancellationToken);
-                if (only is { } id && await ledger.FindCampaignAsync(id, cancellationToken) is null)
-                {
-                    console.Error.WriteLine($"error: ledger '{source.FullName}' has no campaign '{id}'.");
-                    return ExitCodes.BadInput;
-                }
-
                 foreach (var target in targets)
                 {
                     writing = target;
@@ -78,17 +49,7 @@ internal static class ExportCommand
                 }
 
                 return ExitCodes.Ok;
-            }
-            catch (LedgerException ex)
-            {
-                console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
-            {
-                console.Error.WriteLine($"error: {writing.Option}: cannot write '{writing.File.FullName}': {ex.Message}");
-                return ExitCodes.BadInput;
-            }
+            }, cancellationToken);
         });
         return command;
     }
