@@ -30,7 +30,7 @@ internal static class ConvergencePlot
 
         plot.Title($"{data.Campaign.Name}: {objective.Output} by experiment");
         plot.XLabel("experiment (sequence)");
-        plot.YLabel(objective.Output);
+        plot.YLabel(PlotFiles.Label(data, objective.Output));
         plot.ShowLegend();
         return PlotFiles.Save(plot, directory, "convergence.png");
     }

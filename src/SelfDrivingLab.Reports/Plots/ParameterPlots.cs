@@ -30,8 +30,8 @@ internal static class ParameterPlots
             }
 
             plot.Title($"{objective.Output} against {name}");
-            plot.XLabel(name);
-            plot.YLabel(objective.Output);
+            plot.XLabel(PlotFiles.Label(data, name));
+            plot.YLabel(PlotFiles.Label(data, objective.Output));
             files.Add(PlotFiles.Save(plot, directory, $"parameter-{index + 1}.png"));
         }
 

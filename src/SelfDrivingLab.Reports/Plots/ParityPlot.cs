@@ -24,8 +24,8 @@ internal static class ParityPlot
         var method = CrossValidation.FoldsFor(predictions.Count) == predictions.Count ? "leave-one-out" : $"{CrossValidation.Folds}-fold";
         plot.Title(string.Create(CultureInfo.InvariantCulture, $"{method} predictions: {covered} of {predictions.Count} inside their 90 % interval"));
         var output = data.Objectives[0].Output;
-        plot.XLabel($"measured {output}");
-        plot.YLabel($"predicted {output} (90 % interval)");
+        plot.XLabel($"measured {PlotFiles.Label(data, output)}");
+        plot.YLabel($"predicted {PlotFiles.Label(data, output)}, 90 % interval");
         return PlotFiles.Save(plot, directory, "parity.png");
     }
 }

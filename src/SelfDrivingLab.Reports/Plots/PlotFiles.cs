@@ -1,4 +1,5 @@
 using ScottPlot;
+using SelfDrivingLab.Reports.Data;
 
 namespace SelfDrivingLab.Reports.Plots;
 
@@ -15,6 +16,7 @@ internal static class PlotFiles
         return name;
     }
 
-    /// <summary>An axis label: the output's name with its unit in parentheses when the campaign declares one.</summary>
-    public static string Label(string name, string? unit) => unit is null ? name : $"{name} ({unit})";
+    /// <summary>An axis label: the name with its unit in parentheses when the campaign declares one (<c>unit:</c>).</summary>
+    public static string Label(CampaignReportData data, string name) =>
+        data.Definition?.Units.TryGetValue(name, out var unit) == true ? $"{name} ({unit})" : name;
 }
