@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Protocol.Bus;
@@ -46,7 +47,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         _ledgerPath = ledgerPath;
         _clientId = clientId;
         _logger = logger;
-        _rejected = meters.Create(new MeterOptions("SelfDrivingLab")).CreateCounter<long>("sdl.control.rejected", description: "Control requests refused as malformed");
+        _rejected = meters.Create(new MeterOptions(SdlTelemetry.Name)).CreateCounter<long>("sdl.control.rejected", description: "Control requests refused as malformed");
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
@@ -104,7 +106,7 @@ public sealed partial class CampaignRunner
         {
             foreach (var e in inFlight)
             {
-                await StartAsync(state, e, abort.Token).ConfigureAwait(false);
+                await StartAsync(state, e, proposing: null, abort.Token).ConfigureAwait(false);
             }
 
             await RunLoopAsync(state, observer, abort.Token, loopStop.Token).ConfigureAwait(false);
@@ -313,7 +315,10 @@ public sealed partial class CampaignRunner
         // Failed experiments teach the proposer where experiments fail (feasibility), never where the optimum is.
         var request = new ProposalRequest([.. state.Prior, .. state.Observations], [.. state.Running.Values], state.Proposed, count) { Failed = [.. state.FailedObservations] };
         // Model fitting is CPU work: keep it off the caller's thread (the loop's work hold keeps the clock still meanwhile).
+        // Wall-clock stopwatch timestamps for the trace (lab time may be virtual).
+        var proposing = (Start: Stopwatch.GetTimestamp(), End: 0L);
         var proposals = await Task.Run(() => proposer.Propose(request, cancellationToken), cancellationToken).ConfigureAwait(false);
+        proposing.End = Stopwatch.GetTimestamp();
 
         foreach (var proposal in proposals)
         {
@@ -325,18 +330,46 @@ public sealed partial class CampaignRunner
                 JsonSerializer.Serialize(proposal.Provenance, ProvenanceJson), now, now);
             await _ledger.AddExperimentAsync(record, CancellationToken.None).ConfigureAwait(false);
             Log.ExperimentProposed(_logger, id.Value, LogText.Escape(proposal.Parameters.ToString()), proposal.Provenance.Strategy);
-            await StartAsync(state, record, experimentToken).ConfigureAwait(false);
+            await StartAsync(state, record, proposing, experimentToken).ConfigureAwait(false);
         }
     }
 
     // Start experiments one at a time, each up to its first instrument request: requests are
     // served in order, so the same seed gives the same run.
-    private async Task StartAsync(LoopState state, ExperimentRecord record, CancellationToken cancellationToken)
+    private async Task StartAsync(LoopState state, ExperimentRecord record, (long Start, long End)? proposing, CancellationToken cancellationToken)
     {
         var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = _experiments.RunAsync(record, state.Definition, () => queued.TrySetResult(), cancellationToken);
+        var running = RunTracedAsync(record, state.Definition, () => queued.TrySetResult(), proposing, cancellationToken);
         state.Running.Add(running, record.Parameters);
         await Task.WhenAny(queued.Task, running).ConfigureAwait(false);
+    }
+
+    // One trace per experiment, from its proposal (the batch's model fit, wall-clock) to its stored result.
+    private async Task<ExperimentOutcome> RunTracedAsync(
+        ExperimentRecord record, CampaignDefinition definition, Action queued, (long Start, long End)? proposing, CancellationToken cancellationToken)
+    {
+        Activity.Current = null;
+        using var activity = SdlTelemetry.Tracing.StartActivity("sdl.experiment");
+        activity?.SetTag("sdl.campaign", record.CampaignId.Value).SetTag("sdl.experiment", record.Id.Value).SetTag("sdl.sequence", record.Sequence);
+        if (activity is not null && proposing is { } fit)
+        {
+            // The trace begins where the model fit that proposed the experiment began.
+            var (now, origin) = (Stopwatch.GetTimestamp(), activity.StartTimeUtc);
+            var started = origin - Stopwatch.GetElapsedTime(fit.Start, now);
+            activity.SetStartTime(started);
+            using var propose = SdlTelemetry.Tracing.StartActivity("sdl.propose", ActivityKind.Internal, activity.Context, startTime: new DateTimeOffset(started));
+            propose?.SetEndTime(origin - Stopwatch.GetElapsedTime(fit.End, now));
+            Activity.Current = activity;
+        }
+
+        var outcome = await _experiments.RunAsync(record, definition, queued, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("sdl.status", outcome.Status.ToString());
+        if (outcome.Status != ExperimentStatus.Completed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.FailureReason);
+        }
+
+        return outcome;
     }
 
     private void Record(LoopState state, ExperimentOutcome outcome, ICampaignObserver? observer)

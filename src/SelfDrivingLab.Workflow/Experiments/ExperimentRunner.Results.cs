@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 
@@ -32,7 +33,11 @@ public sealed partial class ExperimentRunner
         }
 
         var result = new ExperimentResult(stepOutputs, objectives);
-        await _ledger.RecordResultAsync(experiment.Id, result, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        using (SdlTelemetry.Tracing.StartActivity("sdl.store"))
+        {
+            await _ledger.RecordResultAsync(experiment.Id, result, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        }
+
         await machine.FireAsync(success, success == ExperimentTrigger.Skip ? skipped[^1] : null).ConfigureAwait(false);
         return Outcome(experiment, ExperimentStatus.Completed, measured, objectives[0].Value, null) with { Outputs = stepOutputs, Objectives = objectives };
     }

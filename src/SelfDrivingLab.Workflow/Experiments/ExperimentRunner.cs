@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
@@ -221,7 +223,10 @@ public sealed partial class ExperimentRunner
         Action? queued,
         CancellationToken cancellationToken)
     {
+        using var activity = SdlTelemetry.Tracing.StartActivity("sdl.command");
+        activity?.SetTag("sdl.step", step.Name).SetTag("sdl.capability", step.Capability).SetTag("sdl.command_id", commandId.Value);
         using var lease = await LeaseWhenDispatchAllowedAsync(experiment.CampaignId, acquire, hold, queued, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("sdl.instrument", lease.Instrument.Value);
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
@@ -231,6 +236,12 @@ public sealed partial class ExperimentRunner
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
         var result = await ExecuteOrAbortAsync(lease, command, hold, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("sdl.outcome", result.Status.ToString());
+        if (result.Status != StepCommandStatus.Completed)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+
         var abortConfirmed = result.Status != StepCommandStatus.TimedOut
             || await RecordTimeoutAsync(lease, commandId, step.Deadline, hold, cancellationToken).ConfigureAwait(false);
         return new StepAttempt(commandId, lease.Site, lease.Instrument, lease.Idempotent, result, abortConfirmed);
