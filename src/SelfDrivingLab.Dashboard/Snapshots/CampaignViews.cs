@@ -62,6 +62,7 @@ internal static class CampaignViews
             experiment.ProposedAt,
             experiment.UpdatedAt);
 
-    private static Dictionary<string, object> Values(ParameterSet parameters) =>
+    /// <summary>A parameter set as the page reads it: numbers as numbers, text as text.</summary>
+    public static Dictionary<string, object> Values(ParameterSet parameters) =>
         parameters.ToDictionary(p => p.Key, p => p.Value.IsText ? (object)p.Value.Text! : p.Value.Number, StringComparer.Ordinal);
 }

@@ -17,23 +17,26 @@ internal sealed class ExperimentTimelineReader(SqliteLedger ledger)
             return null;
         }
 
-        var entries = new List<TimelineEntry>();
+        // Within one instant the ledger's order is: the final event of the step before, the transition it causes, the
+        // command of the next step, then that command's first events.
+        var entries = new List<(TimelineEntry Entry, int Rank)>();
         foreach (var transition in await ledger.GetTransitionsAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(new TimelineEntry(transition.At, "state", $"{transition.From} → {transition.To} ({transition.Trigger})", transition.Detail));
+            entries.Add((new TimelineEntry(transition.At, "state", $"{transition.From} → {transition.To} ({transition.Trigger})", transition.Detail), 1));
         }
 
         foreach (var command in await ledger.GetCommandsAsync(id, cancellationToken).ConfigureAwait(false))
         {
-            entries.Add(new TimelineEntry(command.SentAt, "command", $"{command.Step}: {command.Action} sent to {command.Instrument} ({command.Id})", command.Parameters.ToString()));
+            var summary = $"{command.Step}: {command.Action} sent to {command.Instrument} ({command.Id})";
+            entries.Add((new TimelineEntry(command.SentAt, "command", summary, null, CampaignViews.Values(command.Parameters)), 2));
             foreach (var instrumentEvent in await ledger.GetEventsAsync(command.Id, cancellationToken).ConfigureAwait(false))
             {
-                entries.Add(new TimelineEntry(instrumentEvent.At, "event", $"{instrumentEvent.Kind} from {instrumentEvent.Instrument} ({command.Step})", instrumentEvent.Payload));
+                var entry = new TimelineEntry(instrumentEvent.At, "event", $"{instrumentEvent.Kind} from {instrumentEvent.Instrument} ({command.Step})", instrumentEvent.Payload);
+                entries.Add((entry, instrumentEvent.At > command.SentAt ? 0 : 3));
             }
         }
 
-        // A stable sort: what happened at the same instant keeps the ledger's order (a transition before the command it starts).
-        var ordered = entries.OrderBy(e => e.At).ToList();
+        var ordered = entries.OrderBy(e => e.Entry.At).ThenBy(e => e.Rank).Select(e => e.Entry).ToList();
         var view = CampaignViews.Of(campaign, [experiment]).Experiments[0];
         return new ExperimentTimeline(view, ordered);
     }

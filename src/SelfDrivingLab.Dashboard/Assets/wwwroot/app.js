@@ -29,7 +29,7 @@ function campaignCard(c) {
   const convergence = scatterPlot({
     points: completed.map(e => ({ x: e.sequence, y: e.objective, title: `e${e.sequence}: ${fmt(e.objective)} (${fmtParameters(e.parameters)})`, cls: e.id === c.best?.id ? 'best' : '' })),
     line: completed.map(e => ({ x: e.sequence, y: e.bestSoFar })),
-    xLabel: 'experiment', yLabel: objectiveName, cls: 'plot convergence', testId: 'convergence',
+    xLabel: 'experiment', yLabel: objectiveName, cls: 'plot convergence', testId: 'convergence', integerX: true,
   });
   const numeric = c.parameters.filter(p => completed.some(e => typeof e.parameters[p] === 'number'));
   const parameterPlots = numeric.map(p => h('figure', { class: 'small' },
@@ -143,7 +143,7 @@ function renderTimeline(root) {
         h('td', {}, fmtTime(entry.at)),
         h('td', {}, h('span', { class: `kind kind-${entry.kind}` }, entry.kind)),
         h('td', {}, entry.summary),
-        h('td', { class: 'detail' }, entry.detail || ''))))));
+        h('td', { class: 'detail' }, entry.parameters ? fmtParameters(entry.parameters) : (entry.detail || '')))))));
 }
 
 // ---- Instruments and operator requests ----

@@ -33,9 +33,9 @@ function extent(values) {
 
 /**
  * A scatter plot with an optional step line.
- * points: [{ x, y, title, cls }]; line: [{ x, y }] drawn as a step line (best so far).
+ * points: [{ x, y, title, cls }]; line: [{ x, y }] drawn as a step line (best so far); integerX: ticks on whole numbers only.
  */
-export function scatterPlot({ points, line = [], xLabel, yLabel, width = 560, height = 260, cls = 'plot', testId }) {
+export function scatterPlot({ points, line = [], xLabel, yLabel, width = 560, height = 260, cls = 'plot', testId, integerX = false }) {
   const margin = { left: 62, right: 14, top: 12, bottom: 42 };
   const svg = s('svg', { class: cls, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': `${yLabel} against ${xLabel}`, 'data-testid': testId });
   const xs = points.map(p => p.x).concat(line.map(p => p.x));
@@ -50,7 +50,7 @@ export function scatterPlot({ points, line = [], xLabel, yLabel, width = 560, he
   const axes = s('g', { class: 'axes' });
   axes.append(s('line', { x1: margin.left, y1: height - margin.bottom, x2: width - margin.right, y2: height - margin.bottom }));
   axes.append(s('line', { x1: margin.left, y1: margin.top, x2: margin.left, y2: height - margin.bottom }));
-  for (const t of ticks(x0, x1)) {
+  for (const t of ticks(x0, x1).filter(t => !integerX || Number.isInteger(t))) {
     axes.append(s('line', { x1: px(t), y1: height - margin.bottom, x2: px(t), y2: height - margin.bottom + 4 }));
     axes.append(s('text', { x: px(t), y: height - margin.bottom + 16, 'text-anchor': 'middle' }, fmt(t, 3)));
   }
