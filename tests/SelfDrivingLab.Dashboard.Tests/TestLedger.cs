@@ -55,6 +55,17 @@ internal sealed class TestLedger : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Stores experiment <paramref name="sequence"/> held for an operator's approval, as the workflow stores it.</summary>
+    public async Task<ExperimentId> AddAwaitingApprovalAsync(int sequence)
+    {
+        var id = new ExperimentId(DerivedIds.Experiment(Campaign.Value, sequence));
+        var at = T0.AddHours(sequence);
+        await Ledger.AddExperimentAsync(new ExperimentRecord(
+            id, Campaign, sequence, new ParameterSet([new("n", 6.0 + sequence), new("theta", 10.0 * sequence)]), ExperimentStatus.Proposed, "Proposed", "{}", at, at));
+        await Ledger.RecordTransitionAsync(new StateTransitionRecord(id, "Proposed", "AwaitingApproval", "Start", at), ExperimentStatus.Running);
+        return id;
+    }
+
     /// <summary>Completes a running experiment with <paramref name="toughness"/> as its objective.</summary>
     public async Task CompleteAsync(ExperimentId id, double toughness)
     {

@@ -7,6 +7,9 @@ namespace SelfDrivingLab.Dashboard.Snapshots;
 /// <summary>Builds a <see cref="CampaignView"/> from a campaign and its experiments: counts, best so far. Stateless and thread-safe.</summary>
 internal static class CampaignViews
 {
+    // The workflow's state for a proposal held for approval (ExperimentStates.AwaitingApproval; the dashboard does not reference the workflow).
+    private const string AwaitingApproval = "AwaitingApproval";
+
     public static CampaignView Of(CampaignRecord campaign, IReadOnlyList<ExperimentRecord> experiments)
     {
         var objective = StoredObjective.Of(campaign) ?? new Objective(string.Empty, ObjectiveGoal.Maximize);
@@ -31,7 +34,8 @@ internal static class CampaignViews
             Count(ExperimentStatus.Running),
             Count(ExperimentStatus.Completed),
             Count(ExperimentStatus.Failed),
-            Count(ExperimentStatus.Aborted));
+            Count(ExperimentStatus.Aborted),
+            experiments.Count(e => e.State == AwaitingApproval));
         var parameters = experiments.SelectMany(e => e.Parameters.Keys).Distinct(StringComparer.Ordinal).ToList();
         return new CampaignView(
             campaign.Id.Value,

@@ -7,4 +7,5 @@ namespace SelfDrivingLab.Dashboard.Snapshots;
 /// <param name="Completed">Measured.</param>
 /// <param name="Failed">Failed.</param>
 /// <param name="Aborted">Aborted.</param>
-public sealed record ExperimentCounts(int Total, int Proposed, int Running, int Completed, int Failed, int Aborted);
+/// <param name="AwaitingApproval">Held for an operator's approval (<c>sdl control approve</c> or <c>reject</c>); counted among <paramref name="Running"/> too.</param>
+public sealed record ExperimentCounts(int Total, int Proposed, int Running, int Completed, int Failed, int Aborted, int AwaitingApproval);

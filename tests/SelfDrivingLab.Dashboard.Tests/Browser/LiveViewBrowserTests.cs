@@ -40,6 +40,11 @@ public sealed class LiveViewBrowserTests
         await Expect(card.GetByTestId("experiment-count")).ToHaveTextAsync("3");
         await Expect(card.Locator("svg.convergence circle.point")).ToHaveCountAsync(3);
         await Expect(card.GetByTestId("best-value")).ToHaveTextAsync("5.25");
+        await ledger.AddAwaitingApprovalAsync(4);
+        time.Advance(DashboardOptions.DefaultPollInterval);
+
+        await Expect(card.GetByTestId("awaiting-approval")).ToContainTextAsync("1 proposal waiting for an operator's approval");
+        await Expect(card.GetByTestId("awaiting-approval")).ToContainTextAsync("e4");
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded");
         await chromium.ScreenshotAsync("live-update");
     }

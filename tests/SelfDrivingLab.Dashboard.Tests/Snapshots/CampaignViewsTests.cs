@@ -23,7 +23,7 @@ public sealed class CampaignViewsTests
         var campaign = Assert.Single(view.Campaigns);
         Assert.Equal(goal.ToString().ToLowerInvariant(), campaign.Objective.Goal);
         Assert.True(campaign.Objective.Known);
-        Assert.Equal(new ExperimentCounts(5, 0, 0, 4, 1, 0), campaign.Counts);
+        Assert.Equal(new ExperimentCounts(5, 0, 0, 4, 1, 0, 0), campaign.Counts);
         Assert.Equal(bestSequence, campaign.Best?.Sequence);
         var completed = campaign.Experiments.Where(e => e.Status == "completed").ToList();
         Assert.Equal(bestSoFar, completed.Select(e => e.BestSoFar!.Value));
@@ -61,6 +61,17 @@ public sealed class CampaignViewsTests
         Assert.Equal(running.Value, busy.CurrentCommand?.ExperimentId);
         Assert.Equal("sent", busy.CurrentCommand?.LastEvent);
         Assert.Null(idle.CurrentCommand);
+    }
+
+    [Fact]
+    public async Task Of_ProposalHeldForApproval_CountedAsAwaitingApproval()
+    {
+        await using var ledger = await TestLedger.CreateAsync();
+        await ledger.AddAwaitingApprovalAsync(1);
+
+        var campaign = Assert.Single((await ReadAsync(ledger)).Campaigns);
+
+        Assert.Equal(new ExperimentCounts(1, 0, 1, 0, 0, 0, 1), campaign.Counts);
     }
 
     private static Task<DashboardView> ReadAsync(TestLedger ledger) => new DashboardViewReader(ledger.Ledger).ReadAsync();
