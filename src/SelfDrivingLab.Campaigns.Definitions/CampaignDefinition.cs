@@ -66,6 +66,12 @@ public sealed record CampaignDefinition(
     /// <summary>Whether the campaign has two or more objectives.</summary>
     public bool IsMultiObjective => Objectives.Count > 1;
 
+    /// <summary>
+    /// The units of parameters and outputs, by name, for people (<c>unit:</c> on a space parameter or an objective; default
+    /// none). Only shown — never converted or compared — so they do not define the campaign.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Units { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Earlier measurements that train the model from the start (default null: none); see <see cref="PriorDataDefinition"/>.</summary>
     public PriorDataDefinition? Prior { get; init; }
 

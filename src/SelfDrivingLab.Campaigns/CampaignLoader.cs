@@ -51,6 +51,29 @@ public static partial class CampaignLoader
         return definition;
     }
 
+    /// <summary>
+    /// Parses a stored campaign definition (the text a ledger keeps) for its model — space or pool, objectives, proposer —
+    /// without its simulated instruments, whose ground-truth tables are only needed to run it (and whose relative paths
+    /// cannot be resolved away from the campaign file's directory). Tables the model needs (<c>pool:</c>, <c>prior:</c>)
+    /// resolve against <paramref name="baseDirectory"/> (default the current directory). Throws
+    /// <see cref="CampaignDefinitionException"/> like <see cref="Parse"/>.
+    /// </summary>
+    public static CampaignDefinition ParseModel(string yaml, string? baseDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
+        var errors = new ErrorList();
+        var root = LoadRoot(yaml, errors);
+        root?.Children.Remove(new YamlScalarNode("simulators"));
+        var anchor = Path.Combine(Path.GetFullPath(baseDirectory ?? "."), "stored-campaign.yaml");
+        var definition = root is null ? null : CampaignReader.Read(new YamlMap(root, string.Empty, errors), yaml, anchor);
+        if (definition is null || errors.Count > 0)
+        {
+            throw new CampaignDefinitionException("stored campaign", errors.InFileOrder());
+        }
+
+        return definition;
+    }
+
     private static YamlMappingNode? LoadRoot(string yaml, ErrorList errors)
     {
         var stream = new YamlStream();

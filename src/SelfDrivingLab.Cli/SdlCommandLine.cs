@@ -17,6 +17,7 @@ public static class SdlCommandLine
             SimulateCommand.Create(console),
             ValidateCommand.Create(console),
             ExportCommand.Create(console),
+            ReportCommand.Create(console),
             StatusCommand.Create(console),
             AuditCommand.Create(console),
             ControlCommand.Create(console),

@@ -21,7 +21,13 @@ internal static class SdlHostBuilder
             ContentRootPath = System.IO.Directory.GetCurrentDirectory(),
         });
         builder.Logging.SetMinimumLevel(logLevel);
-        builder.Logging.AddConsole(o => o.FormatterName = SdlConsoleFormatter.FormatterName).AddConsoleFormatter<SdlConsoleFormatter, ConsoleFormatterOptions>();
+        builder.Logging.AddConsole(o =>
+        {
+            o.FormatterName = SdlConsoleFormatter.FormatterName;
+
+            // Log records go to stderr, so stdout holds only what the command prints (progress, summary) and can be piped.
+            o.LogToStandardErrorThreshold = LogLevel.Trace;
+        }).AddConsoleFormatter<SdlConsoleFormatter, ConsoleFormatterOptions>();
 
         // A hosted service that fails to start or stop makes RunAsync throw, and the caller reports it
         // (CampaignHostException): the host's own "Hosting failed to start" would only repeat it with a stack trace.

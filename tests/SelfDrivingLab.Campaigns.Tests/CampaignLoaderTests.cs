@@ -45,6 +45,42 @@ public sealed class CampaignLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ParseModel_StoredQuickstartTextAwayFromItsTables_HasTheModelButNoSimulators()
+    {
+        var text = File.ReadAllText(RepositoryPaths.Workflow("quickstart.yaml"));
+        using var elsewhere = new TemporaryDirectory();
+
+        // Parse resolves the simulator's ground-truth table against the given directory, where it is not.
+        Assert.Throws<CampaignDefinitionException>(() => CampaignLoader.Parse(text, elsewhere.File("quickstart.yaml")));
+        var model = CampaignLoader.ParseModel(text, elsewhere.File("."));
+
+        Assert.Empty(model.Simulators);
+        Assert.Equal(CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml")).Space.Parameters, model.Space.Parameters);
+        Assert.Equal("toughness", model.Objective.Output);
+    }
+
+    [Fact]
+    public void LoadFile_Units_AreReadForParametersAndObjectivesOnly()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var bandGap = CampaignLoader.LoadFile(RepositoryPaths.Workflow("band-gap.yaml"));
+
+        Assert.Equal(new Dictionary<string, string> { ["theta"] = "deg", ["r"] = "mm", ["t"] = "mm" }, quickstart.Units);
+        Assert.Equal("eV", bandGap.Units["band_gap_ev"]);
+        Assert.Equal(CampaignIdentity.Of(quickstart with { Units = new Dictionary<string, string>() }).Facts, CampaignIdentity.Of(quickstart).Facts);
+    }
+
+    [Fact]
+    public void Parse_UnitThatIsNotAShortText_IsAnErrorNamingIt()
+    {
+        var yaml = CampaignFiles.Quickstart.Replace("objective: { output: toughness, goal: maximize }", "objective: { output: toughness, goal: maximize, unit: [J] }", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<CampaignDefinitionException>(() => _files.Parse(yaml));
+
+        Assert.Contains("objective.unit", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Quickstart_MapsWorkflowBindings()
     {
         var steps = _files.Parse(CampaignFiles.Quickstart).Steps;

@@ -35,6 +35,83 @@ public sealed class ExportAndGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Export_Json_HasEveryExperimentWithTypedOutputsAndTheModelsProvenance_AndMatchesTheCsv()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var definition = quickstart with { Budget = 5, Parallel = 1, Proposer = quickstart.Proposer with { InitialCount = 3, Restarts = 1 } };
+        var summary = await CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = _dir.File("ledger.db") });
+
+        var exit = await SdlCommandLine.RunAsync(["export", _dir.File("ledger.db"), "--json", _dir.File("all.json"), "--csv", _dir.File("all.csv")], new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, exit);
+        using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(_dir.File("all.json")));
+        Assert.Equal(LedgerJsonExporter.Format, document.RootElement.GetProperty("format").GetString());
+        var campaign = Assert.Single(document.RootElement.GetProperty("campaigns").EnumerateArray());
+        Assert.Equal(summary.CampaignId.Value, campaign.GetProperty("id").GetString());
+        var experiments = campaign.GetProperty("experiments").EnumerateArray().ToList();
+        Assert.Equal(5, experiments.Count);
+        var csv = (await File.ReadAllLinesAsync(_dir.File("all.csv"))).Skip(1).Select(l => l.Split(',')).ToList();
+        foreach (var (json, row) in experiments.Zip(csv))
+        {
+            Assert.Equal(row[1], json.GetProperty("id").GetString());
+            Assert.Equal(System.Text.Json.JsonValueKind.Number, json.GetProperty("parameters").GetProperty("theta").ValueKind);
+            var toughness = json.GetProperty("measurements").GetProperty("toughness").GetDouble();
+            Assert.Equal(toughness, json.GetProperty("objectives")[0].GetProperty("value").GetDouble());
+            Assert.Equal(toughness, json.GetProperty("objective").GetDouble());
+            Assert.Equal(["printing", "compression"], json.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("step").GetString()));
+        }
+
+        // Model proposals carry what the model predicted when it proposed them.
+        var model = experiments.Where(e => e.GetProperty("proposal").TryGetProperty("strategy", out var s) && s.GetString() == "model").ToList();
+        Assert.Equal(2, model.Count);
+        Assert.All(model, e => Assert.True(e.GetProperty("proposal").GetProperty("predictedStandardDeviation").GetDouble() > 0));
+    }
+
+    [Fact]
+    public async Task Report_LedgerOfASmallCampaign_WritesTheIndexAndSaysHowManyPlots()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        await CampaignHost.RunAsync(new CampaignHostSettings(quickstart with { Budget = 6, Proposer = quickstart.Proposer with { InitialCount = 6 } }) { LedgerPath = _dir.File("ledger.db") });
+        var output = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["report", _dir.File("ledger.db"), "--out", _dir.File("report")], output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(_dir.File("report/index.html")));
+        Assert.Contains("(7 plots of 1 campaign(s))", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("none.db", "--out", "does not exist")]
+    [InlineData("ledger.db", "--campaign", "is not a valid campaign id")]
+    public async Task Report_BadInput_IsAOneLineErrorWithoutAStackTrace(string ledger, string option, string expected)
+    {
+        await File.WriteAllBytesAsync(_dir.File("ledger.db"), []);
+        var error = new StringWriter();
+        string[] args = option == "--out"
+            ? ["report", _dir.File(ledger), "--out", _dir.File("report")]
+            : ["report", _dir.File(ledger), "--out", _dir.File("report"), "--campaign", "bad id!"];
+
+        var exit = await SdlCommandLine.RunAsync(args, new StringWriter(), error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(expected, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_WithoutAnOutput_IsAnErrorNamingTheOptions()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["export", _dir.File("ledger.db")], new StringWriter(), error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--csv <file>", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--json <file>", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_ModelProposals_HaveEveryOutputTheObjectiveVectorAndWhatTheModelPredicted()
     {
         var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));

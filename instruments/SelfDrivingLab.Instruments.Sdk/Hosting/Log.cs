@@ -35,7 +35,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "Instrument {Instrument} could not record or publish the outcome of command {CommandId}")]
     public static partial void OutcomeNotDelivered(ILogger logger, Exception exception, InstrumentId instrument, CommandId commandId);
 
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Instrument {Instrument} injects fault {Fault} into command {CommandId}")]
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Instrument {Instrument} injects fault {Fault} into command {CommandId}")]
     public static partial void FaultInjected(ILogger logger, InstrumentId instrument, CommandId commandId, string fault);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Instrument {Instrument} could not inject fault {Fault} into command {CommandId}: {Reason}")]

@@ -62,6 +62,7 @@ internal static class CampaignReader
             Approval = approval,
             Priority = priority,
             Prior = prior,
+            Units = UnitReader.Read(root),
         };
         if (objectiveList)
         {

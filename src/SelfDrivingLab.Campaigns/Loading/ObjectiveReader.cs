@@ -47,7 +47,7 @@ internal static class ObjectiveReader
 
     private static Objective? ReadOne(YamlMap map)
     {
-        map.CheckKeys("output", "goal", "target", "at_least", "at_most");
+        map.CheckKeys("output", "goal", "target", "at_least", "at_most", "unit");
         var output = map.String("output", required: true);
         var goal = map.Choice("goal", "goal", Goals, required: true);
         var target = map.Number("target");

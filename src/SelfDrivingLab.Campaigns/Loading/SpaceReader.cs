@@ -87,7 +87,7 @@ internal static class SpaceReader
         switch (map.Choice("type", "parameter type", Types, required: true))
         {
             case ParameterType.Integer:
-                map.CheckKeys("name", "type", "low", "high", "step");
+                map.CheckKeys("name", "type", "low", "high", "step", "unit");
                 var low = map.Integer("low", required: true);
                 var high = map.Integer("high", required: true);
                 var step = map.Integer("step", min: 1);
@@ -102,7 +102,7 @@ internal static class SpaceReader
                     : new IntegerParameter(name, low.Value, high.Value, step ?? 1);
 
             case ParameterType.Continuous:
-                map.CheckKeys("name", "type", "low", "high", "log");
+                map.CheckKeys("name", "type", "low", "high", "log", "unit");
                 var lowNumber = map.Number("low", required: true);
                 var highNumber = map.Number("high", required: true);
                 var log = map.Boolean("log") ?? false;

@@ -54,7 +54,9 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
     private string Format(CampaignProgress progress)
     {
         var campaign = campaigns.FirstOrDefault(c => c.Name == progress.Name);
-        var objectiveName = campaign?.Objective.Output ?? "objective";
+        var objective = campaign?.Objective;
+        var objectiveName = objective?.Output ?? "objective";
+        var units = campaign?.Units;
         var prefix = campaigns.Count > 1 ? $"{progress.Name}  " : string.Empty;
         var e = progress.Finished;
         var width = progress.Budget.ToString(CultureInfo.InvariantCulture).Length;
@@ -62,11 +64,17 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
         var body = e.Status != ExperimentStatus.Completed
             ? $"{e.Status.ToString().ToLowerInvariant()}: {LogText.Escape(e.FailureReason)}"
             : e.Objectives is { Count: > 1 } vector
-                ? string.Join(", ", vector.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Output} = {v.Value:G5}")))
-                : string.Create(CultureInfo.InvariantCulture, $"{objectiveName} = {e.Objective:G5}");
+                ? string.Join(", ", vector.Select(v => $"{v.Output} = {QuantityText.Format(v.Value, v.Output, units)}"))
+                : $"{objectiveName} = {(e.Objective is { } value ? QuantityText.Format(value, objectiveName, units) + OffTarget(objective, value, units) : "-")}";
         var best = progress.FrontSize is { } size
             ? string.Create(CultureInfo.InvariantCulture, $"front {size}")
-            : progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {b.Value:G5} (e{b.Sequence:0000})") : "best -";
+            : progress.Best is { } b ? string.Create(CultureInfo.InvariantCulture, $"best {QuantityText.Format(b.Value, objectiveName, units)} (e{b.Sequence:0000})") : "best -";
         return $"{prefix}{head}  {body,-40}  {best}  lab time {Durations.Format(progress.LabTime)}";
     }
+
+    // A target campaign shows how far each result is from its target.
+    private static string OffTarget(Optimization.Objectives.Objective? objective, double value, IReadOnlyDictionary<string, string>? units) =>
+        objective is { Goal: Optimization.Objectives.ObjectiveGoal.Target, Target: { } target }
+            ? $" (target {QuantityText.Format(target, objective.Output, units)}, off by {QuantityText.Format(Math.Abs(value - target), objective.Output, units)})"
+            : string.Empty;
 }

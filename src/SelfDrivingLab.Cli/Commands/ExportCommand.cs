@@ -1,74 +1,55 @@
 using System.CommandLine;
-using SelfDrivingLab.Core.Ids;
-using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Cli.Commands;
 
-/// <summary><c>sdl export &lt;ledger&gt; --csv &lt;file&gt;</c>: writes the results table of a ledger.</summary>
+/// <summary><c>sdl export &lt;ledger&gt; --csv &lt;file&gt; | --json &lt;file&gt;</c>: writes the results table of a ledger, or the whole record with every output as JSON (or both).</summary>
 internal static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
         var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
-        var csv = new Option<FileInfo>("--csv") { Description = "Where to write the results table (CSV).", Required = true };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Where to write the results table (CSV)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Where to write every campaign and experiment with all outputs and the model's provenance (JSON)." };
         var campaign = new Option<string?>("--campaign") { Description = "Only this campaign id (default: all campaigns)." };
         var prior = new Option<bool>("--include-prior") { Description = "Also write each campaign's prior data (earlier measurements that trained its model), first, with status Prior." };
-        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, campaign, prior };
+        var command = new Command("export", "Export a ledger's experiments and results.") { ledgerPath, csv, json, campaign, prior };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var source = parse.GetValue(ledgerPath)!;
-            var target = parse.GetValue(csv)!;
-            if (!source.Exists)
+            var targets = new[] { ("--csv", parse.GetValue(csv)), ("--json", parse.GetValue(json)) }.Where(t => t.Item2 is not null).Select(t => (Option: t.Item1, File: t.Item2!)).ToList();
+            if (targets.Count == 0)
             {
-                console.Error.WriteLine($"error: ledger '{source.FullName}' does not exist.");
+                console.Error.WriteLine("error: name an output: --csv <file> (the results table) and/or --json <file> (every output).");
                 return ExitCodes.BadInput;
             }
 
-            CampaignId? only = null;
-            if (parse.GetValue(campaign) is { } text)
-            {
-                if (!IdRules.IsValid(text))
-                {
-                    console.Error.WriteLine($"error: '{text}' is not a valid campaign id.");
-                    return ExitCodes.BadInput;
-                }
-
-                only = new CampaignId(text);
-            }
-
-            if (!OutputPaths.CheckFile(target, "--csv", console))
+            if (targets.Any(t => !OutputPaths.CheckFile(t.File, t.Option, console)))
             {
                 return ExitCodes.BadInput;
             }
 
-            try
+            var writing = targets[0];
+            return await LedgerOutputCommand.RunAsync(parse.GetValue(ledgerPath)!, parse.GetValue(campaign), console, () => (writing.Option, writing.File.FullName), async (ledger, only) =>
             {
-                await using var ledger = await SqliteLedger.OpenReadOnlyAsync(source.FullName, cancellationToken);
-                if (only is { } id && await ledger.FindCampaignAsync(id, cancellationToken) is null)
+                foreach (var target in targets)
                 {
-                    console.Error.WriteLine($"error: ledger '{source.FullName}' has no campaign '{id}'.");
-                    return ExitCodes.BadInput;
+                    writing = target;
+                    if (target.Option == "--csv")
+                    {
+                        await using var writer = new StreamWriter(target.File.FullName, append: false);
+                        await LedgerCsvExporter.ExportAsync(ledger, writer, only, parse.GetValue(prior), cancellationToken);
+                    }
+                    else
+                    {
+                        await using var stream = File.Create(target.File.FullName);
+                        await LedgerJsonExporter.ExportAsync(ledger, stream, only, parse.GetValue(prior), cancellationToken);
+                    }
+
+                    console.Out.WriteLine($"Wrote {target.File.FullName}");
                 }
 
-                await using (var writer = new StreamWriter(target.FullName, append: false))
-                {
-                    await LedgerCsvExporter.ExportAsync(ledger, writer, only, parse.GetValue(prior), cancellationToken);
-                }
-
-                console.Out.WriteLine($"Wrote {target.FullName}");
                 return ExitCodes.Ok;
-            }
-            catch (LedgerException ex)
-            {
-                console.Error.WriteLine($"error: {ex.Message}");
-                return ExitCodes.BadInput;
-            }
-            catch (Exception ex) when (OutputPaths.IsWriteFailure(ex))
-            {
-                console.Error.WriteLine($"error: --csv: cannot write '{target.FullName}': {ex.Message}");
-                return ExitCodes.BadInput;
-            }
+            }, cancellationToken);
         });
         return command;
     }

@@ -17,6 +17,7 @@ internal static class RunCommand
         var credentials = new Option<FileInfo?>("--credentials") { Description = "Credentials file of the broker identities (sdl facility broker-config writes credentials.json); or set Mqtt__Username and Mqtt__Password / Mqtt__PasswordFile." };
         var realTime = new Option<bool>("--real-time") { Description = "Run on the wall clock instead of the virtual clock simulated campaigns use." };
         var quiet = new Option<bool>("--quiet") { Description = "Print only the final summary (and a line when an unfinished campaign is resumed)." };
+        var logLevel = LogLevelOption.Create();
         var external = new Option<bool>("--external-instruments")
         {
             Description = "Do not start the file's simulated instruments: they run elsewhere (sdl simulate, or real hardware). Needs --broker and --real-time.",
@@ -26,7 +27,7 @@ internal static class RunCommand
             Description = "Resume a running campaign of the same name even though what defines it changed (space, objective, workflow, pool, seed, proposer settings); the ledger records the change. Without it such a run is refused, naming every change.",
         };
         var connectTimeout = ConnectTimeoutOption.Create();
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, credentials, realTime, quiet, external, acceptChanges, connectTimeout };
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, credentials, realTime, quiet, logLevel, external, acceptChanges, connectTimeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -72,6 +73,7 @@ internal static class RunCommand
                 BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
                 AcceptChanges = parse.GetValue(acceptChanges),
+                LogLevel = LogLevelOption.Parse(parse.GetValue(logLevel)!),
             };
             var stopwatch = Stopwatch.StartNew();
             var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet));
@@ -82,7 +84,9 @@ internal static class RunCommand
 
             foreach (var c in facility.Campaigns)
             {
-                var goals = string.Join(", ", c.Objectives.Select(o => $"{o.Goal.ToString().ToLowerInvariant()} {o.Output}"));
+                var goals = string.Join(", ", c.Objectives.Select(o => o.Target is { } target
+                    ? $"{o.Output} close to {Core.Text.QuantityText.Format(target, o.Output, c.Units)}"
+                    : $"{o.Goal.ToString().ToLowerInvariant()} {o.Output}{(c.Units.TryGetValue(o.Output, out var unit) ? $" ({unit})" : string.Empty)}"));
                 console.Out.WriteLine($"Running campaign '{c.Name}': budget {c.Budget}, {c.Parallel} in parallel, {(c.IsMultiObjective ? "objectives" : "objective")} {goals}.");
                 PriorNotes.Print(console.Out, c);
             }
@@ -100,7 +104,7 @@ internal static class RunCommand
 
             for (var i = 0; i < results.Count; i++)
             {
-                SummaryPrinter.Print(console.Out, results[i], facility.Campaigns[i].Objective.Output, stopwatch.Elapsed);
+                SummaryPrinter.Print(console.Out, results[i], facility.Campaigns[i], stopwatch.Elapsed);
                 if (results[i].Status == Core.Ledger.CampaignStatus.Interrupted)
                 {
                     var left = results[i].Experiments - results[i].Completed - results[i].Failed - results[i].Aborted;

@@ -8,10 +8,11 @@ using SelfDrivingLab.Protocol.Bus;
 namespace SelfDrivingLab.Hosting.Logging;
 
 /// <summary>
-/// The console log format of the sdl hosts: the simple format (<c>warn: Category[id]</c>, then the
-/// message indented), except that an exception caused by the environment or the user's input — a full
-/// disk, a damaged or read-only ledger, an unreachable broker, a bad setting — is written as its
-/// message alone. A stack trace is for a defect in the code, never for a user's mistake. Thread-safe.
+/// The console log format of the sdl hosts (written to stderr, so it never mixes into a command's output): one line
+/// <c>warn: message [Type id]</c> (the logging type's short name and the event id), further lines of the message and an
+/// exception indented below it. An exception caused by the environment or the user's input — a full disk, a damaged or
+/// read-only ledger, an unreachable broker, a bad setting — is written as its message alone: a stack trace is for a
+/// defect in the code, never for a user's mistake. Thread-safe.
 /// </summary>
 internal sealed class SdlConsoleFormatter() : ConsoleFormatter(FormatterName)
 {
@@ -27,8 +28,14 @@ internal sealed class SdlConsoleFormatter() : ConsoleFormatter(FormatterName)
             return;
         }
 
-        textWriter.Write($"{Level(logEntry.LogLevel)}: {logEntry.Category}[{logEntry.EventId.Id}]{Environment.NewLine}");
-        WriteIndented(textWriter, message);
+        var lines = message.Split('\n');
+        var source = logEntry.Category[(logEntry.Category.LastIndexOf('.') + 1)..];
+        textWriter.Write($"{Level(logEntry.LogLevel)}: {lines[0].TrimEnd('\r')} [{source} {logEntry.EventId.Id}]{Environment.NewLine}");
+        if (lines.Length > 1)
+        {
+            WriteIndented(textWriter, string.Join('\n', lines.Skip(1)));
+        }
+
         if (logEntry.Exception is { } exception)
         {
             WriteIndented(textWriter, IsCausedByEnvironment(exception) ? $"{exception.GetType().Name}: {exception.Message}" : exception.ToString());

@@ -29,7 +29,7 @@ public sealed partial class CampaignRunner
         [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Experiment {ExperimentId} proposed ({Strategy}): {Parameters}")]
         public static partial void ExperimentProposed(ILogger logger, string experimentId, string parameters, string strategy);
 
-        [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Experiment {ExperimentId} failed: {Reason}")]
+        [LoggerMessage(EventId = 202, Level = LogLevel.Information, Message = "Experiment {ExperimentId} failed: {Reason}")]
         public static partial void ExperimentFailed(ILogger logger, string experimentId, string reason);
 
         [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Campaign {CampaignId} finished {Status}: {Completed} completed, {Failed} failed")]

@@ -8,6 +8,7 @@ internal sealed class SdlProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
     private readonly TaskCompletionSource _firstLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<(string Text, TaskCompletionSource Seen)> _awaited = [];
 
@@ -26,6 +27,18 @@ internal sealed class SdlProcess : IDisposable
             lock (_output)
             {
                 return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What it wrote to stdout alone (<see cref="Output"/> has stdout and stderr interleaved).</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardOutput.ToString();
             }
         }
     }
@@ -55,7 +68,15 @@ internal sealed class SdlProcess : IDisposable
 
         var process = new Process { StartInfo = info };
         var sdl = new SdlProcess(process);
-        process.OutputDataReceived += (_, e) => sdl.Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            lock (sdl._output)
+            {
+                sdl._standardOutput.Append(e.Data).Append('\n');
+            }
+
+            sdl.Append(e.Data);
+        };
         process.ErrorDataReceived += (_, e) => sdl.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();

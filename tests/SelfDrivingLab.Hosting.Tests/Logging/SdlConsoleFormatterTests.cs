@@ -14,7 +14,7 @@ public sealed class SdlConsoleFormatterTests
         var text = Format(LogLevel.Error, Thrown(new LedgerException("The ledger 'l.db' could not be written: the disk is full")));
 
         Assert.Equal(
-            $"fail: Test.Category[103]{Environment.NewLine}      The event callback failed{Environment.NewLine}      LedgerException: The ledger 'l.db' could not be written: the disk is full{Environment.NewLine}",
+            $"fail: The event callback failed [Category 103]{Environment.NewLine}      LedgerException: The ledger 'l.db' could not be written: the disk is full{Environment.NewLine}",
             text);
     }
 
@@ -28,11 +28,11 @@ public sealed class SdlConsoleFormatterTests
     }
 
     [Fact]
-    public void Write_WarningWithoutException_WritesLevelCategoryAndIndentedMessage()
+    public void Write_WarningWithoutException_WritesOneLineWithItsSourceThenFurtherLinesIndented()
     {
         var text = Format(LogLevel.Warning, null, "first line\nsecond line");
 
-        Assert.Equal($"warn: Test.Category[103]{Environment.NewLine}      first line{Environment.NewLine}      second line{Environment.NewLine}", text);
+        Assert.Equal($"warn: first line [Category 103]{Environment.NewLine}      second line{Environment.NewLine}", text);
     }
 
     private static string Format(LogLevel level, Exception? exception, string message = "The event callback failed")
