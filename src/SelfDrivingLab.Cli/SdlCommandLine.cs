@@ -23,6 +23,7 @@ public static class SdlCommandLine
             ControlCommand.Create(console),
             FacilityCommand.Create(console),
             WorkflowCommand.Create(console),
+            DashboardCommand.Create(console),
             BenchCommand.Create(console),
         };
         // Signals are the hosts' (run, simulate): they stop gracefully, waiting for commands in flight, which can take longer

@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SelfDrivingLab.Dashboard.Live;
+using SelfDrivingLab.Dashboard.Snapshots;
+using SelfDrivingLab.Dashboard.Timeline;
+using SelfDrivingLab.Ledger;
+
+namespace SelfDrivingLab.Dashboard;
+
+/// <summary>
+/// The read-only dashboard of one ledger, served on 127.0.0.1 without login (whoever can read the file can read the page):
+/// it opens the ledger read-only, reads it every poll interval and pushes changes to open pages by server-sent events.
+/// Thread-safe; dispose to stop it.
+/// </summary>
+public sealed class DashboardServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SqliteLedger _ledger;
+
+    private DashboardServer(WebApplication app, SqliteLedger ledger, Uri address)
+    {
+        _app = app;
+        _ledger = ledger;
+        Address = address;
+    }
+
+    /// <summary>Where the page is, e.g. <c>http://127.0.0.1:5180/</c>.</summary>
+    public Uri Address { get; }
+
+    /// <summary>
+    /// Validates <paramref name="options"/>, opens the ledger read-only, reads it once and starts listening. Throws
+    /// <see cref="DashboardStartException"/> for bad options or a port in use, and
+    /// <see cref="Core.Ledger.LedgerException"/> for a file that is not a readable ledger.
+    /// </summary>
+    /// <param name="options">What to show and where.</param>
+    /// <param name="time">The clock the ledger is polled on (default: the system's).</param>
+    /// <param name="logs">Where log records go (default: warnings and errors to standard error).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<DashboardServer> StartAsync(
+        DashboardOptions options,
+        TimeProvider? time = null,
+        ILoggerProvider? logs = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = new DashboardOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new DashboardStartException(validation.FailureMessage);
+        }
+
+        var ledger = await SqliteLedger.OpenReadOnlyAsync(options.LedgerPath, cancellationToken).ConfigureAwait(false);
+        WebApplication? app = null;
+        try
+        {
+            app = Build(options, ledger, time ?? TimeProvider.System, logs);
+            await app.Services.GetRequiredService<LedgerPoller>().PublishAsync(cancellationToken).ConfigureAwait(false);
+            await Listen(app, options, cancellationToken).ConfigureAwait(false);
+            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+            Log.Listening(app.Services.GetRequiredService<ILogger<DashboardServer>>(), ledger.Location, address.ToString());
+            return new DashboardServer(app, ledger, address);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await ledger.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _ledger.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static WebApplication Build(DashboardOptions options, SqliteLedger ledger, TimeProvider time, ILoggerProvider? logs)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+        builder.Logging.ClearProviders();
+        if (logs is null)
+        {
+            // The generic host logs a failed start (a port in use) with its stack trace; StartAsync reports it in one line instead.
+            builder.Logging.AddSimpleConsole().AddFilter((category, level) =>
+                level >= LogLevel.Warning && !string.Equals(category, "Microsoft.Extensions.Hosting.Internal.Host", StringComparison.Ordinal));
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+        else
+        {
+            builder.Logging.AddProvider(logs);
+        }
+
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddSingleton<DashboardViewReader>();
+        builder.Services.AddSingleton<ExperimentTimelineReader>();
+        builder.Services.AddSingleton<ViewFeed>();
+        builder.Services.AddSingleton<LedgerPoller>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<LedgerPoller>());
+        var app = builder.Build();
+        app.MapDashboard();
+        return app;
+    }
+
+    private static async Task Listen(WebApplication app, DashboardOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            var reason = ex.InnerException is AddressInUseException ? "the port is in use (choose another with --port, or 0 for a free one)" : ex.Message.TrimEnd('.');
+            throw new DashboardStartException($"cannot listen on 127.0.0.1:{options.Port}: {reason}", ex);
+        }
+    }
+}
