@@ -145,11 +145,15 @@ internal sealed class CandidateSearch(
 
         var mean = new double[design.Length];
         var variance = new double[design.Length];
-        model.Predict(encoded, mean, variance);
         var probabilities = new double[design.Length];
         if (feasibility is not null)
         {
-            feasibility.ProbabilitiesOfSuccess(encoded, probabilities);
+            // The two models side by side: a pattern search's batches are too small to split over the cores.
+            Parallel.Invoke(() => model.Predict(encoded, mean, variance), () => feasibility.ProbabilitiesOfSuccess(encoded, probabilities));
+        }
+        else
+        {
+            model.Predict(encoded, mean, variance);
         }
 
         var evaluations = new Evaluation[design.Length];

@@ -39,6 +39,7 @@ internal sealed class ModelContext
 
     public static ModelContext Create(
         SurrogateFitter fitter,
+        FeasibilityFitter feasibilityFitter,
         SpaceEncoder encoder,
         Objective objective,
         ProposerSettings settings,
@@ -52,12 +53,7 @@ internal sealed class ModelContext
         var (surrogate, fitted) = fitter.Fit(x, y, cancellationToken);
         var scores = observations.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
-        var feasibilityStarted = Stopwatch.GetTimestamp();
-        var feasibility = failed.Count > 0 ? FeasibilityClassifier.Fit(x, failed.Select(f => encoder.Encode(f.Parameters)).ToArray()) : null;
-        if (feasibility is not null)
-        {
-            ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
-        }
+        var feasibility = feasibilityFitter.Fit(x, [.. failed.Select(f => encoder.Encode(f.Parameters))]);
         var context = new ModelContext(surrogate, fitted, encoder, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
         foreach (var fantasy in fantasies)
         {

@@ -26,6 +26,7 @@ internal sealed class SpaceProposer : IProposer
     private readonly SpaceEncoder _encoder;
     private readonly IReadOnlyList<ParameterSet> _initialDesign;
     private readonly SurrogateFitter _fitter;
+    private readonly FeasibilityFitter _feasibilityFitter = new();
 
     /// <summary>
     /// Creates the proposer. <paramref name="scheduledRefits"/>: a GP refits its hyperparameters on the
@@ -84,7 +85,7 @@ internal sealed class SpaceProposer : IProposer
             }
             else
             {
-                context ??= ModelContext.Create(_fitter, _encoder, _objective, Settings, observations, [.. pending, .. proposals.Select(p => p.Parameters)], failed, cancellationToken);
+                context ??= ModelContext.Create(_fitter, _feasibilityFitter, _encoder, _objective, Settings, observations, [.. pending, .. proposals.Select(p => p.Parameters)], failed, cancellationToken);
                 proposal = context.Next(SeedMixer.Mix(Settings.Seed, k, CandidateStream), excluded, cancellationToken);
             }
 

@@ -63,6 +63,27 @@ public sealed class FeasibilityClassifierTests
     }
 
     [Fact]
+    public void Fit_WarmStartFromFitToFewerPoints_EqualsColdFit()
+    {
+        // The warm start (the earlier fit's mode, its posterior mean at new points) must reach the cold start's mode.
+        var random = new Random(3);
+        var successes = Enumerable.Range(0, 60).Select(_ => new[] { random.NextDouble() * 0.7, random.NextDouble(), random.NextDouble() }).ToArray();
+        var failures = Enumerable.Range(0, 6).Select(_ => new[] { 0.7 + (random.NextDouble() * 0.3), random.NextDouble(), random.NextDouble() }).ToArray();
+        var earlier = FeasibilityClassifier.Fit(successes[..50], failures[..5]);
+        var points = Enumerable.Range(0, 300).Select(_ => new[] { random.NextDouble(), random.NextDouble(), random.NextDouble() }).ToArray();
+        var cold = new double[points.Length];
+        var warm = new double[points.Length];
+
+        FeasibilityClassifier.Fit(successes, failures).ProbabilitiesOfSuccess(points, cold);
+        FeasibilityClassifier.Fit(successes, failures, earlier).ProbabilitiesOfSuccess(points, warm);
+
+        for (var i = 0; i < points.Length; i++)
+        {
+            Assert.Equal(cold[i], warm[i], 1e-8);
+        }
+    }
+
+    [Fact]
     public void Fit_NoFailures_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => FeasibilityClassifier.Fit([[0.1]], []));
