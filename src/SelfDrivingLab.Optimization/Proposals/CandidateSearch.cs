@@ -15,8 +15,15 @@ namespace SelfDrivingLab.Optimization.Proposals;
 /// (one coordinate per parameter, so integers, categoricals and mixtures are always valid), refines the best few by a
 /// bounded pattern search, and returns the best point that is not excluded. Deterministic; not thread-safe.
 /// </summary>
+/// <remarks>
+/// With a feasibility classifier the weighted ranking is increasing in the probability of success p ≤ 1, so the
+/// unweighted acquisition (p = 1) bounds it from above. The classifier — as costly per point as the GP — is evaluated
+/// only where that bound could matter: for the best candidates until the leaders' exact rankings beat every other
+/// candidate's bound, and for pattern-search neighbours whose bound beats their start. The choices are those of
+/// evaluating it everywhere (<c>boundFeasibility: false</c>, which tests compare against).
+/// </remarks>
 internal sealed class CandidateSearch(
-    SpaceEncoder encoder, ISurrogateModel model, Objective objective, IAcquisitionFunction acquisition, double bestScore, FeasibilityClassifier? feasibility = null)
+    SpaceEncoder encoder, ISurrogateModel model, Objective objective, IAcquisitionFunction acquisition, double bestScore, FeasibilityClassifier? feasibility = null, bool boundFeasibility = true)
 {
     // EI and PI rank by their logarithm and are non-negative; UCB is signed (see FeasibilityWeighting).
     private readonly bool _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
@@ -27,19 +34,59 @@ internal sealed class CandidateSearch(
     private const double InitialStep = 0.1;
     private const double MinStep = 1e-3;
 
+    // Candidates whose classifier is evaluated at a time when the leaders' bounds are not yet exact.
+    private const int ResolveBatch = 64;
+
     public ScoredCandidate? FindBest(int candidateCount, int seed, IReadOnlySet<ParameterSet> excluded, CancellationToken cancellationToken)
     {
         var design = encoder.DesignDimension <= JoeKuoDirectionNumbers.MaxDimension
             ? new SobolSequence(encoder.DesignDimension, seed).Take(candidateCount)
             : InitialDesign.UnitPoints(InitialDesignKind.Random, encoder.DesignDimension, candidateCount, seed);
-        var evaluations = Evaluate(design);
-        var order = Enumerable.Range(0, design.Length).OrderByDescending(i => evaluations[i].Rank).ToArray();
+        var (evaluations, encoded) = Evaluate(design);
+        var order = ExactLeaders(evaluations, encoded, RefinedStarts);
 
         cancellationToken.ThrowIfCancellationRequested();
-        var pool = Refine([.. order.Take(RefinedStarts).Select(i => (design[i], evaluations[i]))]);
-        pool.AddRange(order.Select(i => (design[i], evaluations[i])));
-        foreach (var (point, evaluation) in pool.OrderByDescending(p => p.Evaluation.Rank))
+        var refined = Refine([.. order.Take(RefinedStarts).Select(i => (design[i], evaluations[i]))]);
+        while (true)
         {
+            var pool = refined.Select(r => (r.Design, r.Evaluation, Index: -1))
+                .Concat(Enumerable.Range(0, design.Length).Select(i => (Design: design[i], Evaluation: evaluations[i], Index: i)))
+                .OrderByDescending(p => p.Evaluation.Rank);
+            var (choice, unresolved) = Choose(pool, excluded);
+            if (unresolved.Count == 0)
+            {
+                return choice;
+            }
+
+            Resolve(evaluations, encoded, unresolved);
+        }
+    }
+
+    /// <summary>
+    /// The first valid (not excluded, within the constraints) point of <paramref name="pool"/>, or the unresolved
+    /// candidates (up to <see cref="ResolveBatch"/>) met before one was found.
+    /// </summary>
+    private (ScoredCandidate? Choice, List<int> Unresolved) Choose(IEnumerable<(double[] Design, Evaluation Evaluation, int Index)> pool, IReadOnlySet<ParameterSet> excluded)
+    {
+        var unresolved = new List<int>();
+        foreach (var (point, evaluation, index) in pool)
+        {
+            if (!evaluation.Exact)
+            {
+                unresolved.Add(index);
+                if (unresolved.Count == ResolveBatch)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (unresolved.Count > 0)
+            {
+                continue;
+            }
+
             var parameters = encoder.FromDesign(point);
             if (!excluded.Contains(parameters) && encoder.Space.SatisfiesConstraints(parameters))
             {
@@ -50,11 +97,29 @@ internal sealed class CandidateSearch(
                     value = FeasibilityWeighting.Value(value, evaluation.Probability, bestScore, _nonNegative);
                 }
 
-                return new ScoredCandidate(parameters, encoder.Encode(parameters), value, evaluation.Mean, Math.Sqrt(evaluation.Variance));
+                return (new ScoredCandidate(parameters, encoder.Encode(parameters), value, evaluation.Mean, Math.Sqrt(evaluation.Variance)), unresolved);
             }
         }
 
-        return null;
+        return (null, unresolved);
+    }
+
+    /// <summary>
+    /// The candidates by descending rank, the first <paramref name="count"/> with exact rankings: an unresolved
+    /// candidate's bound is then no higher than any of them.
+    /// </summary>
+    private int[] ExactLeaders(Evaluation[] evaluations, double[][] encoded, int count)
+    {
+        while (true)
+        {
+            var order = Enumerable.Range(0, evaluations.Length).OrderByDescending(i => evaluations[i].Rank).ToArray();
+            if (order.Take(count).All(i => evaluations[i].Exact))
+            {
+                return order;
+            }
+
+            Resolve(evaluations, encoded, [.. order.Take(count + ResolveBatch).Where(i => !evaluations[i].Exact)]);
+        }
     }
 
     /// <summary>
@@ -102,7 +167,10 @@ internal sealed class CandidateSearch(
                 }
             }
 
-            var evaluations = neighbours.Count == 0 ? [] : Evaluate([.. neighbours]);
+            var (evaluations, encoded) = Evaluate([.. neighbours]);
+
+            // A neighbour whose bound does not beat its start cannot be chosen: its classifier is not needed.
+            Resolve(evaluations, encoded, [.. Enumerable.Range(0, evaluations.Length).Where(k => !evaluations[k].Exact && evaluations[k].Rank > currentEvaluation[owners[k]].Rank)]);
             var best = Enumerable.Repeat(-1, current.Length).ToArray();
             for (var k = 0; k < evaluations.Length; k++)
             {
@@ -134,7 +202,11 @@ internal sealed class CandidateSearch(
         return [.. current.Select((c, s) => (c, currentEvaluation[s]))];
     }
 
-    private Evaluation[] Evaluate(double[][] design)
+    /// <summary>
+    /// The GP's predictions and rankings of the points; with a classifier the rankings are upper bounds (p = 1) until
+    /// <see cref="Resolve"/>d, except for points ranked below everything (NaN, outside the constraints), which are exact.
+    /// </summary>
+    private (Evaluation[] Evaluations, double[][] Encoded) Evaluate(double[][] design)
     {
         var encoded = new double[design.Length][];
         for (var i = 0; i < design.Length; i++)
@@ -145,13 +217,7 @@ internal sealed class CandidateSearch(
 
         var mean = new double[design.Length];
         var variance = new double[design.Length];
-        var probabilities = new double[design.Length];
-        if (feasibility is not null)
-        {
-            // The two models side by side: a pattern search's batches are too small to split over the cores.
-            Parallel.Invoke(() => model.Predict(encoded, mean, variance), () => feasibility.ProbabilitiesOfSuccess(encoded, probabilities));
-        }
-        else
+        if (design.Length > 0)
         {
             model.Predict(encoded, mean, variance);
         }
@@ -160,20 +226,42 @@ internal sealed class CandidateSearch(
         for (var i = 0; i < design.Length; i++)
         {
             var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(objective, mean[i], Math.Sqrt(Math.Max(variance[i], 0) + _noise));
-            var rank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
-            var probability = feasibility is null ? 1 : probabilities[i];
-            if (feasibility is not null)
-            {
-                rank = FeasibilityWeighting.Ranking(rank, probability, bestScore, _nonNegative);
-            }
+            var acquisitionRank = acquisition.RankingValue(scoreMean, scoreSd, bestScore);
 
             // A point outside the linear constraints is never chosen (it ranks below everything).
             var feasible = encoder.Space.Constraints.Count == 0 || encoder.Space.SatisfiesConstraints(encoder.FromDesign(design[i]));
-            evaluations[i] = new Evaluation(double.IsNaN(rank) || !feasible ? double.NegativeInfinity : rank, mean[i], variance[i], probability);
+            var excluded = double.IsNaN(acquisitionRank) || !feasible;
+            var exact = feasibility is null || excluded;
+            var rank = excluded ? double.NegativeInfinity : feasibility is null ? acquisitionRank : FeasibilityWeighting.Ranking(acquisitionRank, 1, bestScore, _nonNegative);
+            evaluations[i] = new Evaluation(rank, acquisitionRank, mean[i], variance[i], 1, exact);
         }
 
-        return evaluations;
+        if (!boundFeasibility)
+        {
+            Resolve(evaluations, encoded, [.. Enumerable.Range(0, design.Length).Where(i => !evaluations[i].Exact)]);
+        }
+
+        return (evaluations, encoded);
     }
 
-    private readonly record struct Evaluation(double Rank, double Mean, double Variance, double Probability);
+    /// <summary>Weights the rankings of <paramref name="indices"/> by the classifier's probabilities of success (one batch).</summary>
+    private void Resolve(Evaluation[] evaluations, double[][] encoded, List<int> indices)
+    {
+        if (feasibility is null || indices.Count == 0)
+        {
+            return;
+        }
+
+        var probabilities = new double[indices.Count];
+        feasibility.ProbabilitiesOfSuccess([.. indices.Select(i => encoded[i])], probabilities);
+        for (var j = 0; j < indices.Count; j++)
+        {
+            var e = evaluations[indices[j]];
+            var rank = FeasibilityWeighting.Ranking(e.AcquisitionRank, probabilities[j], bestScore, _nonNegative);
+            evaluations[indices[j]] = e with { Rank = double.IsNaN(rank) ? double.NegativeInfinity : rank, Probability = probabilities[j], Exact = true };
+        }
+    }
+
+    /// <summary>Rank: the (weighted) ranking, an upper bound while not <see cref="Exact"/>; AcquisitionRank: unweighted.</summary>
+    private readonly record struct Evaluation(double Rank, double AcquisitionRank, double Mean, double Variance, double Probability, bool Exact);
 }
