@@ -83,6 +83,7 @@ public sealed class FeasibilityClassifier
         var pi = new double[n];
         var sqrtW = new double[n];
         double[] lower = [];
+        var converged = false;
         for (var iteration = 0; iteration < MaxNewtonIterations; iteration++)
         {
             // Newton step of Ψ(f) = log p(t|f) - ½fᵀK⁻¹f through B = I + W^½KW^½ (well conditioned for any K).
@@ -118,11 +119,14 @@ public sealed class FeasibilityClassifier
                 change = Math.Max(change, Math.Abs(next[i] - f[i]));
             }
 
-            f = next;
             if (change < 1e-9)
             {
+                // f is the mode to the tolerance: keep it, with the W and the factor of B already computed at it.
+                converged = true;
                 break;
             }
+
+            f = next;
         }
 
         var residual = new double[n];
@@ -134,7 +138,11 @@ public sealed class FeasibilityClassifier
             residual[i] = labels[i] - pi[i];
         }
 
-        lower = FactorB(k, sqrtW, n);
+        if (!converged)
+        {
+            lower = FactorB(k, sqrtW, n);
+        }
+
         return new FeasibilityClassifier(x, inverseSquaredScales, f, residual, sqrtW, lower);
     }
 
