@@ -14,15 +14,15 @@ public sealed record ModelSettings
 
     /// <summary>
     /// Gradient-boosted trees: independently seeded members of the ensemble, each boosted on its own random 80 % of the
-    /// rows per iteration; the prediction is their mean and the uncertainty their standard deviation (default 5).
+    /// rows per iteration; the prediction is their mean and the uncertainty their standard deviation (default 4).
     /// </summary>
-    public int EnsembleMembers { get; init; } = 5;
+    public int EnsembleMembers { get; init; } = 4;
 
-    /// <summary>Trees per boosted member (default 800), or trees of a random forest (default forest: 300, set by the learner).</summary>
-    public int Trees { get; init; } = 800;
+    /// <summary>Trees per boosted member (default 600).</summary>
+    public int Trees { get; init; } = 600;
 
-    /// <summary>Learning rate of boosting (default 0.04).</summary>
-    public double LearningRate { get; init; } = 0.04;
+    /// <summary>Learning rate of boosting (default 0.05).</summary>
+    public double LearningRate { get; init; } = 0.05;
 
     /// <summary>Largest number of leaves per tree (default 31).</summary>
     public int Leaves { get; init; } = 31;

@@ -8,14 +8,30 @@ namespace SelfDrivingLab.PropertyModels.Learning;
 /// </summary>
 internal sealed record BoostedMember(double Bias, CompiledTree[] Trees, double[] Weights, double? PlattSlope = null, double? PlattOffset = null)
 {
-    public double Evaluate(double[] x)
+    /// <summary>
+    /// Writes the output for each row of a block. Tree by tree over the whole block, so each tree is read from memory once
+    /// per block rather than once per row: with thousands of trees this is several times faster.
+    /// </summary>
+    public void Evaluate(ReadOnlySpan<double[]> block, Span<double> output)
     {
-        var score = Bias;
+        output[..block.Length].Fill(Bias);
         for (var t = 0; t < Trees.Length; t++)
         {
-            score += Weights[t] * Trees[t].Evaluate(x);
+            var tree = Trees[t];
+            var weight = Weights[t];
+            for (var r = 0; r < block.Length; r++)
+            {
+                output[r] += weight * tree.Evaluate(block[r]);
+            }
         }
 
-        return PlattSlope is { } slope ? 1 / (1 + Math.Exp((slope * score) + (PlattOffset ?? 0))) : score;
+        if (PlattSlope is { } slope)
+        {
+            var offset = PlattOffset ?? 0;
+            for (var r = 0; r < block.Length; r++)
+            {
+                output[r] = 1 / (1 + Math.Exp((slope * output[r]) + offset));
+            }
+        }
     }
 }

@@ -8,21 +8,15 @@ namespace SelfDrivingLab.PropertyModels.Learning;
 /// </summary>
 internal sealed record ForestPredictor(CompiledTree[] Trees) : TabularPredictor
 {
-    public override void Predict(double[][] x, Span<double> mean, Span<double> standardDeviation)
-    {
-        var means = new double[x.Length];
-        var deviations = new double[x.Length];
-        Parallel.For(0, x.Length, row =>
-        {
-            var values = new double[Trees.Length];
-            for (var t = 0; t < Trees.Length; t++)
-            {
-                values[t] = Trees[t].Evaluate(x[row]);
-            }
+    public override void Predict(double[][] x, Span<double> mean, Span<double> standardDeviation) =>
+        BlockEvaluation.Run(x, Trees.Length, Evaluate, mean, standardDeviation);
 
-            (means[row], deviations[row]) = Spread.Of(values);
-        });
-        means.CopyTo(mean);
-        deviations.CopyTo(standardDeviation);
+    private void Evaluate(int tree, ReadOnlyMemory<double[]> rows, double[] output)
+    {
+        var span = rows.Span;
+        for (var r = 0; r < span.Length; r++)
+        {
+            output[r] = Trees[tree].Evaluate(span[r]);
+        }
     }
 }
