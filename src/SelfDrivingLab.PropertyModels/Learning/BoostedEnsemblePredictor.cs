@@ -4,5 +4,5 @@ namespace SelfDrivingLab.PropertyModels.Learning;
 internal sealed record BoostedEnsemblePredictor(BoostedMember[] Members) : TabularPredictor
 {
     public override void Predict(double[][] x, Span<double> mean, Span<double> standardDeviation) =>
-        BlockEvaluation.Run(x, Members.Length, (m, rows, output) => Members[m].Evaluate(rows.Span, output), mean, standardDeviation);
+        BlockEvaluation.Run(x, Members.Length, (m, block, width, output) => Members[m].Evaluate(block, width, output), mean, standardDeviation);
 }

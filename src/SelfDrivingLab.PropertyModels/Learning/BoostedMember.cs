@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SelfDrivingLab.Optimization.Surrogates;
 
 namespace SelfDrivingLab.PropertyModels.Learning;
@@ -8,27 +9,33 @@ namespace SelfDrivingLab.PropertyModels.Learning;
 /// </summary>
 internal sealed record BoostedMember(double Bias, CompiledTree[] Trees, double[] Weights, double? PlattSlope = null, double? PlattOffset = null)
 {
+    private PackedForest? _packed;
+
+    [JsonIgnore]
+    public PackedForest Packed => LazyInitializer.EnsureInitialized(ref _packed, () => new PackedForest(Trees));
+
     /// <summary>
-    /// Writes the output for each row of a block. Tree by tree over the whole block, so each tree is read from memory once
-    /// per block rather than once per row: with thousands of trees this is several times faster.
+    /// Writes the output for each row of a single-precision block (<paramref name="width"/> values a row). Tree by tree
+    /// over the whole block, so each tree is read from memory once per block rather than once per row.
     /// </summary>
-    public void Evaluate(ReadOnlySpan<double[]> block, Span<double> output)
+    public void Evaluate(ReadOnlySpan<float> block, int width, Span<double> output)
     {
-        output[..block.Length].Fill(Bias);
-        for (var t = 0; t < Trees.Length; t++)
+        var rows = block.Length / width;
+        output[..rows].Fill(Bias);
+        var packed = Packed;
+        for (var t = 0; t < packed.Count; t++)
         {
-            var tree = Trees[t];
             var weight = Weights[t];
-            for (var r = 0; r < block.Length; r++)
+            for (var r = 0; r < rows; r++)
             {
-                output[r] += weight * tree.Evaluate(block[r]);
+                output[r] += weight * packed.Evaluate(t, block.Slice(r * width, width));
             }
         }
 
         if (PlattSlope is { } slope)
         {
             var offset = PlattOffset ?? 0;
-            for (var r = 0; r < block.Length; r++)
+            for (var r = 0; r < rows; r++)
             {
                 output[r] = 1 / (1 + Math.Exp((slope * output[r]) + offset));
             }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SelfDrivingLab.Optimization.Surrogates;
 
 namespace SelfDrivingLab.PropertyModels.Learning;
@@ -8,15 +9,20 @@ namespace SelfDrivingLab.PropertyModels.Learning;
 /// </summary>
 internal sealed record ForestPredictor(CompiledTree[] Trees) : TabularPredictor
 {
+    private PackedForest? _packed;
+
+    [JsonIgnore]
+    public PackedForest Packed => LazyInitializer.EnsureInitialized(ref _packed, () => new PackedForest(Trees));
+
     public override void Predict(double[][] x, Span<double> mean, Span<double> standardDeviation) =>
         BlockEvaluation.Run(x, Trees.Length, Evaluate, mean, standardDeviation);
 
-    private void Evaluate(int tree, ReadOnlyMemory<double[]> rows, double[] output)
+    private void Evaluate(int tree, float[] block, int width, double[] output)
     {
-        var span = rows.Span;
-        for (var r = 0; r < span.Length; r++)
+        var packed = Packed;
+        for (var r = 0; r < output.Length; r++)
         {
-            output[r] = Trees[tree].Evaluate(span[r]);
+            output[r] = packed.Evaluate(tree, block.AsSpan(r * width, width));
         }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
@@ -47,23 +48,24 @@ internal static class TabularLearner
 
     private static BoostedMember Regression(MLContext context, IDataView data, ModelSettings settings, int seed)
     {
-        var options = new LightGbmRegressionTrainer.Options
-        {
-            NumberOfIterations = settings.Trees,
-            LearningRate = settings.LearningRate,
-            NumberOfLeaves = settings.Leaves,
-            MinimumExampleCountPerLeaf = MinimumLeafRows,
-            Booster = Booster(settings),
-            NumberOfThreads = 1,
-            Seed = seed,
-        };
+        var options = Configure<LightGbmRegressionTrainer.Options, float, RegressionPredictionTransformer<LightGbmRegressionModelParameters>, LightGbmRegressionModelParameters>(settings, seed);
         var ensemble = context.Regression.Trainers.LightGbm(options).Fit(data).Model.TrainedTreeEnsemble;
         return new BoostedMember(ensemble.Bias, [.. ensemble.Trees.Select(CompiledTree.From)], [.. ensemble.TreeWeights]);
     }
 
     private static BoostedMember Binary(MLContext context, IDataView data, ModelSettings settings, int seed)
     {
-        var options = new LightGbmBinaryTrainer.Options
+        var options = Configure<LightGbmBinaryTrainer.Options, float, BinaryPredictionTransformer<CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>, CalibratedModelParametersBase<LightGbmBinaryModelParameters, PlattCalibrator>>(settings, seed);
+        var model = context.BinaryClassification.Trainers.LightGbm(options).Fit(data).Model;
+        var ensemble = model.SubModel.TrainedTreeEnsemble;
+        return new BoostedMember(ensemble.Bias, [.. ensemble.Trees.Select(CompiledTree.From)], [.. ensemble.TreeWeights], model.Calibrator.Slope, model.Calibrator.Offset);
+    }
+
+    /// <summary>The LightGBM settings both tasks share.</summary>
+    private static TOptions Configure<TOptions, TOutput, TTransformer, TModel>(ModelSettings settings, int seed)
+        where TOptions : LightGbmTrainerBase<TOptions, TOutput, TTransformer, TModel>.OptionsBase, new()
+        where TTransformer : ISingleFeaturePredictionTransformer<TModel>
+        where TModel : class => new()
         {
             NumberOfIterations = settings.Trees,
             LearningRate = settings.LearningRate,
@@ -73,10 +75,6 @@ internal static class TabularLearner
             NumberOfThreads = 1,
             Seed = seed,
         };
-        var model = context.BinaryClassification.Trainers.LightGbm(options).Fit(data).Model;
-        var ensemble = model.SubModel.TrainedTreeEnsemble;
-        return new BoostedMember(ensemble.Bias, [.. ensemble.Trees.Select(CompiledTree.From)], [.. ensemble.TreeWeights], model.Calibrator.Slope, model.Calibrator.Offset);
-    }
 
     /// <summary>Stochastic gradient boosting: each tree sees a fresh random 80 % of the rows and a share of the features.</summary>
     private static GradientBooster.Options Booster(ModelSettings settings) => new()

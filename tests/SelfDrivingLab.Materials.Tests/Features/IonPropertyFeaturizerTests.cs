@@ -1,17 +1,10 @@
 using SelfDrivingLab.Materials.Features;
-using SelfDrivingLab.Materials.Formulas;
 
 namespace SelfDrivingLab.Materials.Tests.Features;
 
 public sealed class IonPropertyFeaturizerTests
 {
-    private static double[] Featurize(string formula)
-    {
-        var featurizer = new IonPropertyFeaturizer();
-        var features = new double[featurizer.FeatureNames.Count];
-        featurizer.Featurize(ChemicalFormula.Parse(formula), features);
-        return features;
-    }
+    private static double[] Featurize(string formula) => Featurizers.Apply(new IonPropertyFeaturizer(), formula);
 
     private static double IonicCharacter(double chiA, double chiB) => 1 - Math.Exp(-0.25 * (chiA - chiB) * (chiA - chiB));
 

@@ -1,17 +1,10 @@
 using SelfDrivingLab.Materials.Features;
-using SelfDrivingLab.Materials.Formulas;
 
 namespace SelfDrivingLab.Materials.Tests.Features;
 
 public sealed class StoichiometryFeaturizerTests
 {
-    private static double[] Featurize(string formula)
-    {
-        var featurizer = new StoichiometryFeaturizer();
-        var features = new double[featurizer.FeatureNames.Count];
-        featurizer.Featurize(ChemicalFormula.Parse(formula), features);
-        return features;
-    }
+    private static double[] Featurize(string formula) => Featurizers.Apply(new StoichiometryFeaturizer(), formula);
 
     [Fact]
     public void FeatureNames_AreMatminerNorms()
