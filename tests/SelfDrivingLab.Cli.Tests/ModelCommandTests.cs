@@ -112,7 +112,7 @@ public sealed class ModelCommandTests : IDisposable
         Assert.InRange(lines.Length, 3, 21);
         await File.WriteAllTextAsync(_dir.File("campaign.yaml"), CampaignOnPool("pool.csv"));
         var validated = await Sdl(["validate", _dir.File("campaign.yaml")]);
-        Assert.Equal(ExitCodes.Ok, validated.Exit);
+        Assert.True(validated.Exit == ExitCodes.Ok, validated.Error);
     }
 
     [Fact]
@@ -144,6 +144,7 @@ public sealed class ModelCommandTests : IDisposable
           - id: uvvis-1
             type: characterization
             capability: measure-gap
+            duration: {"{"} mean: 15m, sd: 3m {"}"}
             ground_truth:
               table: {table}
               inputs: [formula]
