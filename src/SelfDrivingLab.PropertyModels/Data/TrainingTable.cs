@@ -27,6 +27,11 @@ public static class TrainingTable
         var yesNo = targets.All(t => IsYesNo(t) || t.Length == 0) && targets.Any(t => !IsBinaryDigit(t) && t.Length > 0);
         var task = request.Task ?? (yesNo || request.PositiveWhen is not null ? PropertyTask.Classification : PropertyTask.Regression);
         var rule = request.PositiveWhen is { } text ? Rule(text) : null;
+        if (task == PropertyTask.Regression && rule is not null)
+        {
+            throw new TableDataException("--positive-when makes a yes/no target; it does not go with --task regress");
+        }
+
         if (task == PropertyTask.Classification && rule is null && !targets.All(t => IsYesNo(t) || t.Length == 0))
         {
             throw new TableDataException($"target column '{request.TargetColumn}' of {request.Path} is numeric; classification needs --positive-when (e.g. \"<= 0\") or a yes/no/true/false/0/1 column");

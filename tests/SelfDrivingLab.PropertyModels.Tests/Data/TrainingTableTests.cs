@@ -92,4 +92,14 @@ public sealed class TrainingTableTests : IDisposable
 
         Assert.Contains("'big'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Read_RuleWithRegression_IsRefused()
+    {
+        var path = Table("formula,gap", "Cu,0", "NaCl,8.5");
+
+        var error = Assert.Throws<TableDataException>(() => TrainingTable.Read(new TableRequest(path, "formula", "gap", PropertyTask.Regression, "== 0")));
+
+        Assert.Contains("--positive-when", error.Message, StringComparison.Ordinal);
+    }
 }
