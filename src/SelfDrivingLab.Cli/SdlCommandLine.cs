@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SelfDrivingLab.Cli.Commands;
 using SelfDrivingLab.Cli.Commands.Bench;
+using SelfDrivingLab.Cli.Commands.Models;
 
 namespace SelfDrivingLab.Cli;
 
@@ -25,6 +26,8 @@ public static class SdlCommandLine
             WorkflowCommand.Create(console),
             DashboardCommand.Create(console),
             BenchCommand.Create(console),
+            ModelCommand.Create(console),
+            ScreenCommand.Create(console),
         };
         // Signals are the hosts' (run, simulate): they stop gracefully, waiting for commands in flight, which can take longer
         // than System.CommandLine would wait before returning 130/143 on its own. Commands without a host end at once.

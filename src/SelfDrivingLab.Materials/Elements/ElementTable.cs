@@ -107,7 +107,8 @@ public sealed class ElementTable
         return values;
     }
 
-    private static List<string> ReadLines(string file)
+    /// <summary>The non-empty lines of the embedded resource <c>Data/{file}</c>.</summary>
+    internal static List<string> ReadLines(string file)
     {
         var name = "SelfDrivingLab.Materials.Data." + file;
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)

@@ -10,7 +10,7 @@ namespace SelfDrivingLab.Materials.Features;
 /// deviation) and mode (the value of the element with the largest fraction; on a tie the smallest value) — 132 features
 /// named <c>MagpieData {stat} {property}</c>, property-major in that stat order. Immutable and thread-safe.
 /// </summary>
-public sealed class MagpieFeaturizer
+public sealed class MagpieFeaturizer : ICompositionFeaturizer
 {
     /// <summary>The statistics per property, in output order (matminer's names).</summary>
     public static IReadOnlyList<string> Statistics { get; } = ["minimum", "maximum", "range", "mean", "avg_dev", "mode"];
@@ -40,11 +40,18 @@ public sealed class MagpieFeaturizer
     /// <summary>The 132 features of <paramref name="composition"/>.</summary>
     public double[] Featurize(Composition composition)
     {
+        var features = new double[FeatureNames.Count];
+        Featurize(composition, features);
+        return features;
+    }
+
+    /// <inheritdoc />
+    public void Featurize(Composition composition, Span<double> features)
+    {
         ArgumentNullException.ThrowIfNull(composition);
         var elements = composition.Elements;
         var weights = elements.Select(e => composition.Fractions[e]).ToArray();
         var values = new double[elements.Count];
-        var features = new double[FeatureNames.Count];
         var offset = 0;
         foreach (var property in ElementTable.MagpieProperties)
         {
@@ -54,11 +61,9 @@ public sealed class MagpieFeaturizer
                 values[i] = double.IsNaN(value) && MissingValues == MissingValuePolicy.TableMean ? _table.Mean(property) : value;
             }
 
-            WriteStatistics(values, weights, features.AsSpan(offset, Statistics.Count));
+            WriteStatistics(values, weights, features.Slice(offset, Statistics.Count));
             offset += Statistics.Count;
         }
-
-        return features;
     }
 
     private static void WriteStatistics(double[] values, double[] weights, Span<double> output)

@@ -19,6 +19,30 @@ public sealed class Composition
         TotalAmount = total;
     }
 
+    /// <summary>
+    /// A composition from element amounts (e.g. Li 1, Fe 1, P 1, O 4), in that order; throws <see cref="ArgumentException"/>
+    /// for an unknown element, a repeated element, or an amount that is not positive and finite.
+    /// </summary>
+    public static Composition FromAmounts(IReadOnlyList<KeyValuePair<string, double>> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        if (amounts.Count == 0)
+        {
+            throw new ArgumentException("A composition needs at least one element.", nameof(amounts));
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (symbol, amount) in amounts)
+        {
+            if (!SelfDrivingLab.Materials.Elements.ElementTable.Default.TryGetAtomicNumber(symbol, out _) || !seen.Add(symbol) || !(amount > 0) || !double.IsFinite(amount))
+            {
+                throw new ArgumentException($"'{symbol}' {amount} is not a new known element with a positive amount.", nameof(amounts));
+            }
+        }
+
+        return new Composition(amounts);
+    }
+
     /// <summary>Element symbols in order of first appearance.</summary>
     public IReadOnlyList<string> Elements { get; }
 

@@ -1,8 +1,12 @@
 namespace SelfDrivingLab.Optimization.Proposals;
 
-/// <summary>Derives independent, reproducible seeds from the campaign seed and an experiment number (SplitMix64).</summary>
-internal static class SeedMixer
+/// <summary>
+/// Derives independent, reproducible seeds from a base seed, an index (an experiment number, an ensemble member) and a
+/// stream number (SplitMix64). The project's one way to derive seeds. Thread-safe.
+/// </summary>
+public static class SeedMixer
 {
+    /// <summary>A non-negative seed that depends on all three arguments and is uncorrelated with its neighbours.</summary>
     public static int Mix(int seed, int index, int stream)
     {
         unchecked

@@ -55,11 +55,8 @@ public sealed class RandomForestSurrogate : ISurrogate
             ["trees"] = trees.Count,
             ["max_leaves"] = _options.MaxLeaves,
         };
-        return new RandomForestModel(this, x, y, trees.Select(tree => Compile(tree)).ToArray(), hyperparameters);
+        return new RandomForestModel(this, x, y, trees.Select(CompiledTree.From).ToArray(), hyperparameters);
     }
-
-    private static CompiledTree Compile(RegressionTreeBase tree) =>
-        new([.. tree.LeftChild], [.. tree.RightChild], [.. tree.NumericalSplitFeatureIndexes], [.. tree.NumericalSplitThresholds], [.. tree.LeafValues]);
 
     /// <summary>One training row for ML.NET (the feature vector's size is set at run time through the schema).</summary>
     private sealed class Row
