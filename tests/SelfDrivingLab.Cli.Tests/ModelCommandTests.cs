@@ -43,6 +43,37 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Split_BySystem_WritesDisjointHalvesOfEveryRowWithNoSystemInBoth()
+    {
+        var (exit, output, _) = await Sdl("model", "split", "--data", _table, "--formula-column", "composition", "--by", "system", "--seed", "2", "--out-a", _dir.File("a.csv"), "--out-b", _dir.File("b.csv"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("by system, seed 2", output, StringComparison.Ordinal);
+        var source = File.ReadAllLines(_table);
+        var (a, b) = (File.ReadAllLines(_dir.File("a.csv")), File.ReadAllLines(_dir.File("b.csv")));
+        Assert.Equal(source[0], a[0]);
+        Assert.Equal(source[0], b[0]);
+        Assert.Equal(source.Skip(1).Order(StringComparer.Ordinal), a.Skip(1).Concat(b.Skip(1)).Order(StringComparer.Ordinal));
+        static string System(string line) =>
+            PropertyModels.Data.TableSplit.KeyOf(Materials.Formulas.ChemicalFormula.Parse(line.Split(',')[1]), PropertyModels.Data.SplitKey.System);
+        Assert.Empty(a.Skip(1).Select(System).Intersect(b.Skip(1).Select(System)));
+    }
+
+    [Fact]
+    public async Task Predict_TableToFile_KeepsEveryColumnAndAddsThePredictionAndItsUncertainty()
+    {
+        await Sdl(["model", "train", .. Table("--kind", "ridge", "--out", _dir.File("m.sdlmodel"))]);
+
+        var (exit, _, _) = await Sdl("model", "predict", "--model", _dir.File("m.sdlmodel"), "--data", _table, "--formula-column", "composition", "--out", _dir.File("p.csv"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        var lines = File.ReadAllLines(_dir.File("p.csv"));
+        Assert.Equal(",composition,gap expt,predicted gap expt,predicted gap expt_uncertainty", lines[0]);
+        Assert.Equal(201, lines.Length);
+        Assert.StartsWith(File.ReadLines(_table).Skip(1).First() + ",", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cv_ClassifyWithRule_ReportsRocAuc()
     {
         var (exit, output, _) = await Sdl(["model", "cv", .. Table("--kind", "ridge", "--positive-when", "== 0", "--json", _dir.File("c.json"))]);

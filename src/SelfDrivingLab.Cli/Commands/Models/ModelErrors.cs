@@ -16,5 +16,11 @@ internal static class ModelErrors
             console.Error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Exception ex) when (ex is InvalidDataException || OutputPaths.IsWriteFailure(ex))
+        {
+            // A table that is not CSV, a file that cannot be read or written.
+            console.Error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 }

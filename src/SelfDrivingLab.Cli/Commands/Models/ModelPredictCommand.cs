@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SelfDrivingLab.Core.Data;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Materials.Formulas;
 using SelfDrivingLab.PropertyModels;
@@ -17,7 +18,7 @@ internal static class ModelPredictCommand
         var formulas = new Option<string?>("--formulas") { Description = "Comma-separated formulas, e.g. \"Fe2O3,NaCl\"." };
         var data = new Option<FileInfo?>("--data") { Description = "A CSV table of formulas to predict (with --formula-column)." };
         var formulaColumn = new Option<string?>("--formula-column") { Description = "The formula column of --data." };
-        var output = new Option<FileInfo?>("--out") { Description = "Write the predictions as CSV to this file (default: print them)." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the predictions as CSV to this file (default: print them); with --data, the table with two columns added, 'predicted <name>' and 'predicted <name>_uncertainty'." };
         var command = new Command("predict", "Predict a property for formulas with a saved model.") { modelFile, formulas, data, formulaColumn, output };
         command.SetAction((parse, cancellationToken) => Task.Run(
             () => ModelErrors.Run(console, () => Run(
@@ -78,10 +79,23 @@ internal static class ModelPredictCommand
         }
 
         using var writer = new StreamWriter(output.FullName);
-        writer.WriteLine(string.Join(',', new[] { "formula", valueColumn, uncertaintyColumn }.Select(LedgerCsvExporter.Quote)));
-        for (var i = 0; i < texts.Count; i++)
+        if (data is not null)
         {
-            writer.WriteLine($"{LedgerCsvExporter.Quote(texts[i])},{Number(predictions[i].Value)},{Number(predictions[i].Uncertainty)}");
+            // The whole table, each row with its prediction: a campaign's pool (or a benchmark) can use it as an input.
+            var (header, rows) = CsvRows.Read(data.FullName);
+            writer.WriteLine(string.Join(',', header.Append($"predicted {valueColumn}").Append($"predicted {uncertaintyColumn}").Select(LedgerCsvExporter.Quote)));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                writer.WriteLine($"{string.Join(',', rows[i].Fields.Select(LedgerCsvExporter.Quote))},{Number(predictions[i].Value)},{Number(predictions[i].Uncertainty)}");
+            }
+        }
+        else
+        {
+            writer.WriteLine(string.Join(',', new[] { "formula", valueColumn, uncertaintyColumn }.Select(LedgerCsvExporter.Quote)));
+            for (var i = 0; i < texts.Count; i++)
+            {
+                writer.WriteLine($"{LedgerCsvExporter.Quote(texts[i])},{Number(predictions[i].Value)},{Number(predictions[i].Uncertainty)}");
+            }
         }
 
         console.Out.WriteLine($"{texts.Count} predictions written to {output.FullName}");
