@@ -1,11 +1,9 @@
 using System.Text;
+using SelfDrivingLab.Core.Data;
 
 namespace SelfDrivingLab.Benchmarks.Data;
 
-/// <summary>
-/// A comma-separated table (RFC 4180: quoted fields with doubled quotes, commas and line breaks inside quotes; CRLF or
-/// LF). A UTF-8 byte-order mark is removed. Blank lines are skipped. Immutable.
-/// </summary>
+/// <summary>A benchmark's table as read by the one CSV reader (<see cref="CsvRows"/>), with at least one data row. Immutable.</summary>
 internal sealed class CsvTable
 {
     private CsvTable(IReadOnlyList<string> header, IReadOnlyList<string[]> rows)
@@ -32,99 +30,22 @@ internal sealed class CsvTable
 
     public static CsvTable Parse(string text, string source)
     {
-        var records = SplitRecords(text.TrimStart('\uFEFF'));
-        if (records.Count == 0)
+        ArgumentNullException.ThrowIfNull(text);
+        (string[] Header, List<(int Line, string[] Fields)> Rows) table;
+        try
         {
-            throw new BenchmarkDataException($"'{source}' is empty: it needs a header line and at least one data row.");
+            table = CsvRows.Parse(new StringReader(text));
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new BenchmarkDataException($"'{source}': {ex.Message}.");
         }
 
-        var header = records[0];
-        var rows = new List<string[]>(records.Count - 1);
-        for (var i = 1; i < records.Count; i++)
-        {
-            if (records[i].Length != header.Length)
-            {
-                throw new BenchmarkDataException($"'{source}' data row {i} has {records[i].Length} fields; the header has {header.Length}.");
-            }
-
-            rows.Add(records[i]);
-        }
-
-        if (rows.Count == 0)
+        if (table.Rows.Count == 0)
         {
             throw new BenchmarkDataException($"'{source}' has a header but no data rows.");
         }
 
-        return new CsvTable(header, rows);
-    }
-
-    private static List<string[]> SplitRecords(string text)
-    {
-        var records = new List<string[]>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var fieldWasQuoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-                fieldWasQuoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-                fieldWasQuoted = false;
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                EndRecord();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        EndRecord();
-        return records;
-
-        void EndRecord()
-        {
-            if (fields.Count == 0 && field.Length == 0 && !fieldWasQuoted)
-            {
-                return; // blank line
-            }
-
-            fields.Add(field.ToString());
-            records.Add([.. fields]);
-            fields.Clear();
-            field.Clear();
-            fieldWasQuoted = false;
-        }
+        return new CsvTable(table.Header, [.. table.Rows.Select(r => r.Fields)]);
     }
 }

@@ -3,29 +3,36 @@ using System.Text;
 namespace SelfDrivingLab.Core.Data;
 
 /// <summary>
-/// Reads a small CSV table (data tables for simulators and candidate pools): comma-separated, double-quoted fields (a doubled quote inside is a quote),
-/// CRLF or LF, a UTF-8 byte-order mark ignored, blank lines skipped. Quoted fields do not span lines.
+/// The product's one CSV reader (RFC 4180): comma-separated fields, double-quoted fields holding commas, doubled quotes
+/// and line breaks, CRLF or LF, a UTF-8 byte-order mark ignored, blank lines skipped. Every row must have the header's
+/// number of fields. Stateless and thread-safe.
 /// </summary>
 public static class CsvRows
 {
-    /// <summary>The trimmed header and the data rows with their 1-based line numbers; throws <see cref="InvalidDataException"/> naming the line.</summary>
+    /// <summary>
+    /// The trimmed header and the data rows of the file, each with the 1-based line it starts on; throws
+    /// <see cref="InvalidDataException"/> naming the line for an empty file, an unterminated quote or a ragged row.
+    /// </summary>
     public static (string[] Header, List<(int Line, string[] Fields)> Rows) Read(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var header = Split(reader.ReadLine() ?? throw new InvalidDataException("the file is empty; expected a header row"), 1)
-            .Select(h => h.Trim())
-            .ToArray();
-        var rows = new List<(int, string[])>();
-        var line = 1;
-        while (reader.ReadLine() is { } text)
-        {
-            line++;
-            if (text.Trim().Length == 0)
-            {
-                continue;
-            }
+        return Parse(reader);
+    }
 
-            var fields = Split(text, line);
+    /// <summary>As <see cref="Read"/>, from <paramref name="reader"/>.</summary>
+    public static (string[] Header, List<(int Line, string[] Fields)> Rows) Parse(TextReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var records = Records(reader.ReadToEnd().TrimStart('\uFEFF'));
+        if (records.Count == 0)
+        {
+            throw new InvalidDataException("the file is empty; expected a header row");
+        }
+
+        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
+        var rows = new List<(int, string[])>(records.Count - 1);
+        foreach (var (line, fields) in records.Skip(1))
+        {
             if (fields.Length != header.Length)
             {
                 throw new InvalidDataException($"line {line} has {fields.Length} fields; the header has {header.Length}");
@@ -37,27 +44,56 @@ public static class CsvRows
         return (header, rows);
     }
 
-    private static string[] Split(string line, int lineNumber)
+    private static List<(int Line, string[] Fields)> Records(string text)
     {
+        var records = new List<(int, string[])>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var (quoted, fieldWasQuoted, line, recordLine, quoteLine) = (false, false, 1, 1, 0);
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+            var c = text[i];
+            if (c == '\n')
             {
-                field.Append('"');
-                i++;
+                line++;
             }
-            else if (c == '"')
+
+            if (quoted)
             {
-                quoted = !quoted;
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(c);
+                }
             }
-            else if (c == ',' && !quoted)
+            else if (c == '"' && field.Length == 0)
+            {
+                (quoted, fieldWasQuoted, quoteLine) = (true, true, line);
+            }
+            else if (c == ',')
             {
                 fields.Add(field.ToString());
                 field.Clear();
+                fieldWasQuoted = false;
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                    line++;
+                }
+
+                EndRecord();
+                recordLine = line;
             }
             else
             {
@@ -67,10 +103,24 @@ public static class CsvRows
 
         if (quoted)
         {
-            throw new InvalidDataException($"line {lineNumber} has an unterminated quoted field");
+            throw new InvalidDataException($"line {quoteLine} has an unterminated quoted field");
         }
 
-        fields.Add(field.ToString());
-        return [.. fields];
+        EndRecord();
+        return records;
+
+        void EndRecord()
+        {
+            if (fields.Count == 0 && field.Length == 0 && !fieldWasQuoted)
+            {
+                return; // a blank line
+            }
+
+            fields.Add(field.ToString());
+            records.Add((recordLine, [.. fields]));
+            fields.Clear();
+            field.Clear();
+            fieldWasQuoted = false;
+        }
     }
 }

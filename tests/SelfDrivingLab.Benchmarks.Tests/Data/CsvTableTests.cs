@@ -20,7 +20,16 @@ public sealed class CsvTableTests
     {
         var error = Assert.Throws<BenchmarkDataException>(() => CsvTable.Parse("a,b\n1,2\n3\n", "t.csv"));
 
-        Assert.Contains("data row 2 has 1 fields", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'t.csv': line 3 has 1 fields; the header has 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_QuotedFieldOverTwoLines_NamesTheLineEachRowStartsOnInErrors()
+    {
+        var error = Assert.Throws<BenchmarkDataException>(() => CsvTable.Parse("a,b\n\"x\ny\",2\n1\n", "t.csv"));
+
+        Assert.Contains("line 4 has 1 fields", error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2 has an unterminated", Assert.Throws<BenchmarkDataException>(() => CsvTable.Parse("a,b\n\"open,2\n", "t.csv")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
