@@ -8,7 +8,8 @@ namespace SelfDrivingLab.Core.Time;
 /// <remarks>
 /// The driver runs on a thread of its own. While work is open it sleeps until the clock signals that the last
 /// scope closed; then it watches for <see cref="SettleInterval"/> that nothing changes (no scope opens, the
-/// clock's epoch stays, the thread pool has nothing queued), yielding the core between checks, and jumps. Waking
+/// clock's epoch stays; the thread pool has nothing queued at the start and the end), yielding the core between
+/// checks, and jumps. Waking
 /// on the signal instead of polling on a timer matters: a 1 ms timer delay takes 2–4 ms of wall time under load,
 /// and a campaign has thousands of jumps. When the process stays busy without open scopes (untracked work on
 /// the thread pool) it falls back to sleeping <see cref="SettleInterval"/> between checks instead of spinning.
@@ -77,21 +78,31 @@ public sealed class VirtualClockDriver
         }
     }
 
-    /// <summary>True when nothing changed for <see cref="SettleInterval"/>; false as soon as something does.</summary>
+    /// <summary>
+    /// True when nothing changed for <see cref="SettleInterval"/>: no scope opened and the epoch stayed throughout
+    /// (watched, yielding the core; false as soon as either changes), and the thread pool had nothing queued at the
+    /// start and at the end. The pool is sampled, not watched: it is shared by everything in the process (other
+    /// campaigns in a test run), which would otherwise rarely leave a whole interval quiet.
+    /// </summary>
     private bool Settled(CancellationToken cancellationToken)
     {
         var epoch = _clock.Epoch;
+        if (!ThreadPoolIsQuiet())
+        {
+            return false;
+        }
+
         var started = _realTime.GetTimestamp();
         while (!cancellationToken.IsCancellationRequested)
         {
-            if (_clock.OpenScopes > 0 || _clock.Epoch != epoch || !ThreadPoolIsQuiet())
+            if (_clock.OpenScopes > 0 || _clock.Epoch != epoch)
             {
                 return false;
             }
 
             if (_realTime.GetElapsedTime(started) >= SettleInterval)
             {
-                return true;
+                return ThreadPoolIsQuiet() && _clock.OpenScopes == 0 && _clock.Epoch == epoch;
             }
 
             Thread.Yield();
