@@ -13,6 +13,12 @@ namespace SelfDrivingLab.Core.Time;
 /// on the signal instead of polling on a timer matters: a 1 ms timer delay takes 2–4 ms of wall time under load,
 /// and a campaign has thousands of jumps. When the process stays busy without open scopes (untracked work on
 /// the thread pool) it falls back to sleeping <see cref="SettleInterval"/> between checks instead of spinning.
+/// The settle is a safety net, not what keeps a run reproducible: a short settle is only safe because work handed from
+/// one component to the next keeps a unit open across the hand-over (a fired timer until its callback returns, a
+/// message from publish to handler, a command's outcome and a granted lease until the waiter resumes —
+/// <see cref="TrackedCompletionSource{T}"/>, <see cref="WorkHandOver"/> — and an experiment until the campaign loop has
+/// taken its outcome, <see cref="WorkHold.RunAsync{T}"/>). Without that, a waiter dequeued but not yet running when the
+/// settle starts could be descheduled for the whole settle on a busy machine, and the clock would jump past it.
 /// </remarks>
 public sealed class VirtualClockDriver
 {
