@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Campaigns.Definitions;
-using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
@@ -339,37 +338,9 @@ public sealed partial class CampaignRunner
     private async Task StartAsync(LoopState state, ExperimentRecord record, (long Start, long End)? proposing, CancellationToken cancellationToken)
     {
         var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var running = RunTracedAsync(record, state.Definition, () => queued.TrySetResult(), proposing, cancellationToken);
+        var running = ExperimentTrace.RunAsync(record, proposing, () => _experiments.RunAsync(record, state.Definition, () => queued.TrySetResult(), cancellationToken));
         state.Running.Add(running, record.Parameters);
         await Task.WhenAny(queued.Task, running).ConfigureAwait(false);
-    }
-
-    // One trace per experiment, from its proposal (the batch's model fit, wall-clock) to its stored result.
-    private async Task<ExperimentOutcome> RunTracedAsync(
-        ExperimentRecord record, CampaignDefinition definition, Action queued, (long Start, long End)? proposing, CancellationToken cancellationToken)
-    {
-        Activity.Current = null;
-        using var activity = SdlTelemetry.Tracing.StartActivity("sdl.experiment");
-        activity?.SetTag("sdl.campaign", record.CampaignId.Value).SetTag("sdl.experiment", record.Id.Value).SetTag("sdl.sequence", record.Sequence);
-        if (activity is not null && proposing is { } fit)
-        {
-            // The trace begins where the model fit that proposed the experiment began.
-            var (now, origin) = (Stopwatch.GetTimestamp(), activity.StartTimeUtc);
-            var started = origin - Stopwatch.GetElapsedTime(fit.Start, now);
-            activity.SetStartTime(started);
-            using var propose = SdlTelemetry.Tracing.StartActivity("sdl.propose", ActivityKind.Internal, activity.Context, startTime: new DateTimeOffset(started));
-            propose?.SetEndTime(origin - Stopwatch.GetElapsedTime(fit.End, now));
-            Activity.Current = activity;
-        }
-
-        var outcome = await _experiments.RunAsync(record, definition, queued, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("sdl.status", outcome.Status.ToString());
-        if (outcome.Status != ExperimentStatus.Completed)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, outcome.FailureReason);
-        }
-
-        return outcome;
     }
 
     private void Record(LoopState state, ExperimentOutcome outcome, ICampaignObserver? observer)
