@@ -122,8 +122,7 @@ public static class CampaignServiceCollectionExtensions
             provider.GetService<ILogger<InstrumentCommandClient>>(),
             provider.GetRequiredService<ILateEventSink>(),
             provider.GetRequiredService<InboundRejectionCounter>(),
-            provider.GetRequiredService<InstrumentDirectory>(),
-            provider.GetRequiredService<IWorkTracker>()));
+            provider.GetRequiredService<InstrumentDirectory>()));
         services.AddHostedService<OrchestratorConnection>();
 
         services.AddSingleton(provider => new PooledInstrumentGateway(
@@ -137,7 +136,6 @@ public static class CampaignServiceCollectionExtensions
         {
             // Only the facility's instruments, for what they were registered for, until an operator admits more.
             Registered = FacilityAdmission.Of(facility),
-            WorkTracker = provider.GetRequiredService<IWorkTracker>(),
         });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));
