@@ -34,6 +34,9 @@ public sealed class CampaignIdentity
     /// <summary>What may change freely, path → value, in canonical order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> FreeFacts { get; }
 
+    /// <summary>The campaign's objectives, read back from <see cref="Facts"/> (for a stored campaign whose file cannot be read).</summary>
+    public IReadOnlyList<Optimization.Objectives.Objective> Objectives => IdentityObjectives.Read(Facts);
+
     /// <summary>The identity of <paramref name="definition"/>.</summary>
     public static CampaignIdentity Of(CampaignDefinition definition)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Optimization.Objectives;
@@ -12,31 +11,8 @@ namespace SelfDrivingLab.Dashboard.Snapshots;
 internal static class StoredObjective
 {
     /// <summary>The objective of <paramref name="campaign"/>, or null when its identity is not stored (ledgers before schema 3).</summary>
-    public static Objective? Of(CampaignRecord campaign)
-    {
-        if (!CampaignIdentity.TryParse(campaign.Identity, out var identity) || identity is null)
-        {
-            return null;
-        }
-
-        var facts = identity.Facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var path = facts.ContainsKey("objective.output") ? "objective" : "objectives[0]";
-        if (!facts.TryGetValue($"{path}.output", out var output) || !facts.TryGetValue($"{path}.goal", out var goalWord))
-        {
-            return null;
-        }
-
-        var goal = goalWord switch
-        {
-            "minimize" => ObjectiveGoal.Minimize,
-            "target" => ObjectiveGoal.Target,
-            _ => ObjectiveGoal.Maximize,
-        };
-        double? target = facts.TryGetValue($"{path}.target", out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
-        return goal == ObjectiveGoal.Target && target is null ? null : new Objective(output, goal, target);
-    }
+    public static Objective? Of(CampaignRecord campaign) =>
+        CampaignIdentity.TryParse(campaign.Identity, out var identity) && identity?.Objectives is [var first, ..] ? first : null;
 
     /// <summary>How the page shows <paramref name="objective"/> (maximize, unknown, when it is null).</summary>
     public static ObjectiveView Describe(Objective? objective) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SelfDrivingLab.Campaigns;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ledger;
@@ -11,8 +10,6 @@ public static class CampaignReportReader
 {
     private static readonly string[] FinalEvents = ["completed", "failed", "rejected", "aborted"];
 
-    // Where the identity keeps objectives: "objective.*" for one, "objectives[i].*" for several.
-    private static readonly string[] ObjectivePaths = ["objective", .. Enumerable.Range(0, 16).Select(i => $"objectives[{i}]")];
 
     /// <summary>
     /// Reads <paramref name="campaign"/>. Its definition is parsed from <paramref name="definitionFile"/> when given, else
@@ -58,25 +55,6 @@ public static class CampaignReportReader
         }
     }
 
-    // The stored identity's objective facts.
-    private static List<Objective> ObjectivesOf(CampaignRecord campaign)
-    {
-        if (!CampaignIdentity.TryParse(campaign.Identity, out var identity) || identity is null)
-        {
-            return [];
-        }
-
-        var facts = identity.Facts.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var objectives = new List<Objective>();
-        foreach (var path in ObjectivePaths)
-        {
-            if (facts.TryGetValue($"{path}.output", out var output) && facts.TryGetValue($"{path}.goal", out var goal))
-            {
-                var target = facts.TryGetValue($"{path}.target", out var t) ? double.Parse(t, CultureInfo.InvariantCulture) : (double?)null;
-                objectives.Add(new Objective(output, goal switch { "minimize" => ObjectiveGoal.Minimize, "target" => ObjectiveGoal.Target, _ => ObjectiveGoal.Maximize }, target));
-            }
-        }
-
-        return objectives;
-    }
+    private static IReadOnlyList<Objective> ObjectivesOf(CampaignRecord campaign) =>
+        CampaignIdentity.TryParse(campaign.Identity, out var identity) && identity is not null ? identity.Objectives : [];
 }
