@@ -55,7 +55,9 @@ public sealed class VirtualClockDriver
             }
 
             idleChecks = 0;
-            if (_clock.AdvanceToNextTimer())
+
+            // Not a plain AdvanceToNextTimer: work may have begun (and armed a deadline) since the checks above.
+            if (_clock.AdvanceToNextTimerIfIdleSince(epoch))
             {
                 Advances++;
             }

@@ -102,11 +102,29 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
     /// Moves the clock to the earliest pending timer and fires every timer due then. Returns false
     /// when no timer is pending. Callbacks run on the thread pool, as real timers' do.
     /// </summary>
-    public bool AdvanceToNextTimer()
+    public bool AdvanceToNextTimer() => Advance(idleEpoch: null);
+
+    /// <summary>
+    /// Like <see cref="AdvanceToNextTimer"/>, but only if the clock is still idle as it was seen at
+    /// <paramref name="idleEpoch"/>: no work scope open and nothing started, ended, scheduled or fired since.
+    /// Checked and done under one lock, so work that begins (and a deadline it arms) between a driver's idle
+    /// check and its jump is never jumped over. Returns false when the clock did not move.
+    /// </summary>
+    public bool AdvanceToNextTimerIfIdleSince(long idleEpoch) => Advance(idleEpoch);
+
+    private bool Advance(long? idleEpoch)
     {
         List<VirtualTimer> due = [];
         lock (_gate)
         {
+            // Begin and End change the epoch without the lock: reading both here, after the timer queue
+            // is locked, sees any work that began before this point; work beginning later arms its timers
+            // through Schedule, which waits for this lock and so counts from the new time.
+            if (idleEpoch is { } expected && (Volatile.Read(ref _openScopes) > 0 || Interlocked.Read(ref _epoch) != expected))
+            {
+                return false;
+            }
+
             if (!TryDequeueLive(out var first))
             {
                 return false;

@@ -17,6 +17,50 @@ public sealed class VirtualTimeProviderTests
     }
 
     [Fact]
+    public void AdvanceToNextTimerIfIdleSince_WorkBeganAndArmedADeadlineAfterTheIdleCheck_DoesNotJumpToIt()
+    {
+        // The CI failure of 2026-12-06: the driver saw the clock idle, then a connect began its work and
+        // armed its 30 s start-up deadline, then the driver jumped, straight to that deadline.
+        var clock = new VirtualTimeProvider(Start);
+        var seenIdle = clock.Epoch;
+        var work = clock.Begin();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30), clock);
+
+        Assert.False(clock.AdvanceToNextTimerIfIdleSince(seenIdle));
+        Assert.Equal(Start, clock.GetUtcNow());
+        Assert.False(deadline.IsCancellationRequested);
+
+        // Ended work is still a change since the idle check: the driver must look again first.
+        work.Dispose();
+        Assert.False(clock.AdvanceToNextTimerIfIdleSince(seenIdle));
+        Assert.True(clock.AdvanceToNextTimerIfIdleSince(clock.Epoch));
+        Assert.Equal(Start.AddSeconds(30), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public void AdvanceToNextTimerIfIdleSince_TimerArmedAfterTheIdleCheck_DoesNotJump()
+    {
+        var clock = new VirtualTimeProvider(Start);
+        using var early = clock.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
+        var seenIdle = clock.Epoch;
+        using var later = clock.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+
+        Assert.False(clock.AdvanceToNextTimerIfIdleSince(seenIdle));
+        Assert.Equal(Start, clock.GetUtcNow());
+    }
+
+    [Fact]
+    public void AdvanceToNextTimerIfIdleSince_OpenScopeSinceBeforeTheCheck_DoesNotJump()
+    {
+        var clock = new VirtualTimeProvider(Start);
+        using var timer = clock.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+        using var work = clock.Begin();
+
+        Assert.False(clock.AdvanceToNextTimerIfIdleSince(clock.Epoch));
+        Assert.Equal(Start, clock.GetUtcNow());
+    }
+
+    [Fact]
     public void AdvanceTo_LaterInstant_MovesTheClockThere()
     {
         var clock = new VirtualTimeProvider(Start);
