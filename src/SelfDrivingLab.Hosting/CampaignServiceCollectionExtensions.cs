@@ -122,7 +122,8 @@ public static class CampaignServiceCollectionExtensions
             provider.GetService<ILogger<InstrumentCommandClient>>(),
             provider.GetRequiredService<ILateEventSink>(),
             provider.GetRequiredService<InboundRejectionCounter>(),
-            provider.GetRequiredService<InstrumentDirectory>()));
+            provider.GetRequiredService<InstrumentDirectory>(),
+            provider.GetRequiredService<IWorkTracker>()));
         services.AddHostedService<OrchestratorConnection>();
 
         services.AddSingleton(provider => new PooledInstrumentGateway(
@@ -136,6 +137,7 @@ public static class CampaignServiceCollectionExtensions
         {
             // Only the facility's instruments, for what they were registered for, until an operator admits more.
             Registered = FacilityAdmission.Of(facility),
+            WorkTracker = provider.GetRequiredService<IWorkTracker>(),
         });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));

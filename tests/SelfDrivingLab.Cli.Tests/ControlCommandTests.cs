@@ -45,12 +45,13 @@ public sealed class ControlCommandTests : IDisposable
     {
         var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var ledgerPath = _dir.File("ledger.db");
-        var observer = new FirstResult();
+        using var observer = new FirstResult();
         var run = CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = ledgerPath }, observer);
         await observer.Seen.WaitAsync(TimeSpan.FromSeconds(60));
 
         var output = new StringWriter();
         var paused = await SdlCommandLine.RunAsync(["control", "pause", definition.Name, "--ledger", ledgerPath, "--operator", "alice", "--reason", "lunch"], output, new StringWriter());
+        observer.Release();
         var status = await SdlCommandLine.RunAsync(["control", "status", "--ledger", ledgerPath], output, new StringWriter());
         var abort = await SdlCommandLine.RunAsync(["control", "abort", definition.Name, "--ledger", ledgerPath], output, new StringWriter());
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
@@ -62,12 +63,28 @@ public sealed class ControlCommandTests : IDisposable
         Assert.Equal(Core.Ledger.CampaignStatus.Aborted, summary.Status);
     }
 
-    private sealed class FirstResult : ICampaignObserver
+    /// <summary>
+    /// Holds the campaign at its first result (the runner's clock cannot move while the callback runs) until the test
+    /// has paused it: on the virtual clock the rest of the quickstart can otherwise finish before the abort arrives.
+    /// </summary>
+    private sealed class FirstResult : ICampaignObserver, IDisposable
     {
+        private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
         private readonly TaskCompletionSource _seen = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _released = new();
 
         public Task Seen => _seen.Task;
 
-        public void OnExperimentFinished(CampaignProgress progress) => _seen.TrySetResult();
+        public void Release() => _released.Set();
+
+        public void OnExperimentFinished(CampaignProgress progress)
+        {
+            if (_seen.TrySetResult())
+            {
+                Assert.True(_released.Wait(Bound), "the test did not release the campaign");
+            }
+        }
+
+        public void Dispose() => _released.Dispose();
     }
 }

@@ -19,6 +19,11 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
     private int _openScopes;
     private long _epoch;
 
+    // Wakes a driver sleeping in WaitForSignal: when the last open scope closes, a timer is scheduled or the clock is moved.
+    private readonly object _signal = new();
+    private long _signals;
+    private int _sleepers;
+
     /// <summary>Creates a clock reading <paramref name="start"/>.</summary>
     public VirtualTimeProvider(DateTimeOffset start) => _now = start.ToUniversalTime();
 
@@ -77,8 +82,37 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
     /// <inheritdoc />
     public void End()
     {
-        Interlocked.Decrement(ref _openScopes);
+        var open = Interlocked.Decrement(ref _openScopes);
         Interlocked.Increment(ref _epoch);
+        if (open == 0)
+        {
+            Signal();
+        }
+    }
+
+    /// <summary>Counts the wake-up signals so far (see <see cref="WaitForSignal"/>).</summary>
+    internal long Signals => Interlocked.Read(ref _signals);
+
+    /// <summary>
+    /// Blocks until a signal after <paramref name="seen"/> (<see cref="Signals"/> read before the caller checked its
+    /// condition): the last open scope closed, a timer was scheduled or the clock was moved. False after
+    /// <paramref name="timeout"/>.
+    /// </summary>
+    internal bool WaitForSignal(long seen, TimeSpan timeout)
+    {
+        lock (_signal)
+        {
+            // Dekker with Signal: either it sees this sleeper, or this sees its increment.
+            Interlocked.Increment(ref _sleepers);
+            try
+            {
+                return Signals != seen || Monitor.Wait(_signal, timeout);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _sleepers);
+            }
+        }
     }
 
     /// <summary>
@@ -96,6 +130,8 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
                 Interlocked.Increment(ref _epoch);
             }
         }
+
+        Signal();
     }
 
     /// <summary>
@@ -179,6 +215,8 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
 
             Interlocked.Increment(ref _epoch);
         }
+
+        Signal();
     }
 
     internal void Reschedule(VirtualTimer timer, long due)
@@ -190,6 +228,8 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
             _timers.Enqueue(timer, (due, sequence));
             Interlocked.Increment(ref _epoch);
         }
+
+        Signal();
     }
 
     internal void Cancel(VirtualTimer timer)
@@ -199,6 +239,18 @@ public sealed class VirtualTimeProvider : TimeProvider, IWorkTracker
             // Stale queue entries are skipped lazily: their sequence no longer matches.
             timer.SetSchedule(++_sequence, long.MaxValue, Timeout.InfiniteTimeSpan);
             Interlocked.Increment(ref _epoch);
+        }
+    }
+
+    private void Signal()
+    {
+        Interlocked.Increment(ref _signals);
+        if (Volatile.Read(ref _sleepers) > 0)
+        {
+            lock (_signal)
+            {
+                Monitor.PulseAll(_signal);
+            }
         }
     }
 

@@ -18,6 +18,29 @@ public sealed class WorkHold : IDisposable
         _held = true;
     }
 
+    /// <summary>
+    /// Runs <paramref name="body"/> under a new hold and lets the hold go only after the returned task has completed
+    /// and its waiters' continuations have run up to their first real await. Disposing the hold at the end of the body
+    /// instead would leave a moment with no open work between the body's end and its waiter taking its own hold (the
+    /// waiter resumes on the same thread, just after), in which a virtual clock could jump.
+    /// </summary>
+    public static Task<T> RunAsync<T>(IWorkTracker tracker, Func<WorkHold, Task<T>> body)
+    {
+        var hold = new WorkHold(tracker);
+        Task<T> run;
+        try
+        {
+            run = body(hold);
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
+        }
+
+        return WorkHandOver.ThenRelease(run, hold.Dispose);
+    }
+
     /// <summary>Awaits <paramref name="external"/> with the hold released, then takes it again (also on failure).</summary>
     public async Task<T> WaitAsync<T>(Task<T> external)
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Text;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
@@ -22,6 +23,7 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     private const int RememberedEndedCommands = 1024;
 
     private readonly TimeProvider _timeProvider;
+    private readonly IWorkTracker _work;
     private readonly ILogger _logger;
     private readonly ILateEventSink? _lateEvents;
     private readonly InstrumentDirectory? _directory;
@@ -45,14 +47,17 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     /// (<see cref="InstrumentCapabilities.MayRepeatExecute"/>); without it, a command is never executed again: a
     /// <c>status</c> is sent instead (default none).
     /// </param>
+    /// <param name="workTracker">Counts a command's outcome as work until its waiter resumes, for a virtual clock (default <see cref="NoWorkTracker"/>).</param>
     public InstrumentCommandClient(
         TimeProvider timeProvider,
         ILogger<InstrumentCommandClient>? logger = null,
         ILateEventSink? lateEvents = null,
         InboundRejectionCounter? rejections = null,
-        InstrumentDirectory? directory = null)
+        InstrumentDirectory? directory = null,
+        IWorkTracker? workTracker = null)
     {
         _timeProvider = timeProvider;
+        _work = workTracker ?? NoWorkTracker.Instance;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _lateEvents = lateEvents;
         _directory = directory;
@@ -192,7 +197,7 @@ public sealed partial class InstrumentCommandClient : IAsyncDisposable
     private PendingCommand Register(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent, string? instanceAtSend)
     {
         var commandId = command.CommandId;
-        var pending = new PendingCommand(target, command, onEvent) { InstanceAtSend = instanceAtSend };
+        var pending = new PendingCommand(target, command, onEvent, _work) { InstanceAtSend = instanceAtSend };
         lock (_gate)
         {
             if (!_pending.TryAdd(commandId, pending))

@@ -1,3 +1,4 @@
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Protocol.Topics;
 
@@ -8,13 +9,16 @@ namespace SelfDrivingLab.Protocol.Client;
 /// event pump; the open / final / given-up state is a compare-and-swap so the pump and the waiting
 /// caller (deadline, cancellation) agree on exactly one ending.
 /// </summary>
-internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent)
+internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand command, Func<InstrumentEvent, CancellationToken, ValueTask>? onEvent, IWorkTracker work)
 {
     private const int Open = 0;
     private const int FinalClaimed = 1;
     private const int GivenUp = 2;
 
-    private readonly TaskCompletionSource<CommandOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // The outcome is set on the event pump, inside the handler's unit of work; the waiter (an experiment that released
+    // its work hold) resumes on the thread pool, and the hand-over is counted as work so a virtual clock cannot jump
+    // between the handler's end and the waiter's resumption.
+    private readonly TrackedCompletionSource<CommandOutcome> _outcome = new(work);
     private readonly TaskCompletionSource<InstrumentEvent> _abortAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private InstrumentEvent? _firstFinal;
     private int _abortRequested;

@@ -67,7 +67,11 @@ public sealed partial class ExperimentRunner
     /// <paramref name="queued"/> is called once the experiment has asked for its first instrument
     /// (requests are served in order, so starting experiments one after another makes runs reproducible).
     /// </summary>
-    public async Task<ExperimentOutcome> RunAsync(ExperimentRecord experiment, CampaignDefinition campaign, Action? queued = null, CancellationToken cancellationToken = default)
+    public Task<ExperimentOutcome> RunAsync(ExperimentRecord experiment, CampaignDefinition campaign, Action? queued = null, CancellationToken cancellationToken = default) =>
+        // The hold outlives the run until whoever awaits the outcome has resumed (and taken its own hold).
+        WorkHold.RunAsync(_work, hold => RunHeldAsync(experiment, campaign, hold, queued, cancellationToken));
+
+    private async Task<ExperimentOutcome> RunHeldAsync(ExperimentRecord experiment, CampaignDefinition campaign, WorkHold hold, Action? queued, CancellationToken cancellationToken)
     {
         var machine = new ExperimentStateMachine(
             campaign.Steps,
@@ -76,7 +80,6 @@ public sealed partial class ExperimentRunner
             _gate.RequiresApproval(campaign));
         var outputs = new Dictionary<string, ParameterSet>(StringComparer.Ordinal);
         var skipped = new List<string>();
-        using var hold = new WorkHold(_work);
         try
         {
             var first = 0;

@@ -4,6 +4,7 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Text;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
 using SelfDrivingLab.Protocol.Messages;
@@ -117,7 +118,23 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
             : throw new NoInstrumentAvailableException($"no online instrument other than '{excluded}' offers the capability '{capability}'");
     }
 
-    private async ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts a granted lease as work (default <see cref="NoWorkTracker"/>: not counted) from the grant, made inside the
+    /// releasing experiment's work, until the waiter has resumed: the grant wakes it on the thread pool, a moment a
+    /// virtual clock could otherwise take for idleness.
+    /// </summary>
+    public IWorkTracker WorkTracker { get; init; } = NoWorkTracker.Instance;
+
+    private ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken) =>
+        new(WorkHandOver.ThenRelease(AcquireQueuedAsync(waiter, cancellationToken).AsTask(), () =>
+        {
+            if (waiter.TakeHandOver())
+            {
+                WorkTracker.End();
+            }
+        }));
+
+    private async ValueTask<InstrumentLease> AcquireQueuedAsync(Waiter waiter, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -253,6 +270,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
             {
                 _inUse[Key(free)] = _inUse.GetValueOrDefault(Key(free)) + 1;
                 _waiters.Remove(node);
+                WorkTracker.Begin();
+                waiter.MarkHandOver();
                 waiter.Lease.TrySetResult(new InstrumentLease(free.Topics.Site, free.Topics.Instrument, waiter.Capability, Release) { Idempotent = IsIdempotent(free, waiter.Capability) });
             }
         }
@@ -312,6 +331,13 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
                 : ParameterLimits.FindViolation(description, Parameters);
 
         public TaskCompletionSource<InstrumentLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // 1 while a granted lease's unit of work (see WorkTracker) is open.
+        private int _handOver;
+
+        public void MarkHandOver() => Interlocked.Exchange(ref _handOver, 1);
+
+        public bool TakeHandOver() => Interlocked.Exchange(ref _handOver, 0) == 1;
 
         public LinkedListNode<Waiter>? ListNode { get; private set; }
 

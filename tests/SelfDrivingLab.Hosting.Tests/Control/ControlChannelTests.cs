@@ -23,7 +23,7 @@ public sealed class ControlChannelTests : IDisposable
         var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var ledgerPath = _dir.File("ledger.db");
         var settings = new CampaignHostSettings(definition) { LedgerPath = ledgerPath };
-        var started = new FirstResultObserver();
+        using var started = new FirstResultObserver();
 
         var run = CampaignHost.RunAsync(settings, started);
         await started.FirstResult.WaitAsync(Bound);
@@ -32,6 +32,7 @@ public sealed class ControlChannelTests : IDisposable
         Assert.Equal(Environment.ProcessId, endpoint.ProcessId);
 
         var paused = await SendAsync(endpoint, ControlAction.Pause, definition.Name, "check the printer nozzle");
+        started.Release();
         Assert.True(paused.Ok, paused.Message);
         var status = await SendAsync(endpoint, ControlAction.Status, null);
         var campaign = Assert.Single(status.Campaigns!);
@@ -85,10 +86,11 @@ public sealed class ControlChannelTests : IDisposable
         CampaignSummary interrupted;
         using (var stop = new CancellationTokenSource())
         {
-            var started = new FirstResultObserver();
+            using var started = new FirstResultObserver();
             var first = CampaignHost.RunAsync(settings, started, stop.Token);
             await started.FirstResult.WaitAsync(Bound);
             var paused = await SendAsync(ControlEndpoint.Read(ledgerPath), ControlAction.Pause, definition.Name, "refill filament");
+            started.Release();
             Assert.True(paused.Ok, paused.Message);
             await stop.CancelAsync();
             interrupted = await first.WaitAsync(Bound);
@@ -181,13 +183,28 @@ public sealed class ControlChannelTests : IDisposable
         public void OnExperimentFinished(CampaignProgress progress) => Interlocked.Increment(ref _finished);
     }
 
-    private sealed class FirstResultObserver : ICampaignObserver
+    /// <summary>
+    /// Holds the campaign at its first result (the runner's clock cannot move while the callback runs) until the test
+    /// has paused it: on the virtual clock the rest of the quickstart can otherwise finish before the pause arrives.
+    /// </summary>
+    private sealed class FirstResultObserver : ICampaignObserver, IDisposable
     {
         private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly ManualResetEventSlim _released = new();
 
         public Task FirstResult => _first.Task;
 
-        public void OnExperimentFinished(CampaignProgress progress) => _first.TrySetResult();
+        public void Release() => _released.Set();
+
+        public void OnExperimentFinished(CampaignProgress progress)
+        {
+            if (_first.TrySetResult())
+            {
+                Assert.True(_released.Wait(Bound), "the test did not release the campaign");
+            }
+        }
+
+        public void Dispose() => _released.Dispose();
     }
 
     // What a local run writes for sdl control: the broker's certificate and an operator's credentials (here its only identity).
