@@ -115,7 +115,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
         // One count of refused inbound messages for every path (events, availability, capabilities).
         services.AddSingleton(new InboundRejectionCounter());
-        services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>(), provider.GetRequiredService<InboundRejectionCounter>()));
+        services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>(), provider.GetRequiredService<InboundRejectionCounter>(), provider.GetRequiredService<IWorkTracker>()));
         services.AddSingleton<ILateEventSink>(provider => new LedgerLateEventSink(provider.GetRequiredService<ILedger>()));
         services.AddSingleton(provider => new InstrumentCommandClient(
             provider.GetRequiredService<TimeProvider>(),
@@ -133,11 +133,11 @@ public static class CampaignServiceCollectionExtensions
             settings.InstrumentWaitTimeout,
             new InstrumentQuarantineOptions { ConsecutiveFailures = settings.QuarantineAfterFailures },
             provider.GetRequiredService<IInstrumentStatusLedger>(),
-            provider.GetService<ILogger<PooledInstrumentGateway>>())
+            provider.GetService<ILogger<PooledInstrumentGateway>>(),
+            provider.GetRequiredService<IWorkTracker>())
         {
             // Only the facility's instruments, for what they were registered for, until an operator admits more.
             Registered = FacilityAdmission.Of(facility),
-            WorkTracker = provider.GetRequiredService<IWorkTracker>(),
         });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfDrivingLab.Core.Text;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Messages;
@@ -22,13 +23,15 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<InstrumentTopics, InstrumentInfo> _instruments = [];
     private readonly List<IAsyncDisposable> _subscriptions = [];
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly ChangeSignal _changed;
 
     /// <summary>Creates an empty directory; call <see cref="StartAsync"/> to fill it.</summary>
     /// <param name="logger">Logging (default none).</param>
     /// <param name="rejections">Tally of dropped messages; pass the command client's to see all inbound drops in one place (default a new one).</param>
-    public InstrumentDirectory(ILogger<InstrumentDirectory>? logger = null, InboundRejectionCounter? rejections = null)
+    /// <param name="workTracker">Counts each change's hand-over to its waiters as work for a virtual clock (default <see cref="NoWorkTracker"/>).</param>
+    public InstrumentDirectory(ILogger<InstrumentDirectory>? logger = null, InboundRejectionCounter? rejections = null, IWorkTracker? workTracker = null)
     {
+        _changed = new ChangeSignal(workTracker ?? NoWorkTracker.Instance);
         _logger = logger ?? (ILogger)NullLogger.Instance;
         Rejections = rejections ?? new InboundRejectionCounter();
     }
@@ -46,7 +49,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _changed.Task;
+                return _changed.Next;
             }
         }
     }
@@ -90,7 +93,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
             Task changed;
             lock (_gate)
             {
-                changed = _changed.Task;
+                changed = _changed.Next;
             }
 
             var offering = Snapshot().Where(i => i.Offers(capability)).ToArray();
@@ -112,7 +115,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
             InstrumentInfo? info;
             lock (_gate)
             {
-                changed = _changed.Task;
+                changed = _changed.Next;
                 info = _instruments.GetValueOrDefault(instrument);
             }
 
@@ -218,7 +221,6 @@ public sealed class InstrumentDirectory : IAsyncDisposable
 
     private void Update(InstrumentTopics topics, Func<InstrumentInfo, InstrumentInfo> change, bool forgetIfEmpty = false)
     {
-        TaskCompletionSource changed;
         lock (_gate)
         {
             var current = _instruments.GetValueOrDefault(topics) ?? new InstrumentInfo(topics, AvailabilityState.Offline, null);
@@ -232,11 +234,10 @@ public sealed class InstrumentDirectory : IAsyncDisposable
                 _instruments[topics] = next;
             }
 
-            changed = _changed;
-            _changed = NewSignal();
+            // Under the lock, as the readers read the signal with the state: none misses this change. Raising
+            // only queues the waiters (tracked), so nothing runs inside the lock.
+            _changed.Raise();
         }
-
-        changed.TrySetResult();
     }
 
     private void Reject(string topic, string reason, string detail)
@@ -245,5 +246,4 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         Log.MessageDropped(_logger, LogText.Escape(topic), reason, LogText.Escape(detail));
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,4 +1,5 @@
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Directory;
 
 namespace SelfDrivingLab.Workflow.Instruments;
@@ -13,15 +14,14 @@ internal sealed class InstrumentAdmission
     private readonly Lock _gate = new();
     private readonly Dictionary<(SiteId, InstrumentId), IReadOnlySet<string>> _admitted = [];
     private readonly Dictionary<(SiteId, InstrumentId), InstrumentAwaitingAdmission> _awaiting = [];
-    private readonly ChangeSignal _changed = new();
+    private readonly ChangeSignal _changed;
 
-    /// <summary>No registry: every instrument is admitted.</summary>
-    public InstrumentAdmission()
-    {
-    }
+    /// <summary>No registry: every instrument is admitted; <paramref name="work"/> counts the hand-over of each change to its waiters.</summary>
+    public InstrumentAdmission(IWorkTracker work) => _changed = new ChangeSignal(work);
 
     /// <summary>Admits exactly <paramref name="registered"/>.</summary>
-    public InstrumentAdmission(IEnumerable<AdmittedInstrument> registered)
+    public InstrumentAdmission(IEnumerable<AdmittedInstrument> registered, IWorkTracker work)
+        : this(work)
     {
         Enforced = true;
         foreach (var instrument in registered)

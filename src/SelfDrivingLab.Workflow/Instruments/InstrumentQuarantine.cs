@@ -1,4 +1,5 @@
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Time;
 
 namespace SelfDrivingLab.Workflow.Instruments;
 
@@ -12,12 +13,12 @@ namespace SelfDrivingLab.Workflow.Instruments;
 /// executions by throwing — whereas the gateway must stop <em>leasing</em> the instrument and only an
 /// operator may close the circuit. Those three would each have to be worked around.
 /// </remarks>
-internal sealed class InstrumentQuarantine(int failuresToQuarantine)
+internal sealed class InstrumentQuarantine(int failuresToQuarantine, IWorkTracker work)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(SiteId, InstrumentId), List<string>> _failures = [];
     private readonly Dictionary<(SiteId, InstrumentId), QuarantinedInstrument> _quarantined = [];
-    private readonly ChangeSignal _changed = new();
+    private readonly ChangeSignal _changed = new(work);
 
     /// <summary>Completes at the next quarantine or return to service after it is read.</summary>
     public Task NextChange => _changed.Next;

@@ -31,7 +31,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     private readonly Dictionary<(SiteId Site, InstrumentId Instrument), int> _inUse = [];
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly InstrumentQuarantine _quarantine;
-    private InstrumentAdmission _admission = new();
+    private readonly IWorkTracker _work;
+    private InstrumentAdmission _admission;
     private readonly IInstrumentStatusLedger? _statusLedger;
     private readonly ILogger _logger;
     private readonly Lock _writeGate = new();
@@ -45,6 +46,7 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     /// <param name="quarantine">When to quarantine an instrument (default 3 consecutive failures); validated here.</param>
     /// <param name="statusLedger">Where quarantines and returns to service are recorded (default nowhere).</param>
     /// <param name="logger">Logging (default none).</param>
+    /// <param name="workTracker">Counts hand-overs to waiting steps as work for a virtual clock (default <see cref="NoWorkTracker"/>); see <see cref="WorkTracker"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="quarantine"/> is invalid.</exception>
     public PooledInstrumentGateway(
         InstrumentDirectory directory,
@@ -53,7 +55,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         TimeSpan waitTimeout,
         InstrumentQuarantineOptions? quarantine = null,
         IInstrumentStatusLedger? statusLedger = null,
-        ILogger<PooledInstrumentGateway>? logger = null)
+        ILogger<PooledInstrumentGateway>? logger = null,
+        IWorkTracker? workTracker = null)
     {
         quarantine ??= new InstrumentQuarantineOptions();
         quarantine.Validate();
@@ -61,7 +64,9 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         _client = client;
         _time = time;
         _waitTimeout = waitTimeout;
-        _quarantine = new InstrumentQuarantine(quarantine.ConsecutiveFailures);
+        _work = workTracker ?? NoWorkTracker.Instance;
+        _quarantine = new InstrumentQuarantine(quarantine.ConsecutiveFailures, _work);
+        _admission = new InstrumentAdmission(_work);
         _statusLedger = statusLedger;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
@@ -99,7 +104,7 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     /// </summary>
     public IReadOnlyCollection<AdmittedInstrument>? Registered
     {
-        init => _admission = value is null ? new InstrumentAdmission() : new InstrumentAdmission(value);
+        init => _admission = value is null ? new InstrumentAdmission(_work) : new InstrumentAdmission(value, _work);
     }
 
     /// <summary>How long a waiting request takes to gain one priority level (default 30 minutes; starvation bound).</summary>
@@ -121,9 +126,9 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
     /// <summary>
     /// Counts a granted lease as work (default <see cref="NoWorkTracker"/>: not counted) from the grant, made inside the
     /// releasing experiment's work, until the waiter has resumed: the grant wakes it on the thread pool, a moment a
-    /// virtual clock could otherwise take for idleness.
+    /// virtual clock could otherwise take for idleness. Quarantine and admission changes reach their waiters the same way.
     /// </summary>
-    public IWorkTracker WorkTracker { get; init; } = NoWorkTracker.Instance;
+    public IWorkTracker WorkTracker => _work;
 
     private ValueTask<InstrumentLease> AcquireAsync(Waiter waiter, CancellationToken cancellationToken) =>
         new(WorkHandOver.ThenRelease(AcquireQueuedAsync(waiter, cancellationToken).AsTask(), () =>

@@ -39,6 +39,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         {
             var kills = 0;
             var progressAtKills = new List<int>();
+
+            // The kill delays stretch while kills land with no progress since the previous one (a loaded machine
+            // spends them all on start-up and resume) and shrink back once runs progress again: the moments stay
+            // random, and they stay spread over the campaign however fast the machine is.
+            var stretch = 1.0;
             for (var attempt = 1; ; attempt++)
             {
                 Assert.True(attempt < 200, "the campaign never finished");
@@ -48,7 +53,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                     // Timed from sdl's first line rather than the process start, so a slow (loaded) machine
                     // does not spend every kill on the .NET runtime starting up.
                     Assert.True(await orchestrator.WaitForFirstLineAsync(TimeSpan.FromSeconds(60)), $"run {attempt} printed nothing:\n{orchestrator.Output}");
-                    var delay = TimeSpan.FromSeconds(0.3 + (2.2 * random.NextDouble()));
+                    var delay = TimeSpan.FromSeconds((0.3 + (2.2 * random.NextDouble())) * stretch);
                     if (kills == SimulatorKillAt)
                     {
                         // The simulators crash too, mid-campaign; their journal keeps them from running a re-sent command again.
@@ -64,6 +69,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                         await orchestrator.KillAsync();
                         kills++;
                         var progress = await ReadProgressAsync(ledger);
+                        var gained = progress.Finished - progressAtKills.LastOrDefault();
+                        stretch = gained == 0 ? Math.Min(stretch * 1.5, 8) : gained >= 3 ? Math.Max(1, stretch / 1.5) : stretch;
                         progressAtKills.Add(progress.Finished);
                         output.WriteLine($"kill {kills} after {delay.TotalSeconds:F2} s, {progress.Finished} experiments finished");
                         if (progress.Completed)
