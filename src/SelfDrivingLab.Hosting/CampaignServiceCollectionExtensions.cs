@@ -141,7 +141,7 @@ public static class CampaignServiceCollectionExtensions
         });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));
-        services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>()));
+        services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>(), provider.GetRequiredService<IWorkTracker>()));
         services.AddSingleton<IExperimentGate>(provider => provider.GetRequiredService<CampaignControl>());
         services.AddSingleton(provider => new ControlRequestHandler(provider.GetRequiredService<CampaignControl>(), provider.GetService<IInstrumentServiceControl>(), FacilityAccess.Of(facility)));
         services.AddHostedService(provider => new ControlChannelService(

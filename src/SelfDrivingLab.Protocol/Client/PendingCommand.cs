@@ -19,7 +19,7 @@ internal sealed class PendingCommand(InstrumentTopics target, InstrumentCommand 
     // its work hold) resumes on the thread pool, and the hand-over is counted as work so a virtual clock cannot jump
     // between the handler's end and the waiter's resumption.
     private readonly TrackedCompletionSource<CommandOutcome> _outcome = new(work);
-    private readonly TaskCompletionSource<InstrumentEvent> _abortAnswer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TrackedCompletionSource<InstrumentEvent> _abortAnswer = new(work);
     private InstrumentEvent? _firstFinal;
     private int _abortRequested;
     private int _statusQueried;

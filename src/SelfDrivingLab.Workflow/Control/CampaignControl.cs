@@ -4,6 +4,7 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Text;
+using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Workflow.Experiments;
 
 namespace SelfDrivingLab.Workflow.Control;
@@ -18,15 +19,21 @@ namespace SelfDrivingLab.Workflow.Control;
 public sealed partial class CampaignControl : IExperimentGate
 {
     private readonly TimeProvider _time;
+    private readonly IWorkTracker _work;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<CampaignId, ControlledCampaign> _campaigns = [];
     private readonly Dictionary<ExperimentId, Waiting> _approvals = [];
 
-    /// <summary>Creates the control; <paramref name="time"/> stamps pending approvals.</summary>
-    public CampaignControl(TimeProvider time, ILogger<CampaignControl>? logger = null)
+    /// <summary>
+    /// Creates the control; <paramref name="time"/> stamps pending approvals; <paramref name="work"/> (default
+    /// <see cref="NoWorkTracker"/>) counts a resume's and a decision's hand-over to the waiting campaign as work, so a
+    /// virtual clock never jumps while the woken experiment is about to dispatch.
+    /// </summary>
+    public CampaignControl(TimeProvider time, ILogger<CampaignControl>? logger = null, IWorkTracker? work = null)
     {
         _time = time;
+        _work = work ?? NoWorkTracker.Instance;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
@@ -93,7 +100,7 @@ public sealed partial class CampaignControl : IExperimentGate
                 return OperatorResult.Done($"campaign {c.Id} was already paused by {c.ChangedBy}");
             }
 
-            c.Paused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            c.Paused = new TrackedCompletionSource<bool>(_work);
             c.PausedAt = _time.GetUtcNow();
             c.ChangedBy = operatorName;
             c.Reason = reason;
@@ -105,7 +112,7 @@ public sealed partial class CampaignControl : IExperimentGate
     /// <summary>Resumes a paused campaign (by id or name).</summary>
     public OperatorResult Resume(string campaign, string operatorName)
     {
-        TaskCompletionSource? paused;
+        TrackedCompletionSource<bool>? paused;
         CampaignId id;
         lock (_gate)
         {
@@ -127,7 +134,7 @@ public sealed partial class CampaignControl : IExperimentGate
         }
 
         Log.CampaignResumed(_logger, id.Value, LogText.Escape(operatorName));
-        paused.TrySetResult();
+        paused.TrySetResult(true);
         return OperatorResult.Done($"campaign {id} resumed");
     }
 
@@ -200,7 +207,7 @@ public sealed partial class CampaignControl : IExperimentGate
         }
 
         var pending = new PendingApproval(experiment.Id, experiment.CampaignId, campaign.Name, experiment.Parameters, why, _time.GetUtcNow());
-        var waiting = new Waiting(pending);
+        var waiting = new Waiting(pending, _work);
         lock (_gate)
         {
             _approvals[experiment.Id] = waiting;
@@ -300,13 +307,13 @@ public sealed partial class CampaignControl : IExperimentGate
 
     private void Detach(CampaignId id)
     {
-        TaskCompletionSource? paused;
+        TrackedCompletionSource<bool>? paused;
         lock (_gate)
         {
             paused = _campaigns.Remove(id, out var c) ? c.Paused : null;
         }
 
-        paused?.TrySetResult();
+        paused?.TrySetResult(true);
     }
 
     private sealed class ControlledCampaign(CampaignId id, CampaignDefinition definition, CancellationTokenSource abort)
@@ -317,7 +324,7 @@ public sealed partial class CampaignControl : IExperimentGate
 
         public CancellationTokenSource AbortSource { get; } = abort;
 
-        public TaskCompletionSource? Paused { get; set; }
+        public TrackedCompletionSource<bool>? Paused { get; set; }
 
         public DateTimeOffset PausedAt { get; set; }
 
@@ -348,11 +355,11 @@ public sealed partial class CampaignControl : IExperimentGate
         }
     }
 
-    private sealed class Waiting(PendingApproval pending)
+    private sealed class Waiting(PendingApproval pending, IWorkTracker work)
     {
         public PendingApproval Pending { get; } = pending;
 
-        public TaskCompletionSource<ApprovalDecision> Decision { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TrackedCompletionSource<ApprovalDecision> Decision { get; } = new(work);
     }
 
     private sealed class Detacher(CampaignControl owner, CampaignId id) : IDisposable
