@@ -70,7 +70,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
                         kills++;
                         var progress = await ReadProgressAsync(ledger);
                         var gained = progress.Finished - progressAtKills.LastOrDefault();
-                        stretch = gained == 0 ? Math.Min(stretch * 1.5, 8) : gained >= 3 ? Math.Max(1, stretch / 1.5) : stretch;
+                        stretch = gained == 0 ? Math.Min(stretch * 1.5, 8) : gained >= 2 ? Math.Max(1, stretch / 2) : stretch;
                         progressAtKills.Add(progress.Finished);
                         output.WriteLine($"kill {kills} after {delay.TotalSeconds:F2} s, {progress.Finished} experiments finished");
                         if (progress.Completed)
