@@ -138,6 +138,7 @@ public static class CampaignServiceCollectionExtensions
         {
             // Only the facility's instruments, for what they were registered for, until an operator admits more.
             Registered = FacilityAdmission.Of(facility),
+            LocalSite = facility.Site,
         });
         services.AddSingleton<IInstrumentGateway>(provider => provider.GetRequiredService<PooledInstrumentGateway>());
         services.AddSingleton<IInstrumentServiceControl>(provider => new GatewayServiceControl(provider.GetRequiredService<PooledInstrumentGateway>(), facility.Site));

@@ -173,6 +173,11 @@ internal static class IdentityFacts
             }
 
             add($"{path}.on_failure", Word(step.OnFailure));
+            if (step.Site is { } site)
+            {
+                add($"{path}.site", site.Value);
+            }
+
             if (step.SkipIf is { } skip)
             {
                 add($"{path}.skip_if", $"{skip.Step}.{skip.Output} {(skip.Negated ? "not_equals" : "equals")} {Describe(skip.Value)}");

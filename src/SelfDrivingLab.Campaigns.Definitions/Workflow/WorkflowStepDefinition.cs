@@ -1,3 +1,5 @@
+using SelfDrivingLab.Core.Ids;
+
 namespace SelfDrivingLab.Campaigns.Definitions;
 
 /// <summary>One step of the experiment workflow: a command to an instrument offering <paramref name="Capability"/>. Immutable.</summary>
@@ -19,4 +21,10 @@ public sealed record WorkflowStepDefinition(
 
     /// <summary>When the step is skipped, judged on an earlier step's outputs (default null: always run).</summary>
     public StepSkipCondition? SkipIf { get; init; }
+
+    /// <summary>
+    /// The site whose instruments run the step (YAML <c>site:</c>; default null: any site whose link is up, the
+    /// campaign's own site first).
+    /// </summary>
+    public SiteId? Site { get; init; }
 }

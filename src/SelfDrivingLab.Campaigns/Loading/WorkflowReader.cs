@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -30,20 +31,37 @@ internal static class WorkflowReader
                 continue;
             }
 
-            map.CheckKeys(["name", "capability", "deadline", "parameters", .. StepPolicyReader.Keys]);
+            map.CheckKeys(["name", "capability", "deadline", "parameters", "site", .. StepPolicyReader.Keys]);
             var name = map.String("name", required: true);
             var capability = map.String("capability", required: true);
             var deadline = map.Duration("deadline", required: true);
             var bindings = ReadBindings(map);
             var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name);
-            if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk)
+            var (site, siteOk) = ReadSite(map);
+            if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk && siteOk)
             {
-                var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf };
+                var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf, Site = site };
                 steps.Add((step, map));
             }
         }
 
         return (steps, items is not null && steps.Count == items.Count);
+    }
+
+    private static (SiteId? Site, bool Ok) ReadSite(YamlMap step)
+    {
+        if (step.String("site") is not { } site)
+        {
+            return (null, !step.Has("site"));
+        }
+
+        if (IdRules.IsValid(site))
+        {
+            return (new SiteId(site), true);
+        }
+
+        step.Error("site", $"'{site}' is not a valid site id; use letters, digits, '-', '_' or '.'");
+        return (null, false);
     }
 
     private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step)

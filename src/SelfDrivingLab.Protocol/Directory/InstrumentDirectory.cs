@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Core.Time;
 using SelfDrivingLab.Protocol.Bus;
@@ -22,6 +23,7 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<InstrumentTopics, InstrumentInfo> _instruments = [];
+    private readonly Dictionary<SiteLinkTopics, bool> _links = [];
     private readonly List<IAsyncDisposable> _subscriptions = [];
     private readonly ChangeSignal _changed;
 
@@ -59,6 +61,61 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     {
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllAvailability, OnMessageAsync, cancellationToken).ConfigureAwait(false));
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllCapabilities, OnMessageAsync, cancellationToken).ConfigureAwait(false));
+        _subscriptions.Add(await bus.SubscribeAsync(SiteLinkTopics.All, OnLinkMessageAsync, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Whether the bridge between sites <paramref name="a"/> and <paramref name="b"/> is up, by the latest retained link
+    /// notification in either direction (<see cref="SiteLinkTopics"/>); null when none is known (one broker, or no bridge
+    /// notifications configured). A change raises <see cref="NextChange"/>.
+    /// </summary>
+    public bool? LinkBetween(SiteId a, SiteId b)
+    {
+        lock (_gate)
+        {
+            return _links.TryGetValue(new SiteLinkTopics(a, b), out var ab) ? ab
+                : _links.TryGetValue(new SiteLinkTopics(b, a), out var ba) ? ba
+                : null;
+        }
+    }
+
+    private ValueTask OnLinkMessageAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (!SiteLinkTopics.TryParse(message.Topic, out var link) || link is null)
+        {
+            Reject(message.Topic, RejectReasons.BadTopic, "not a site link topic");
+            return ValueTask.CompletedTask;
+        }
+
+        // Mosquitto's bridge notifications: "1" connected, "0" disconnected (also its last will); empty deletes the retained value.
+        bool? up = message.Payload.Span switch
+        {
+            [(byte)'1'] => true,
+            [(byte)'0'] => false,
+            _ => null,
+        };
+        if (up is null && !message.Payload.IsEmpty)
+        {
+            Reject(message.Topic, RejectReasons.InvalidPayload, "a link notification is 1 or 0");
+            return ValueTask.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            if (up is { } state)
+            {
+                _links[link] = state;
+            }
+            else
+            {
+                _links.Remove(link);
+            }
+
+            _changed.Raise();
+        }
+
+        Log.SiteLinkChanged(_logger, link.From.Value, link.To.Value, up switch { true => "up", false => "down", null => "unknown" });
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The latest capabilities <paramref name="instrument"/> announced, or null when none are known.</summary>

@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(203, LogLevel.Error, "A CameOnline handler failed for {Site}/{Instrument}")]
     public static partial void CameOnlineHandlerFailed(ILogger logger, Exception exception, string site, string instrument);
+
+    [LoggerMessage(1400, LogLevel.Warning, "Link from site {From} to site {To} is {State}")]
+    public static partial void SiteLinkChanged(ILogger logger, string from, string to, string state);
 }

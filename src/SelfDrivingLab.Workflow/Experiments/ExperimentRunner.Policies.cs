@@ -92,7 +92,7 @@ public sealed partial class ExperimentRunner
         var parameters = StepParameterResolver.Resolve(step, experiment.Parameters, outputs);
         var stepId = DerivedIds.Step(experiment.Id.Value, index);
         var sends = 1;
-        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, parameters) { Priority = priority }, ct);
+        ValueTask<InstrumentLease> AnyInstrument(CancellationToken ct) => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, parameters) { Priority = priority, Site = step.Site }, ct);
         var attempt = await SendWithBusyRetryAsync(experiment, step, parameters, stepId, AnyInstrument, hold, queued, cancellationToken).ConfigureAwait(false);
 
         for (var retry = 1; IsRetryable(attempt.Result) && step.Retry is { } policy && retry <= policy.Attempts; retry++)
@@ -139,7 +139,7 @@ public sealed partial class ExperimentRunner
         try
         {
             // Leased before anything is recorded, so "no other instrument" is known first.
-            var request = new InstrumentRequest(step.Capability, parameters) { Excluded = new InstrumentTopics(failed.Site, failed.Instrument) };
+            var request = new InstrumentRequest(step.Capability, parameters) { Excluded = new InstrumentTopics(failed.Site, failed.Instrument), Site = step.Site };
             var lease = await hold.WaitAsync(_gateway.AcquireAsync(request, cancellationToken).AsTask()).ConfigureAwait(false);
             await RecordStepEventAsync(failed, RetryElsewhereEvent, $"step '{step.Name}' sent again as {nextId} to instrument '{lease.Instrument}'").ConfigureAwait(false);
             Log.StepRetryingElsewhere(_logger, failed.CommandId.Value, nextId, lease.Instrument.Value);

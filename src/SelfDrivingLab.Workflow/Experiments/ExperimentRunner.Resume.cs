@@ -89,7 +89,7 @@ public sealed partial class ExperimentRunner
             return known;
         }
 
-        var acquiring = _gateway.AcquireAsync(new InstrumentRequest(last.Action, last.Parameters) { Only = new InstrumentTopics(campaign.Site, last.Instrument) }, cancellationToken).AsTask();
+        var acquiring = _gateway.AcquireAsync(new InstrumentRequest(last.Action, last.Parameters) { Only = new InstrumentTopics(step.Site ?? campaign.Site, last.Instrument) }, cancellationToken).AsTask();
         queued?.Invoke();
         using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
         var now = _time.GetUtcNow();
@@ -127,7 +127,7 @@ public sealed partial class ExperimentRunner
         CancellationToken cancellationToken)
     {
         var attempt = await SendWithBusyRetryAsync(
-            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, last.Parameters) { Priority = priority }, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
+            experiment, step, last.Parameters, baseId, ct => _gateway.AcquireAsync(new InstrumentRequest(step.Capability, last.Parameters) { Priority = priority, Site = step.Site }, ct), hold, queued, cancellationToken, attempts + 1).ConfigureAwait(false);
         return attempt.Result;
     }
 

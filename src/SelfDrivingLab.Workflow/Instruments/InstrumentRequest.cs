@@ -1,3 +1,4 @@
+using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Protocol.Topics;
 
@@ -19,4 +20,7 @@ public sealed record InstrumentRequest(string Capability, ParameterSet Parameter
 
     /// <summary>Any instrument but this one (<c>retry_elsewhere</c>); default none excluded.</summary>
     public InstrumentTopics? Excluded { get; init; }
+
+    /// <summary>Only instruments at this site (a step's <c>site:</c>); default any site whose link is up.</summary>
+    public SiteId? Site { get; init; }
 }

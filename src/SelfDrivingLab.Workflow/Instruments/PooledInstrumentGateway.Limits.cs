@@ -14,7 +14,10 @@ public sealed partial class PooledInstrumentGateway
     public ValueTask<InstrumentLease> AcquireAsync(InstrumentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var waiter = new Waiter(request.Capability, request.Only) { Priority = request.Priority, Excluded = request.Excluded, Parameters = request.Parameters };
+        var waiter = new Waiter(request.Capability, request.Only)
+        {
+            Priority = request.Priority, Excluded = request.Excluded, Parameters = request.Parameters, Site = request.Site,
+        };
         return request.Excluded is { } excluded && !_directory.Snapshot().Any(waiter.CanUse)
             ? throw new NoInstrumentAvailableException($"no online instrument other than '{excluded.Instrument}' offers the capability '{request.Capability}'")
             : AcquireAsync(waiter, cancellationToken);

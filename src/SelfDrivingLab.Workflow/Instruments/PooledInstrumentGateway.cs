@@ -107,6 +107,13 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         init => _admission = value is null ? new InstrumentAdmission(_work) : new InstrumentAdmission(value, _work);
     }
 
+    /// <summary>
+    /// The site this gateway's host is at (default null: every site counts as reachable). Free instruments here go
+    /// first; instruments at another site are leased only while the link to it is not known to be down
+    /// (<see cref="InstrumentDirectory.LinkBetween"/>).
+    /// </summary>
+    public SiteId? LocalSite { get; init; }
+
     /// <summary>How long a waiting request takes to gain one priority level (default 30 minutes; starvation bound).</summary>
     public TimeSpan PriorityAging { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -202,13 +209,24 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
         because += refused.Count > 0
             ? $"; not admitted: {string.Join(", ", refused.Select(x => $"{x.Info.Topics.Site}/{x.Info.Topics.Instrument} ({x.Refusal})"))} — an operator admits one with 'sdl control admit <instrument>'"
             : string.Empty;
+        var unreachable = _directory.Snapshot().Where(i => waiter.CanUse(i) && !IsReachable(i.Topics.Site)).Select(i => i.Topics.Site.Value).Distinct(StringComparer.Ordinal).ToList();
+        because += unreachable.Count > 0 ? $"; link down to site {string.Join(", ", unreachable)}" : string.Empty;
+        var where = waiter.Site is { } site ? $" at site '{site}'" : string.Empty;
         return waiter.Only is { } only
             ? $"instrument '{only.Instrument}' at site '{only.Site}' did not come back online with '{waiter.Capability}' (waited {_waitTimeout}){because}"
-            : $"no online instrument offers the capability '{waiter.Capability}' (waited {_waitTimeout}){because}; start one, return one to service, or fix the workflow step";
+            : $"no online instrument{where} offers the capability '{waiter.Capability}' (waited {_waitTimeout}){because}; start one, return one to service, or fix the workflow step";
     }
 
     private bool IsLeasable(Waiter waiter, InstrumentInfo info) =>
-        waiter.CanUse(info) && waiter.Admits(info) is null && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument) && IsAdmitted(info);
+        waiter.CanUse(info) && waiter.Admits(info) is null && IsReachable(info.Topics.Site)
+        && !_quarantine.IsQuarantined(info.Topics.Site, info.Topics.Instrument) && IsAdmitted(info);
+
+    /// <summary>
+    /// The local site always; another site unless the bridge between them is known to be down (its retained link
+    /// notification says so): an instrument behind a broken link looks online by its retained availability, but a
+    /// command sent to it would sit at this site's broker.
+    /// </summary>
+    private bool IsReachable(SiteId site) => LocalSite is not { } local || site == local || _directory.LinkBetween(local, site) != false;
 
     // An instrument that could serve a step but is not admitted is reported (log and ledger) the first time it is passed over.
     private bool IsAdmitted(InstrumentInfo info)
@@ -267,7 +285,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
                 .Where(i => IsLeasable(waiter, i))
                 .Select(i => (Info: i, Used: _inUse.GetValueOrDefault(Key(i))))
                 .Where(x => x.Used < Math.Max(1, x.Info.Capabilities!.Channels))
-                .OrderBy(x => x.Used)
+                .OrderBy(x => LocalSite is { } local && x.Info.Topics.Site != local ? 1 : 0)
+                .ThenBy(x => x.Used)
                 .ThenBy(x => x.Info.Topics.Instrument.Value, StringComparer.Ordinal)
                 .Select(x => x.Info)
                 .FirstOrDefault();
@@ -320,6 +339,9 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
 
         public InstrumentTopics? Excluded { get; init; }
 
+        /// <summary>Only instruments at this site (null: any).</summary>
+        public SiteId? Site { get; init; }
+
         public int Priority { get; init; }
 
         /// <summary>The command's parameters, which the leased instrument's limits must admit (null: not checked).</summary>
@@ -327,7 +349,8 @@ public sealed partial class PooledInstrumentGateway : IInstrumentGateway
 
         public long QueuedAt { get; set; }
 
-        public bool CanUse(InstrumentInfo info) => info.Offers(Capability) && (Only is null || info.Topics == Only) && info.Topics != Excluded;
+        public bool CanUse(InstrumentInfo info) =>
+            info.Offers(Capability) && (Only is null || info.Topics == Only) && info.Topics != Excluded && (Site is null || info.Topics.Site == Site);
 
         /// <summary>Null when <paramref name="info"/>'s announced limits for the capability admit the parameters, else the violation.</summary>
         public string? Admits(InstrumentInfo info) =>

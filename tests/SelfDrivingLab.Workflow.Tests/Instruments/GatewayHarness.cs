@@ -26,14 +26,18 @@ internal sealed class GatewayHarness : IAsyncDisposable
     private readonly InstrumentDirectory _directory = new();
     private int _commands;
 
-    private GatewayHarness(int consecutiveFailures, IReadOnlyCollection<AdmittedInstrument>? registered = null)
+    private GatewayHarness(int consecutiveFailures, IReadOnlyCollection<AdmittedInstrument>? registered = null, SiteId? localSite = null)
     {
         _client = new InstrumentCommandClient(Time);
         Gateway = new PooledInstrumentGateway(_directory, _client, Time, WaitTimeout, new InstrumentQuarantineOptions { ConsecutiveFailures = consecutiveFailures }, Ledger)
         {
             Registered = registered,
+            LocalSite = localSite,
         };
     }
+
+    /// <summary>The site of a second broker bridged to <see cref="Site"/>'s.</summary>
+    public static SiteId RemoteSite { get; } = new("lab-b");
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
 
@@ -46,6 +50,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static Task<GatewayHarness> StartAsync(int consecutiveFailures, params string[] printers) =>
         StartAsync(new GatewayHarness(consecutiveFailures), printers);
+
+    /// <summary>A gateway hosted at <see cref="Site"/>, with no printers yet (add them at either site).</summary>
+    public static Task<GatewayHarness> StartAtLocalSiteAsync() => StartAsync(new GatewayHarness(3, localSite: Site), []);
+
+    /// <summary>Publishes the retained state of the bridge from <paramref name="from"/> to <paramref name="to"/>, as Mosquitto does.</summary>
+    public async Task SetLinkAsync(SiteId from, SiteId to, bool up) =>
+        await _bus.PublishAsync(new OutboundMessage(new SiteLinkTopics(from, to).Topic, up ? "1"u8.ToArray() : "0"u8.ToArray(), Retain: true));
+
+    /// <summary>Starts one more printer at <paramref name="site"/>.</summary>
+    public Task AddPrinterAtAsync(SiteId site, InstrumentId printer) =>
+        AddInstrumentAsync(printer, [new CapabilityDescription("print", false, [], ["sample_id"])], site);
 
     /// <summary>A gateway that commands only <paramref name="registered"/> (until an operator admits more).</summary>
     public static Task<GatewayHarness> StartWithAdmissionAsync(IReadOnlyCollection<AdmittedInstrument> registered, params string[] printers) =>
@@ -96,9 +111,9 @@ internal sealed class GatewayHarness : IAsyncDisposable
     public Task AddPrinterAnnouncingAsync(InstrumentId printer, params string[] others) =>
         AddInstrumentAsync(printer, [.. new[] { "print" }.Concat(others).Select(name => new CapabilityDescription(name, false, [], ["sample_id"]))]);
 
-    private async Task AddInstrumentAsync(InstrumentId printer, IReadOnlyList<CapabilityDescription> actions)
+    private async Task AddInstrumentAsync(InstrumentId printer, IReadOnlyList<CapabilityDescription> actions, SiteId? site = null)
     {
-        var topics = new InstrumentTopics(Site, printer);
+        var topics = new InstrumentTopics(site ?? Site, printer);
         await _bus.SubscribeAsync(topics.Command, async (message, ct) =>
         {
             Assert.True(ProtocolReader.TryReadCommand(message.Payload.Span, out var command, out var error), error);
