@@ -24,6 +24,12 @@ public sealed record FacilityDefinition(
     public FacilityAccess? Access { get; init; }
 
     /// <summary>
+    /// The facility's other sites, each with its own broker bridged to this site's (the file's <c>sites:</c>; default
+    /// none: one site, one broker).
+    /// </summary>
+    public IReadOnlyList<FacilitySite> OtherSites { get; init; } = [];
+
+    /// <summary>
     /// True for a campaign run on its own (<see cref="Single"/>): the facility's instruments are the campaign's
     /// simulators, and its problems are the campaign's.
     /// </summary>

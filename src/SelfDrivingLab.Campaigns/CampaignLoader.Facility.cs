@@ -8,7 +8,7 @@ namespace SelfDrivingLab.Campaigns;
 /// <summary>Loading facility files: several campaign files sharing one pool of instruments.</summary>
 public static partial class CampaignLoader
 {
-    private static readonly string[] FacilityKeys = ["facility", "description", "site", "campaigns", "simulators", "access"];
+    private static readonly string[] FacilityKeys = ["facility", "description", "site", "sites", "campaigns", "simulators", "access"];
 
     /// <summary>True when the YAML file's top level has a <c>facility</c> key (a facility file rather than a campaign file).</summary>
     public static bool IsFacilityFile(string path)
@@ -36,6 +36,8 @@ public static partial class CampaignLoader
     /// site: lab
     /// campaigns: [a.yaml, b.yaml]     # campaign files (relative to this file), without simulators of their own
     /// simulators: [...]               # the shared instruments, as in a campaign file
+    /// sites:                          # optional: the facility's other sites, each broker bridged to this one
+    ///   - { id: lab-b, broker: mqtts://lab-b.example:8883 }
     /// access:                         # optional: identities on the broker (simulators are instruments anyway)
     ///   identities: [{ name: orchestrator, role: orchestrator }, { name: alice, role: operator }]
     /// </code>
@@ -86,6 +88,7 @@ public static partial class CampaignLoader
         }
 
         var access = AccessReader.Read(root);
+        var otherSites = SitesReader.Read(root, site);
         var steps = campaigns.SelectMany(c => c.Steps).ToList();
         var (simulators, _, complete) = SimulatorReader.Read(root, directory, steps);
         if (name is null || site is null || !complete || errors.Count > 0)
@@ -94,7 +97,7 @@ public static partial class CampaignLoader
         }
 
         // Distinct campaign names and shared instruments that offer every step are the model's rules (CampaignValidator).
-        var facility = new FacilityDefinition(name, root.String("description"), site.Value, campaigns, [.. simulators.Select(s => s.Simulator)], fullPath) { Access = access };
+        var facility = new FacilityDefinition(name, root.String("description"), site.Value, campaigns, [.. simulators.Select(s => s.Simulator)], fullPath) { Access = access, OtherSites = otherSites };
         new YamlDefinitionSource(root.Node).Report(CampaignValidator.Validate(facility), errors);
         return errors.Count == 0 ? facility : null;
     }

@@ -44,6 +44,12 @@ internal sealed class MosquittoBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>Kills the broker (SIGKILL, like a crash); <see cref="StartAgainAsync"/> brings it back on the same port.</summary>
+    public void Crash() => Kill();
+
+    /// <summary>Starts the broker again after <see cref="Crash"/>, with the same configuration and port.</summary>
+    public Task StartAgainAsync() => StartProcessAsync();
+
     /// <summary>Kills the broker (SIGKILL, like a crash) and starts it again on the same port.</summary>
     public async Task RestartAsync()
     {

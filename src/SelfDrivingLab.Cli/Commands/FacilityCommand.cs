@@ -25,9 +25,10 @@ internal static class FacilityCommand
         var certificate = new Option<FileInfo?>("--tls-cert") { Description = "PEM server certificate: the listener serves TLS only." };
         var key = new Option<FileInfo?>("--tls-key") { Description = "PEM private key of --tls-cert." };
         var clientCa = new Option<FileInfo?>("--client-ca") { Description = "PEM CA of client certificates: clients must present one it signed." };
+        var bridgeCa = new Option<FileInfo?>("--bridge-ca") { Description = "PEM CA of the other sites' broker certificates, for bridges to mqtts:// sites (default: the system's CAs)." };
         var command = new Command("broker-config", "Write a Mosquitto configuration (conf, password file, ACL, credentials) from a facility definition.")
         {
-            file, output, port, bind, certificate, key, clientCa,
+            file, output, port, bind, certificate, key, clientCa, bridgeCa,
         };
         command.SetAction(parse =>
         {
@@ -45,7 +46,7 @@ internal static class FacilityCommand
                 return ExitCodes.BadInput;
             }
 
-            foreach (var given in new[] { tlsCert, tlsKey, parse.GetValue(clientCa) })
+            foreach (var given in new[] { tlsCert, tlsKey, parse.GetValue(clientCa), parse.GetValue(bridgeCa) })
             {
                 if (given is { Exists: false })
                 {
@@ -66,10 +67,28 @@ internal static class FacilityCommand
             }
 
             var directory = parse.GetValue(output)!.FullName;
+            if (facility.OtherSites.FirstOrDefault(s => s.Tls) is { } tlsSite && tlsCert is null)
+            {
+                console.Error.WriteLine($"error: site '{tlsSite.Id}' is reached over TLS (mqtts://); its broker needs --tls-cert and --tls-key.");
+                return ExitCodes.BadInput;
+            }
+
             try
             {
                 var listener = new MosquittoListener(parse.GetValue(port), parse.GetValue(bind)!, tlsCert?.FullName, tlsKey?.FullName, parse.GetValue(clientCa)?.FullName);
-                var policy = MosquittoBrokerConfig.Write(facility, directory, listener);
+                var policy = MosquittoBrokerConfig.Write(facility, directory, listener, parse.GetValue(bridgeCa)?.FullName);
+                if (facility.OtherSites.Count > 0)
+                {
+                    console.Out.WriteLine($"Wrote one broker configuration per site to {directory}: {facility.Site} (bridged to {string.Join(", ", facility.OtherSites.Select(s => s.Id.Value))})"
+                        + string.Concat(facility.OtherSites.Select(s => $", {s.Id} (listening on port {s.Port})")) + ".");
+                    foreach (var site in facility.OtherSites.Select(s => s.Id.Value).Prepend(facility.Site.Value))
+                    {
+                        console.Out.WriteLine($"Start site {site}'s broker with: mosquitto -c {Path.Combine(directory, site, MosquittoBrokerConfig.ConfigFile)}");
+                    }
+
+                    return ExitCodes.Ok;
+                }
+
                 console.Out.WriteLine($"Wrote {MosquittoBrokerConfig.ConfigFile}, {MosquittoBrokerConfig.PasswordFile}, {MosquittoBrokerConfig.AclFile} and {MosquittoBrokerConfig.CredentialsFile} (owner-only) to {directory}:");
                 foreach (var identity in policy.Identities)
                 {

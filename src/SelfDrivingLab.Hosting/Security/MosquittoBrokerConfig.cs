@@ -38,35 +38,93 @@ public static class MosquittoBrokerConfig
     /// <summary>The identities' passwords (owner-only).</summary>
     public const string CredentialsFile = "credentials.json";
 
-    /// <summary>Writes the four files into <paramref name="directory"/> and returns the policy they enforce.</summary>
-    public static AccessPolicy Write(FacilityDefinition facility, string directory, MosquittoListener listener)
+    /// <summary>
+    /// Writes the four files into <paramref name="directory"/> and returns the policy they enforce. A facility with other
+    /// sites (<see cref="FacilityDefinition.OtherSites"/>) gets one subdirectory per site instead (<c>DIR/{site}/</c>),
+    /// sharing one set of passwords: the facility's site is the hub whose broker bridges to each other site
+    /// (<see cref="MosquittoSiteBridges"/>); each other site's broker listens on the port of its <c>broker:</c> address
+    /// (with TLS when that address is <c>mqtts://</c>, using the same certificate files).
+    /// </summary>
+    /// <param name="facility">The facility.</param>
+    /// <param name="directory">Where to write.</param>
+    /// <param name="listener">The facility's own site's listener.</param>
+    /// <param name="bridgeCaFile">PEM CA of the other sites' server certificates for bridges over TLS (null: the system's CAs).</param>
+    public static AccessPolicy Write(FacilityDefinition facility, string directory, MosquittoListener listener, string? bridgeCaFile = null)
     {
         ArgumentNullException.ThrowIfNull(facility);
         ArgumentNullException.ThrowIfNull(listener);
-        var policy = new AccessPolicy(facility.Site, FacilityAccess.Of(facility));
         var full = Path.GetFullPath(directory);
         Directory.CreateDirectory(full);
+        var identities = FacilityAccess.Of(facility);
+        var bridge = MosquittoSiteBridges.IdentityOf(facility.Site);
+        if (facility.OtherSites.Count > 0 && identities.Any(i => i.Name == bridge))
+        {
+            throw new InvalidDataException($"the identity '{bridge}' is reserved for the bridges between the facility's sites; rename it in access:");
+        }
 
         // Passwords already handed out stay valid: only new identities get new ones.
         var credentialsPath = Path.Combine(full, CredentialsFile);
         var existing = File.Exists(credentialsPath) ? BrokerCredentials.Read(credentialsPath) : null;
-        var passwords = policy.Identities.ToDictionary(
-            i => i.Name,
-            i => existing?.PasswordOf(i.Name) ?? BrokerCredentials.NewPassword(),
-            StringComparer.Ordinal);
-        new BrokerCredentials(passwords).Write(credentialsPath);
-
-        var passwd = new StringBuilder();
-        foreach (var identity in policy.Identities)
+        var names = identities.Select(i => i.Name).Concat(facility.OtherSites.Count > 0 ? [bridge] : []);
+        var passwords = names.ToDictionary(n => n, n => existing?.PasswordOf(n) ?? BrokerCredentials.NewPassword(), StringComparer.Ordinal);
+        var credentials = new BrokerCredentials(passwords);
+        credentials.Write(credentialsPath);
+        if (facility.OtherSites.Count == 0)
         {
-            passwd.Append(identity.Name).Append(':').Append(MosquittoPasswordHash.Create(passwords[identity.Name])).Append('\n');
+            return WriteSite(facility, new AccessPolicy(facility.Site, identities), full, listener, passwords, bridgeUser: null, extraConfig: string.Empty);
+        }
+
+        var allSites = facility.OtherSites.Select(o => o.Id).Prepend(facility.Site).ToList();
+        var hubDirectory = Path.Combine(full, facility.Site.Value);
+        Directory.CreateDirectory(hubDirectory);
+        credentials.Write(Path.Combine(hubDirectory, CredentialsFile));
+        var hub = WriteSite(
+            facility,
+            new AccessPolicy(facility.Site, identities, allSites),
+            hubDirectory,
+            listener,
+            passwords,
+            bridgeUser: null,
+            MosquittoSiteBridges.HubSections(facility, passwords[bridge], bridgeCaFile));
+        foreach (var other in facility.OtherSites)
+        {
+            var siteDirectory = Path.Combine(full, other.Id.Value);
+            Directory.CreateDirectory(siteDirectory);
+            credentials.Write(Path.Combine(siteDirectory, CredentialsFile));
+            var siteListener = listener with
+            {
+                Port = other.Port,
+                CertificateFile = other.Tls ? listener.CertificateFile : null,
+                KeyFile = other.Tls ? listener.KeyFile : null,
+                CaFile = other.Tls ? listener.CaFile : null,
+            };
+            WriteSite(facility, new AccessPolicy(other.Id, identities, allSites), siteDirectory, siteListener, passwords, (bridge, other.Id), extraConfig: string.Empty);
+        }
+
+        return hub;
+    }
+
+    private static AccessPolicy WriteSite(
+        FacilityDefinition facility,
+        AccessPolicy policy,
+        string directory,
+        MosquittoListener listener,
+        Dictionary<string, string> passwords,
+        (string Name, Core.Ids.SiteId Site)? bridgeUser,
+        string extraConfig)
+    {
+        var passwd = new StringBuilder();
+        var users = policy.Identities.Select(i => i.Name).Concat(bridgeUser is { } b ? [b.Name] : []);
+        foreach (var user in users)
+        {
+            passwd.Append(user).Append(':').Append(MosquittoPasswordHash.Create(passwords[user])).Append('\n');
         }
 
         // Mosquitto reads the password file after dropping to its own user, so it cannot be owner-only here; it holds
         // salted hashes only. The README says to hand it to that user (chown mosquitto, chmod 600) when installing it.
-        File.WriteAllText(Path.Combine(full, PasswordFile), passwd.ToString());
+        File.WriteAllText(Path.Combine(directory, PasswordFile), passwd.ToString());
 
-        var acl = new StringBuilder($"# Generated by sdl facility broker-config from facility '{facility.Name}' (site {facility.Site}); anything not listed is denied.\n");
+        var acl = new StringBuilder($"# Generated by sdl facility broker-config from facility '{facility.Name}' (site {policy.Site}); anything not listed is denied.\n");
         foreach (var identity in policy.Identities)
         {
             acl.Append('\n').Append("# ").Append(identity.Role.ToString().ToLowerInvariant()).Append('\n');
@@ -77,16 +135,21 @@ public static class MosquittoBrokerConfig
             }
         }
 
-        File.WriteAllText(Path.Combine(full, AclFile), acl.ToString());
-        File.WriteAllText(Path.Combine(full, ConfigFile), Config(facility, full, listener));
+        if (bridgeUser is { } bridge)
+        {
+            acl.Append(MosquittoSiteBridges.AclOnOtherSite(facility.Site, bridge.Site));
+        }
+
+        File.WriteAllText(Path.Combine(directory, AclFile), acl.ToString());
+        File.WriteAllText(Path.Combine(directory, ConfigFile), Config(facility, policy.Site, directory, listener) + extraConfig);
         return policy;
     }
 
-    private static string Config(FacilityDefinition facility, string directory, MosquittoListener listener)
+    private static string Config(FacilityDefinition facility, Core.Ids.SiteId site, string directory, MosquittoListener listener)
     {
         var port = listener.Port ?? (listener.Tls ? 8883 : 1883);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"# Generated by sdl facility broker-config from facility '{facility.Name}' (site {facility.Site}).\n");
+        text.Append(CultureInfo.InvariantCulture, $"# Generated by sdl facility broker-config from facility '{facility.Name}' (site {site}).\n");
         text.Append("per_listener_settings false\n");
         text.Append("allow_anonymous false\n");
         text.Append(CultureInfo.InvariantCulture, $"password_file {Path.Combine(directory, PasswordFile)}\n");

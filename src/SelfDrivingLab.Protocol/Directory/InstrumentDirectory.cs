@@ -61,7 +61,16 @@ public sealed class InstrumentDirectory : IAsyncDisposable
     {
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllAvailability, OnMessageAsync, cancellationToken).ConfigureAwait(false));
         _subscriptions.Add(await bus.SubscribeAsync(InstrumentTopics.AllCapabilities, OnMessageAsync, cancellationToken).ConfigureAwait(false));
-        _subscriptions.Add(await bus.SubscribeAsync(SiteLinkTopics.All, OnLinkMessageAsync, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            _subscriptions.Add(await bus.SubscribeAsync(SiteLinkTopics.All, OnLinkMessageAsync, cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A broker whose ACL predates site links (written by an older broker-config) refuses it: every site then
+            // counts as reachable, as on one broker. Regenerating the broker configuration grants it.
+            Log.SiteLinksUnreadable(_logger, ex.Message);
+        }
     }
 
     /// <summary>

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(1400, LogLevel.Warning, "Link from site {From} to site {To} is {State}")]
     public static partial void SiteLinkChanged(ILogger logger, string from, string to, string state);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Cannot follow the links between sites ({Reason}); every site counts as reachable. Regenerate the broker configuration with 'sdl facility broker-config'.")]
+    public static partial void SiteLinksUnreadable(ILogger logger, string reason);
 }

@@ -16,11 +16,16 @@ public sealed class AccessPolicy
     private readonly FrozenDictionary<string, BrokerIdentity> _identities;
     private readonly FrozenDictionary<string, IReadOnlyList<TopicRule>> _rules;
 
-    /// <summary>Creates the policy of <paramref name="site"/> for <paramref name="identities"/> (names unique, valid ids).</summary>
-    public AccessPolicy(SiteId site, IEnumerable<BrokerIdentity> identities)
+    /// <summary>
+    /// Creates the policy of <paramref name="site"/> for <paramref name="identities"/> (names unique, valid ids).
+    /// <paramref name="otherSites"/> (default none) are the facility's sites bridged to this one: the orchestrator may
+    /// command their instruments, and it, operators and observers may read their topics and the links' states.
+    /// </summary>
+    public AccessPolicy(SiteId site, IEnumerable<BrokerIdentity> identities, IEnumerable<SiteId>? otherSites = null)
     {
         ArgumentNullException.ThrowIfNull(identities);
         Site = site;
+        OtherSites = [.. (otherSites ?? []).Where(s => s != site).Distinct()];
         var list = identities.ToList();
         foreach (var identity in list)
         {
@@ -38,8 +43,11 @@ public sealed class AccessPolicy
 
         Identities = list;
         _identities = list.ToFrozenDictionary(i => i.Name, StringComparer.Ordinal);
-        _rules = list.ToFrozenDictionary(i => i.Name, i => (IReadOnlyList<TopicRule>)Build(site, i), StringComparer.Ordinal);
+        _rules = list.ToFrozenDictionary(i => i.Name, i => (IReadOnlyList<TopicRule>)[.. Build(site, i), .. Across(OtherSites, i)], StringComparer.Ordinal);
     }
+
+    /// <summary>The facility's other sites, bridged to this one.</summary>
+    public IReadOnlyList<SiteId> OtherSites { get; }
 
     /// <summary>The site the policy protects.</summary>
     public SiteId Site { get; }
@@ -61,6 +69,32 @@ public sealed class AccessPolicy
     public bool CanSubscribe(string? name, string filter) =>
         name is not null && RulesFor(name).Any(r => r.Access == TopicAccess.Read && r.Covers(filter));
 
+    // What an identity may do at the other sites through this site's broker (and its bridges). Instruments talk to their
+    // own site's broker only: they get nothing here.
+    private static IEnumerable<TopicRule> Across(IReadOnlyList<SiteId> otherSites, BrokerIdentity identity)
+    {
+        if (otherSites.Count == 0 || identity.Role == BrokerRole.Instrument)
+        {
+            yield break;
+        }
+
+        var root = InstrumentTopics.Root;
+        foreach (var other in otherSites)
+        {
+            if (identity.Role == BrokerRole.Orchestrator)
+            {
+                yield return new TopicRule(TopicAccess.Write, $"{root}/{other}/+/command");
+            }
+
+            yield return new TopicRule(TopicAccess.Read, $"{root}/{other}/#");
+        }
+
+        if (identity.Role != BrokerRole.Orchestrator)
+        {
+            yield return new TopicRule(TopicAccess.Read, SiteLinkTopics.All);
+        }
+    }
+
     private static List<TopicRule> Build(SiteId site, BrokerIdentity identity)
     {
         var root = InstrumentTopics.Root;
@@ -78,6 +112,8 @@ public sealed class AccessPolicy
                 Read(InstrumentTopics.AllEvents),
                 Read(InstrumentTopics.AllAvailability),
                 Read(InstrumentTopics.AllCapabilities),
+                // The bridges' states (none on one broker): an instrument behind a broken link is not leased.
+                Read(SiteLinkTopics.All),
                 Read(control.RequestFilter),
                 // Everything on its site: the presence check before simulated instruments go on an external broker reads
                 // the site's retained availability and its own marker through one subscription, to keep their order.
