@@ -41,8 +41,8 @@ internal static class PostgresSchema
                 transaction,
                 "SELECT pg_advisory_xact_lock(@k1, @k2)",
                 cancellationToken,
-                P("k1", (long)PostgresLedgerLocation.LockClass),
-                P("k2", (long)location.MigrationLockKey)).ConfigureAwait(false);
+                P("k1", PostgresLedgerLocation.LockClass),
+                P("k2", location.MigrationLockKey)).ConfigureAwait(false);
             await connection.ExecuteAsync(transaction, $"CREATE SCHEMA IF NOT EXISTS {location.QuotedSchema}", cancellationToken).ConfigureAwait(false);
             var version = await CheckAsync(connection, transaction, location, allowEmpty: true, cancellationToken).ConfigureAwait(false);
             if (version >= targetVersion)
