@@ -17,7 +17,7 @@ namespace SelfDrivingLab.Ledger.Postgres;
 /// from a dead host: that needs leases with a heartbeat (issue 14, item 4), which can replace this class behind the same
 /// acquire-then-dispose seam.
 /// </remarks>
-public sealed class PostgresLedgerLock : IAsyncDisposable
+public sealed class PostgresLedgerLock : IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
 
@@ -69,6 +69,9 @@ public sealed class PostgresLedgerLock : IAsyncDisposable
 
     /// <summary>Ends the lock's session, which releases the lock.</summary>
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+    /// <summary>Ends the lock's session, which releases the lock (for a container disposed synchronously).</summary>
+    public void Dispose() => _connection.Dispose();
 
     private static async Task<string> DescribeHolderAsync(NpgsqlConnection connection, PostgresLedgerLocation location, CancellationToken cancellationToken)
     {

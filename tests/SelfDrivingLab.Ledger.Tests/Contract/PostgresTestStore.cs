@@ -1,5 +1,6 @@
 using Npgsql;
 using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Tests.Postgres;
 
 namespace SelfDrivingLab.Ledger.Tests.Contract;
 
@@ -7,6 +8,9 @@ namespace SelfDrivingLab.Ledger.Tests.Contract;
 public sealed class PostgresTestStore(PostgresTestDatabase database, string schema) : ILedgerTestStore
 {
     public PostgresLedgerLocation Location => database.Location(schema);
+
+    /// <summary>A new empty schema's store in <paramref name="database"/>.</summary>
+    public static PostgresTestStore In(PostgresTestDatabase database) => new(database, "t_" + Guid.NewGuid().ToString("N"));
 
     public async Task<ILedgerStore> OpenAsync() => await PostgresLedger.OpenAsync(Location);
 

@@ -1,13 +1,14 @@
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Ledger.Tests.Contract;
+using SelfDrivingLab.Tests.Postgres;
 
 namespace SelfDrivingLab.Ledger.Tests.Postgres;
 
 /// <summary>One writer per PostgreSQL ledger: the session advisory lock.</summary>
 public sealed class PostgresLedgerLockTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
 {
-    private readonly PostgresTestStore _store = database.NewStore();
+    private readonly PostgresTestStore _store = PostgresTestStore.In(database);
 
     [Fact]
     public async Task AcquireAsync_HeldByAnotherWriter_ThrowsNamingTheHolder()
@@ -35,7 +36,7 @@ public sealed class PostgresLedgerLockTests(PostgresTestDatabase database) : ICl
     {
         await using var held = await PostgresLedgerLock.AcquireAsync(_store.Location, "host A");
 
-        await using var other = await PostgresLedgerLock.AcquireAsync(database.NewStore().Location, "host B");
+        await using var other = await PostgresLedgerLock.AcquireAsync(PostgresTestStore.In(database).Location, "host B");
     }
 
     [Fact]

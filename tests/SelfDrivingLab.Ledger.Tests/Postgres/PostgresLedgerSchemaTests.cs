@@ -5,13 +5,14 @@ using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Ledger.Postgres.Postgres;
 using SelfDrivingLab.Ledger.Tests.Contract;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
+using SelfDrivingLab.Tests.Postgres;
 
 namespace SelfDrivingLab.Ledger.Tests.Postgres;
 
 /// <summary>The PostgreSQL ledger's own schema: created fresh, upgraded from an older version, and what it refuses.</summary>
 public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>
 {
-    private readonly PostgresTestStore _store = database.NewStore();
+    private readonly PostgresTestStore _store = PostgresTestStore.In(database);
 
     [Fact]
     public async Task OpenAsync_EmptySchema_CreatesEveryTableAtTheCurrentVersion()

@@ -1,11 +1,12 @@
 using Npgsql;
 using SelfDrivingLab.Ledger.Postgres;
 
-namespace SelfDrivingLab.Ledger.Tests.Contract;
+namespace SelfDrivingLab.Tests.Postgres;
 
 /// <summary>
 /// A fresh PostgreSQL database for one test class (created before its first test, dropped after its last), on the
-/// server named by <see cref="Variable"/>; each test then works in a schema of its own. Without the variable every test
+/// server named by <see cref="Variable"/>; each test then works in a schema of its own. Linked into the test projects
+/// that need PostgreSQL (the others need no Npgsql). Without the variable every test
 /// of the class fails saying how to set it: a PostgreSQL test that silently passes would prove nothing.
 /// </summary>
 public sealed class PostgresTestDatabase : IAsyncLifetime
@@ -48,9 +49,6 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
 
         ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = Name, Pooling = true }.ConnectionString;
     }
-
-    /// <summary>A new empty schema's store in this database.</summary>
-    public PostgresTestStore NewStore() => new(this, "t_" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The location of <paramref name="schema"/> in this database.</summary>
     public PostgresLedgerLocation Location(string schema) =>
