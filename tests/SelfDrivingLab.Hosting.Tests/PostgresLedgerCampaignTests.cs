@@ -81,5 +81,50 @@ public sealed class PostgresLedgerCampaignTests(PostgresTestDatabase database) :
         Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task RunAsync_LedgerInConfiguration_PasswordFromItsOwnVariable_RunsOnPostgres()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var settings = new CampaignHostSettings(quickstart with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), UseConfiguredLedger = true };
+        var withoutPassword = new NpgsqlConnectionStringBuilder(ConnectionString("configured")) { Password = null }.ConnectionString;
+        Environment.SetEnvironmentVariable("Ledger__ConnectionString", withoutPassword);
+        Environment.SetEnvironmentVariable("Ledger__Password", new NpgsqlConnectionStringBuilder(database.ConnectionString).Password);
+        try
+        {
+            var summary = await CampaignHost.RunAsync(settings).WaitAsync(Bound);
+
+            Assert.Equal(CampaignStatus.Completed, summary.Status);
+            Assert.False(File.Exists(_dir.File("ledger.db")), "the campaign wrote a SQLite ledger");
+            await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location("configured"));
+            Assert.Equal(2, (await ledger.GetExperimentsAsync(summary.CampaignId)).Count);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Ledger__ConnectionString", null);
+            Environment.SetEnvironmentVariable("Ledger__Password", null);
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_BadConnectionStringInConfiguration_RefusedAtStartNamingTheSetting()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var settings = new CampaignHostSettings(quickstart with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), UseConfiguredLedger = true };
+        Environment.SetEnvironmentVariable("Ledger__ConnectionString", "postgres://sdl:hunter2@127.0.0.1/lab?colour=blue");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<CampaignHostException>(() => CampaignHost.RunAsync(settings).WaitAsync(Bound));
+
+            Assert.True(ex.IsStartupFailure);
+            Assert.Contains("Ledger:ConnectionString: The PostgreSQL ledger URI has an unknown parameter 'colour'", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(_dir.File("ledger.db")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Ledger__ConnectionString", null);
+        }
+    }
+
     private string ConnectionString(string schema) => new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema }.ConnectionString;
 }
