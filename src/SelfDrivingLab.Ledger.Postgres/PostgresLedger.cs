@@ -22,12 +22,13 @@ public sealed class PostgresLedger : ILedgerStore
     private readonly PostgresLedgerLocation _location;
     private volatile bool _disposed;
 
-    private PostgresLedger(NpgsqlDataSource dataSource, PostgresLedgerLocation location, bool isReadOnly, int schemaVersion)
+    private PostgresLedger(NpgsqlDataSource dataSource, PostgresLedgerLocation location, bool isReadOnly, int schemaVersion, int foundVersion)
     {
         _dataSource = dataSource;
         _location = location;
         IsReadOnly = isReadOnly;
         SchemaVersion = schemaVersion;
+        FoundVersion = foundVersion;
     }
 
     /// <inheritdoc />
@@ -39,6 +40,9 @@ public sealed class PostgresLedger : ILedgerStore
 
     /// <inheritdoc />
     public int SchemaVersion { get; }
+
+    /// <summary>The schema version found when the ledger was opened: 0 when opening created it, below <see cref="SchemaVersion"/> when it was upgraded.</summary>
+    public int FoundVersion { get; }
 
     /// <summary>
     /// Opens the ledger at <paramref name="location"/> for reading and writing, creating its schema and tables when missing
@@ -180,11 +184,11 @@ public sealed class PostgresLedger : ILedgerStore
                 if (isReadOnly)
                 {
                     var version = await PostgresSchema.CheckAsync(connection, null, location, allowEmpty: false, cancellationToken).ConfigureAwait(false);
-                    return new PostgresLedger(dataSource, location, isReadOnly: true, version);
+                    return new PostgresLedger(dataSource, location, isReadOnly: true, version, version);
                 }
 
-                await PostgresSchema.EnsureAsync(connection, location, cancellationToken).ConfigureAwait(false);
-                return new PostgresLedger(dataSource, location, isReadOnly: false, PostgresSchema.CurrentVersion);
+                var found = await PostgresSchema.EnsureAsync(connection, location, cancellationToken).ConfigureAwait(false);
+                return new PostgresLedger(dataSource, location, isReadOnly: false, PostgresSchema.CurrentVersion, found);
             }
         }
         catch (NpgsqlException ex)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger.Hosting;
@@ -32,8 +34,22 @@ public static class PostgresLedgerServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<PostgresLedgerOptions>>();
+            var logger = sp.GetService<ILogger<PostgresLedger>>() ?? (ILogger)NullLogger.Instance;
             return new DeferredLedger(
-                async ct => await PostgresLedger.OpenAsync(settings.Value.Location(), ct).ConfigureAwait(false),
+                async ct =>
+                {
+                    var ledger = await PostgresLedger.OpenAsync(settings.Value.Location(), ct).ConfigureAwait(false);
+                    if (ledger.FoundVersion == 0)
+                    {
+                        Log.SchemaCreated(logger, ledger.Location, ledger.SchemaVersion);
+                    }
+                    else if (ledger.FoundVersion < ledger.SchemaVersion)
+                    {
+                        Log.SchemaUpgraded(logger, ledger.Location, ledger.FoundVersion, ledger.SchemaVersion);
+                    }
+
+                    return ledger;
+                },
                 () => settings.Value.Location().ToString());
         });
         return services.AddDeferredLedgerServices();

@@ -30,9 +30,10 @@ internal static class PostgresSchema
 
     /// <summary>
     /// Brings the schema to <paramref name="targetVersion"/> (default: current) in one transaction, or throws when it is not a
-    /// ledger. Concurrent openers are serialised by a transaction-level advisory lock, so two hosts never migrate at once.
+    /// ledger; returns the version it found (0: it created the ledger). Concurrent openers are serialised by a transaction-level
+    /// advisory lock, so two hosts never migrate at once.
     /// </summary>
-    public static async Task EnsureAsync(NpgsqlConnection connection, PostgresLedgerLocation location, CancellationToken cancellationToken, int targetVersion = CurrentVersion)
+    public static async Task<int> EnsureAsync(NpgsqlConnection connection, PostgresLedgerLocation location, CancellationToken cancellationToken, int targetVersion = CurrentVersion)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
@@ -47,7 +48,7 @@ internal static class PostgresSchema
             var version = await CheckAsync(connection, transaction, location, allowEmpty: true, cancellationToken).ConfigureAwait(false);
             if (version >= targetVersion)
             {
-                return;
+                return version;
             }
 
             for (var step = version + 1; step <= targetVersion; step++)
@@ -70,6 +71,7 @@ internal static class PostgresSchema
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return version;
         }
     }
 

@@ -19,7 +19,7 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
     {
         await using (var ledger = await PostgresLedger.OpenAsync(_store.Location))
         {
-            Assert.Equal(5, ledger.SchemaVersion);
+            Assert.Equal((5, 0), (ledger.SchemaVersion, ledger.FoundVersion));
         }
 
         Assert.Equal(
@@ -42,6 +42,7 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
         await using var ledger = await PostgresLedger.OpenAsync(_store.Location);
 
         Assert.Equal("5", await ScalarAsync("SELECT version FROM schema_version"));
+        Assert.Equal((5, 2), (ledger.SchemaVersion, ledger.FoundVersion));
         var experiment = await ledger.FindExperimentAsync(new ExperimentId("e1"));
         Assert.Equal([new ObjectiveValue("toughness", 1.5)], experiment!.Objectives);
         Assert.Null(experiment.Outputs);
