@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Workflow.Campaigns;
 
+using SelfDrivingLab.Ledger.Postgres;
+
 namespace SelfDrivingLab.Hosting;
 
 /// <summary>
@@ -63,6 +65,12 @@ public static class CampaignHost
     public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null)
     {
         var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
+        if (settings is { UseConfiguredLedger: true, LedgerConnectionString: null }
+            && builder.Configuration[$"{PostgresLedgerOptions.SectionName}:{nameof(PostgresLedgerOptions.ConnectionString)}"] is { Length: > 0 } configured)
+        {
+            settings = settings with { LedgerConnectionString = configured };
+        }
+
         builder.Services.AddSelfDrivingLabCampaign(settings, observer);
         return builder.Build();
     }

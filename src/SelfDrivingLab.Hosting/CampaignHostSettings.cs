@@ -20,8 +20,25 @@ public sealed record CampaignHostSettings
     /// <summary>The first (for a single campaign, the only) campaign.</summary>
     public CampaignDefinition Definition => Facility.Campaigns[0];
 
-    /// <summary>Ledger file (default <c>.sdl/ledger.db</c> under the current directory).</summary>
+    /// <summary>
+    /// Ledger file (default <c>.sdl/ledger.db</c> under the current directory). With <see cref="LedgerConnectionString"/> the
+    /// ledger is in PostgreSQL instead, and this path only places the files kept next to a ledger (the control endpoint).
+    /// </summary>
     public string LedgerPath { get; init; } = Path.GetFullPath(Path.Combine(".sdl", "ledger.db"));
+
+    /// <summary>
+    /// A PostgreSQL ledger (<c>postgres://user@host:port/database?schema=name</c> or an Npgsql connection string) instead of the
+    /// file at <see cref="LedgerPath"/>; null (default) for the file, unless <see cref="UseConfiguredLedger"/>. Its password may come
+    /// from <c>Ledger:Password</c> (<c>Ledger__Password</c> in the environment) or <c>PGPASSWORD</c>. <c>sdl run --ledger postgres://…</c>.
+    /// </summary>
+    public string? LedgerConnectionString { get; init; }
+
+    /// <summary>
+    /// When <see cref="LedgerConnectionString"/> is null, take it from the host's configuration (<c>Ledger:ConnectionString</c>:
+    /// <c>appsettings.json</c> or <c>Ledger__ConnectionString</c> in the environment) when set there (default false: the file).
+    /// <c>sdl run</c> without <c>--ledger</c>.
+    /// </summary>
+    public bool UseConfiguredLedger { get; init; }
 
     /// <summary>
     /// External broker; null (default) starts an embedded broker on 127.0.0.1. An external broker needs

@@ -13,6 +13,7 @@ using SelfDrivingLab.Hosting.Security;
 using SelfDrivingLab.Hosting.Simulation;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
+using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
@@ -57,7 +58,7 @@ public static class CampaignServiceCollectionExtensions
         }
 
         // First of all: a second host on the same ledger is refused before it starts or touches anything.
-        services.AddHostedService(_ => new LedgerLockService(settings.LedgerPath, $"sdl campaign host of '{facility.Name}'"));
+        services.AddLedgerWriterLock(settings, $"sdl campaign host of '{facility.Name}'");
         services.AddCampaignOptions();
         if (settings.VirtualTime)
         {
@@ -99,7 +100,7 @@ public static class CampaignServiceCollectionExtensions
             services.AddInstrumentPresenceCheck(settings);
         }
 
-        services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        services.AddCampaignLedger(settings);
         // Right after the ledger opens, before any instrument or campaign starts: a refused resume writes nothing.
         services.AddHostedService(provider => new CampaignResumeCheck(provider.GetRequiredService<ILedger>(), facility, settings.AcceptChanges));
         if (settings.VirtualTime)
@@ -184,6 +185,32 @@ public static class CampaignServiceCollectionExtensions
 
         services.AddHostedService<CampaignService>();
         return services;
+    }
+
+    /// <summary>
+    /// Registers the one-writer lock of the campaign's ledger, taken when the host starts: the file lock of a SQLite ledger, the
+    /// advisory lock of a PostgreSQL one (<see cref="CampaignHostSettings.LedgerConnectionString"/>).
+    /// </summary>
+    internal static IServiceCollection AddLedgerWriterLock(this IServiceCollection services, CampaignHostSettings settings, string purpose) =>
+        settings.LedgerConnectionString is null
+            ? services.AddHostedService(_ => new LedgerLockService(_ => Task.FromResult<IDisposable>(LedgerLock.Acquire(settings.LedgerPath, purpose))))
+            : services.AddHostedService(provider => new LedgerLockService(async ct =>
+                await PostgresLedgerLock.AcquireAsync(provider.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location(), purpose, ct).ConfigureAwait(false)));
+
+    /// <summary>
+    /// Registers the campaign's ledger: the SQLite file at <see cref="CampaignHostSettings.LedgerPath"/>, or the PostgreSQL ledger of
+    /// <see cref="CampaignHostSettings.LedgerConnectionString"/> (its password from <c>Ledger:Password</c> when the string has none).
+    /// </summary>
+    internal static IServiceCollection AddCampaignLedger(this IServiceCollection services, CampaignHostSettings settings)
+    {
+        if (settings.LedgerConnectionString is not { } connectionString)
+        {
+            return services.AddSqliteLedger(o => o.Path = settings.LedgerPath);
+        }
+
+        services.AddOptions<PostgresLedgerOptions>().Configure<IServiceProvider>((o, provider) =>
+            o.Password = provider.GetService<IConfiguration>()?[$"{PostgresLedgerOptions.SectionName}:{nameof(PostgresLedgerOptions.Password)}"] ?? o.Password);
+        return services.AddPostgresLedger(o => o.ConnectionString = connectionString);
     }
 
     /// <summary>

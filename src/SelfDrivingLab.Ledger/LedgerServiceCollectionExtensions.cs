@@ -27,11 +27,21 @@ public static class LedgerServiceCollectionExtensions
 
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LedgerOptions>, LedgerOptionsValidator>());
-        services.TryAddSingleton<DeferredSqliteLedger>();
-        services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
-        services.TryAddSingleton<IInstrumentStatusLedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
-        services.TryAddSingleton<ILedgerTimeline>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
-        services.TryAddSingleton<IControlAuditLedger>(sp => sp.GetRequiredService<DeferredSqliteLedger>());
+        services.TryAddSingleton(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<LedgerOptions>>();
+            return new DeferredLedger(async ct => await SqliteLedger.OpenAsync(path.Value.Path, ct).ConfigureAwait(false), () => Path.GetFullPath(path.Value.Path));
+        });
+        return services.AddDeferredLedgerServices();
+    }
+
+    /// <summary>Registers every ledger interface as the one <see cref="DeferredLedger"/> (registered first), and the initializer that opens it at start.</summary>
+    internal static IServiceCollection AddDeferredLedgerServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ILedger>(sp => sp.GetRequiredService<DeferredLedger>());
+        services.TryAddSingleton<IInstrumentStatusLedger>(sp => sp.GetRequiredService<DeferredLedger>());
+        services.TryAddSingleton<ILedgerTimeline>(sp => sp.GetRequiredService<DeferredLedger>());
+        services.TryAddSingleton<IControlAuditLedger>(sp => sp.GetRequiredService<DeferredLedger>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LedgerInitializer>());
         return services;
     }

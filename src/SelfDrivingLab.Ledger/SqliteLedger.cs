@@ -18,7 +18,7 @@ namespace SelfDrivingLab.Ledger;
 /// connection keeps the file open after <see cref="DisposeAsync"/>. Other processes (e.g. a
 /// read-only <c>sdl status</c>) are handled by the busy timeout and WAL's concurrent readers.
 /// </remarks>
-public sealed class SqliteLedger : ILedger, IInstrumentStatusLedger, IControlAuditLedger, ILedgerTimeline, IAsyncDisposable
+public sealed class SqliteLedger : ILedgerStore
 {
     /// <summary>The <see cref="StateTransitionRecord.From"/> of the transition stored with a new experiment (it had no state before).</summary>
     public const string NoState = LedgerWrites.NoState;

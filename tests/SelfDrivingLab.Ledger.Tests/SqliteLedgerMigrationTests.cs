@@ -24,10 +24,10 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
         }
 
         await using var connection = await OpenAsync();
-        Assert.Equal("5", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("5", await SqliteLedgerFileTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
-        Assert.Equal("0", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));
+        Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
+        Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
     private async Task<string> CountsAsync()
     {
         await using var connection = await OpenAsync();
-        return await SqliteLedgerRoundTripTests.ScalarAsync(
+        return await SqliteLedgerFileTests.ScalarAsync(
             connection,
             "SELECT (SELECT count(*) FROM campaigns) || ',' || (SELECT count(*) FROM experiments) || ',' || (SELECT count(*) FROM transitions) || ','"
             + " || (SELECT count(*) FROM commands) || ',' || (SELECT count(*) FROM events) || ',' || (SELECT count(*) FROM instrument_status)") ?? string.Empty;

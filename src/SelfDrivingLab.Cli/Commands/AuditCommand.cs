@@ -14,22 +14,20 @@ internal static class AuditCommand
 
     public static Command Create(CliConsole console)
     {
-        var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
+        var ledgerPath = LedgerArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var command = new Command("audit", "List the operator control requests stored in a ledger (who, what, when, why, outcome).") { ledgerPath, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var source = parse.GetValue(ledgerPath)!;
-            if (!source.Exists)
-            {
-                console.Error.WriteLine($"error: ledger '{source.FullName}' does not exist.");
-                return ExitCodes.BadInput;
-            }
-
             IReadOnlyList<ControlRequestRecord> requests;
             try
             {
-                await using var ledger = await SqliteLedger.OpenReadOnlyAsync(source.FullName, cancellationToken);
+                await using var ledger = await LedgerArgument.OpenReadOnlyAsync(parse.GetValue(ledgerPath)!, console, cancellationToken);
+                if (ledger is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
                 requests = await ledger.GetControlRequestsAsync(cancellationToken);
             }
             catch (LedgerException ex)

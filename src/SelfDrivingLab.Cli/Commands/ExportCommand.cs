@@ -8,7 +8,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
+        var ledgerPath = LedgerArgument.Create();
         var csv = new Option<FileInfo?>("--csv") { Description = "Where to write the results table (CSV)." };
         var json = new Option<FileInfo?>("--json") { Description = "Where to write every campaign and experiment with all outputs and the model's provenance (JSON)." };
         var campaign = new Option<string?>("--campaign") { Description = "Only this campaign id (default: all campaigns)." };

@@ -12,21 +12,15 @@ namespace SelfDrivingLab.Cli.Commands;
 internal static class LedgerOutputCommand
 {
     /// <summary>Runs <paramref name="write"/> (given the ledger and the campaign, or null for all) and returns its exit code.</summary>
-    /// <param name="ledgerFile">The ledger argument.</param>
+    /// <param name="ledgerText">The ledger argument (a file or a postgres:// URI).</param>
     /// <param name="campaign">The <c>--campaign</c> text, if given.</param>
     /// <param name="console">Where errors go.</param>
     /// <param name="writing">The option and path being written, for a write failure's message (read when it happens).</param>
     /// <param name="write">Writes the output.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
     public static async Task<int> RunAsync(
-        FileInfo ledgerFile, string? campaign, CliConsole console, Func<(string Option, string Path)> writing, Func<SqliteLedger, CampaignId?, Task<int>> write, CancellationToken cancellationToken)
+        string ledgerText, string? campaign, CliConsole console, Func<(string Option, string Path)> writing, Func<ILedgerStore, CampaignId?, Task<int>> write, CancellationToken cancellationToken)
     {
-        if (!ledgerFile.Exists)
-        {
-            console.Error.WriteLine($"error: ledger '{ledgerFile.FullName}' does not exist.");
-            return ExitCodes.BadInput;
-        }
-
         CampaignId? only = null;
         if (campaign is not null)
         {
@@ -41,10 +35,15 @@ internal static class LedgerOutputCommand
 
         try
         {
-            await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerFile.FullName, cancellationToken);
+            await using var ledger = await LedgerArgument.OpenReadOnlyAsync(ledgerText, console, cancellationToken);
+            if (ledger is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
             if (only is { } id && await ledger.FindCampaignAsync(id, cancellationToken) is null)
             {
-                console.Error.WriteLine($"error: ledger '{ledgerFile.FullName}' has no campaign '{id}'.");
+                console.Error.WriteLine($"error: ledger '{ledger.Location}' has no campaign '{id}'.");
                 return ExitCodes.BadInput;
             }
 

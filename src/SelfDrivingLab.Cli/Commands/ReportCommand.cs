@@ -8,7 +8,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
+        var ledgerPath = LedgerArgument.Create();
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory to write index.html and the plots into (created if needed).", Required = true };
         var campaign = new Option<string?>("--campaign") { Description = "Only this campaign id (default: all campaigns)." };
         var definition = new Option<FileInfo?>("--definition") { Description = "The campaign file, when the model's pool or prior table is not found from here (one campaign only)." };

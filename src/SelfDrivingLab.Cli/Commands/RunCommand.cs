@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SelfDrivingLab.Hosting;
+using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Workflow.Campaigns;
 
 namespace SelfDrivingLab.Cli.Commands;
@@ -11,7 +12,10 @@ internal static class RunCommand
     public static Command Create(CliConsole console)
     {
         var file = new Argument<FileInfo>("campaign") { Description = "The campaign file (YAML)." };
-        var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger file (default: .sdl/ledger.db under the current directory)." };
+        var ledger = new Option<string?>("--ledger")
+        {
+            Description = "Ledger file, or postgres://user@host:port/database[?schema=name] (password from Ledger__Password or PGPASSWORD). Default: Ledger:ConnectionString when configured (appsettings.json, Ledger__ConnectionString), else .sdl/ledger.db under the current directory.",
+        };
         var summary = new Option<FileInfo?>("--summary-json") { Description = "Also write a JSON summary to this file." };
         var broker = new Option<string?>("--broker") { Description = "External MQTT broker host:port, mqtt://host:port or mqtts://host:port (TLS) (default: start an embedded broker on 127.0.0.1). Needs --real-time." };
         var credentials = new Option<FileInfo?>("--credentials") { Description = "Credentials file of the broker identities (sdl facility broker-config writes credentials.json); or set Mqtt__Username and Mqtt__Password / Mqtt__PasswordFile." };
@@ -64,10 +68,25 @@ internal static class RunCommand
                 return ExitCodes.BadInput;
             }
 
+            var ledgerText = parse.GetValue(ledger);
+            try
+            {
+                // A bad URI is refused now, in one line, not when the host starts.
+                LedgerArgument.PostgresLocation(ledgerText ?? string.Empty);
+            }
+            catch (Core.Ledger.LedgerException ex)
+            {
+                console.Error.WriteLine($"error: --ledger: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            var postgres = PostgresLedgerLocation.IsPostgresUri(ledgerText);
             var settings = new CampaignHostSettings(facility)
             {
                 ExternalInstruments = parse.GetValue(external),
-                LedgerPath = (parse.GetValue(ledger)?.FullName) ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
+                LedgerPath = ledgerText is not null && !postgres ? Path.GetFullPath(ledgerText) : Path.GetFullPath(Path.Combine(".sdl", "ledger.db")),
+                LedgerConnectionString = postgres ? ledgerText : null,
+                UseConfiguredLedger = ledgerText is null,
                 Broker = address,
                 BrokerCredentialsFile = parse.GetValue(credentials)?.FullName,
                 BrokerConnectTimeout = brokerTimeout,
@@ -140,7 +159,17 @@ internal static class RunCommand
     /// <summary>The <c>sdl run</c> command line that resumes this run's campaign: the same file, ledger, broker, clock and instruments.</summary>
     internal static string ResumeCommandLine(FileInfo campaign, CampaignHostSettings settings, string? connectTimeout)
     {
-        List<string> words = ["sdl", "run", campaign.FullName, "--ledger", settings.LedgerPath];
+        List<string> words = ["sdl", "run", campaign.FullName];
+        if (settings.LedgerConnectionString is { } connectionString)
+        {
+            // Without its password, which the resumed run reads from the environment as this one did.
+            words.AddRange(["--ledger", PostgresLedgerLocation.Parse(connectionString).ToString()]);
+        }
+        else if (!settings.UseConfiguredLedger)
+        {
+            words.AddRange(["--ledger", settings.LedgerPath]);
+        }
+
         if (settings.Broker is { } broker)
         {
             words.AddRange(["--broker", $"{broker.Host}:{broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);

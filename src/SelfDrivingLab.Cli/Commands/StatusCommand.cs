@@ -10,20 +10,18 @@ internal static class StatusCommand
 {
     public static Command Create(CliConsole console)
     {
-        var ledgerPath = new Argument<FileInfo>("ledger") { Description = "The ledger file (SQLite)." };
+        var ledgerPath = LedgerArgument.Create();
         var command = new Command("status", "Show each campaign in a ledger and the steps in flight.") { ledgerPath };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var source = parse.GetValue(ledgerPath)!;
-            if (!source.Exists)
-            {
-                console.Error.WriteLine($"error: ledger '{source.FullName}' does not exist.");
-                return ExitCodes.BadInput;
-            }
-
             try
             {
-                await using var ledger = await SqliteLedger.OpenReadOnlyAsync(source.FullName, cancellationToken);
+                await using var ledger = await LedgerArgument.OpenReadOnlyAsync(parse.GetValue(ledgerPath)!, console, cancellationToken);
+                if (ledger is null)
+                {
+                    return ExitCodes.BadInput;
+                }
+
                 var campaigns = await ledger.ListCampaignsAsync(cancellationToken);
                 if (campaigns.Count == 0)
                 {
@@ -46,7 +44,7 @@ internal static class StatusCommand
         return command;
     }
 
-    private static async Task PrintAsync(TextWriter output, SqliteLedger ledger, CampaignRecord campaign, CancellationToken cancellationToken)
+    private static async Task PrintAsync(TextWriter output, ILedgerStore ledger, CampaignRecord campaign, CancellationToken cancellationToken)
     {
         var experiments = await ledger.GetExperimentsAsync(campaign.Id, cancellationToken);
         int Count(ExperimentStatus s) => experiments.Count(e => e.Status == s);

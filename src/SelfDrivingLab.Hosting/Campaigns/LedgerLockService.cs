@@ -1,25 +1,25 @@
 using Microsoft.Extensions.Hosting;
-using SelfDrivingLab.Core.Locking;
-using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Hosting.Campaigns;
 
 /// <summary>
-/// The campaign host's first service: takes the ledger's one-writer lock (<see cref="LedgerLock"/>) before anything else
-/// starts — broker, ledger, instruments, the control endpoint file — so a second host on the same ledger is refused before
-/// it touches anything of the first. The lock is released when the host is disposed, after the ledger is closed (the
+/// The campaign host's first service: takes the ledger's one-writer lock (the file lock of a SQLite ledger,
+/// <see cref="Ledger.LedgerLock"/>; the advisory lock of a PostgreSQL one, <see cref="Ledger.Postgres.PostgresLedgerLock"/>) before
+/// anything else starts — broker, ledger, instruments, the control endpoint file — so a second host on the same ledger is refused
+/// before it touches anything of the first. The lock is released when the host is disposed, after the ledger is closed (the
 /// container disposes services in the reverse order of their creation, and this one is created first), or when the
 /// process dies.
 /// </summary>
-internal sealed class LedgerLockService(string ledgerPath, string purpose) : IHostedService, IDisposable
+/// <remarks>
+/// <paramref name="acquire"/> is the seam for ownership that outlives one session (leases with a heartbeat and takeover, issue 14
+/// item 4): whatever it returns is held until disposal.
+/// </remarks>
+internal sealed class LedgerLockService(Func<CancellationToken, Task<IDisposable>> acquire) : IHostedService, IDisposable
 {
-    private ExclusiveFileLock? _lock;
+    private IDisposable? _lock;
 
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        _lock ??= LedgerLock.Acquire(ledgerPath, purpose);
-        return Task.CompletedTask;
-    }
+    public async Task StartAsync(CancellationToken cancellationToken) =>
+        _lock ??= await acquire(cancellationToken).ConfigureAwait(false);
 
     // Held until disposal: stopping services still write (the ledger flushes, the endpoint file is deleted).
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

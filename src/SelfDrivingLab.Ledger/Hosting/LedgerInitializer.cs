@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SelfDrivingLab.Ledger.Hosting;
 
 /// <summary>Opens (creating or migrating) the ledger when the host starts, so a bad ledger file stops the start.</summary>
-internal sealed class LedgerInitializer(DeferredSqliteLedger ledger, ILogger<LedgerInitializer> logger) : IHostedService
+internal sealed class LedgerInitializer(DeferredLedger ledger, ILogger<LedgerInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {

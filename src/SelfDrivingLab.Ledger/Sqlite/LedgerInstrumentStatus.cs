@@ -55,7 +55,7 @@ internal static class LedgerInstrumentStatus
             ct).ConfigureAwait(false);
     }
 
-    private static InstrumentStatusKind ParseKind(string word) =>
+    public static InstrumentStatusKind ParseKind(string word) =>
         Words.FirstOrDefault(w => w.Word == word) is { Word: not null } found
             ? found.Kind
             : throw new LedgerException($"The ledger holds an instrument event of unknown kind '{word}' (written by a newer version?).");

@@ -36,13 +36,23 @@ public static class OrchestrationBenchCommand
         var roundTrips = new Option<int>("--round-trips") { Description = "Bare MQTT round trips (default 1000).", DefaultValueFactory = _ => 1000 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the figures as JSON." };
         var noTls = new Option<bool>("--no-tls") { Description = "Plain TCP instead of TLS (the default, as in sdl run) on the embedded broker, to measure what TLS costs." };
-        var command = new Command("orchestration", "Orchestrator throughput and added latency per step versus a bare MQTT round trip.") { instruments, steps, sequential, roundTrips, json, noTls };
+        var ledgerOption = new Option<string?>("--ledger")
+        {
+            Description = "postgres://user@host:port/database to measure the PostgreSQL ledger (each run in a throwaway schema, dropped after; password from Ledger__Password or PGPASSWORD). Default: SQLite files in a temporary directory.",
+        };
+        var command = new Command("orchestration", "Orchestrator throughput and added latency per step versus a bare MQTT round trip.") { instruments, steps, sequential, roundTrips, json, noTls, ledgerOption };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var n = parse.GetValue(instruments);
             if (n < 1 || parse.GetValue(steps) < 1 || parse.GetValue(sequential) < 1 || parse.GetValue(roundTrips) < 1)
             {
                 console.Error.WriteLine("error: --instruments, --steps, --sequential and --round-trips must be at least 1.");
+                return ExitCodes.BadInput;
+            }
+
+            if (BenchLedger.Check(parse.GetValue(ledgerOption)) is { } ledgerError)
+            {
+                console.Error.WriteLine($"error: --ledger: {ledgerError}");
                 return ExitCodes.BadInput;
             }
 
@@ -61,6 +71,7 @@ public static class OrchestrationBenchCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare MQTT request/response: median {rtt.Median * 1e3:F3} ms, mean {rtt.Mean * 1e3:F3} ms over {rtt.Count} round trips"));
 
             var directory = Path.Combine(Path.GetTempPath(), "sdl-bench-" + Guid.NewGuid().ToString("N"));
+            var ledgers = new BenchLedger(parse.GetValue(ledgerOption), directory);
             try
             {
                 Directory.CreateDirectory(directory);
@@ -71,14 +82,14 @@ public static class OrchestrationBenchCommand
                     await File.WriteAllTextAsync(ca, broker.Certificate.ExportCertificatePem(), cancellationToken);
                 }
 
-                var throughput = await RunStepsAsync(access, n, parse.GetValue(steps), parallel: n, Path.Combine(directory, "throughput.db"), cancellationToken);
-                var latency = await RunStepsAsync(access, n, parse.GetValue(sequential), parallel: 1, Path.Combine(directory, "latency.db"), cancellationToken);
-                var commit = await LedgerCostProbe.MedianCommitSecondsAsync(directory, 200, cancellationToken);
+                var throughput = await RunStepsAsync(access, n, parse.GetValue(steps), parallel: n, ledgers, "throughput", cancellationToken);
+                var latency = await RunStepsAsync(access, n, parse.GetValue(sequential), parallel: 1, ledgers, "latency", cancellationToken);
+                var commit = await ledgers.MedianCommitSecondsAsync(200, cancellationToken);
                 var perStep = latency.Elapsed.TotalSeconds / parse.GetValue(sequential);
                 var stepsPerSecond = parse.GetValue(steps) / throughput.Elapsed.TotalSeconds;
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {stepsPerSecond:F0} steps/s with {n} instruments ({parse.GetValue(steps)} steps, {n} in flight)"));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one step at a time: {perStep * 1e3:F3} ms per step = {perStep / rtt.Median:F1}x the bare round trip (orchestrator adds {(perStep - rtt.Median) * 1e3:F3} ms)"));
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which ledger: {latency.CommitsPerStep:F1} durable commits per step x {commit * 1e3:F3} ms median commit (WAL, synchronous=FULL) on this disk = {latency.CommitsPerStep * commit * 1e3:F3} ms"));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"of which ledger: {latency.CommitsPerStep:F1} durable commits per step x {commit * 1e3:F3} ms median commit ({ledgers.Description}) = {latency.CommitsPerStep * commit * 1e3:F3} ms"));
                 if (parse.GetValue(json) is { } file)
                 {
                     var node = new JsonObject
@@ -92,11 +103,12 @@ public static class OrchestrationBenchCommand
                         ["latency_ratio"] = perStep / rtt.Median,
                         ["ledger_commits_per_step"] = latency.CommitsPerStep,
                         ["ledger_commit_median_s"] = commit,
+                        ["ledger"] = parse.GetValue(ledgerOption) is null ? "sqlite" : "postgres",
                     };
                     await File.WriteAllTextAsync(file.FullName, node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), cancellationToken);
                 }
             }
-            catch (Exception ex) when (ex is CampaignHostException or InvalidOperationException)
+            catch (Exception ex) when (ex is CampaignHostException or InvalidOperationException or Core.Ledger.LedgerException)
             {
                 // The benchmark's own campaign failed (a broker or ledger problem on this machine): say so, without a stack trace.
                 await console.Error.WriteLineAsync($"error: the benchmark campaign did not run to the end: {ex.Message}").ConfigureAwait(false);
@@ -104,6 +116,15 @@ public static class OrchestrationBenchCommand
             }
             finally
             {
+                try
+                {
+                    await ledgers.DropAsync();
+                }
+                catch (Core.Ledger.LedgerException ex)
+                {
+                    await console.Error.WriteLineAsync($"warning: {ex.Message}").ConfigureAwait(false);
+                }
+
                 try
                 {
                     Directory.Delete(directory, recursive: true);
@@ -173,16 +194,16 @@ public static class OrchestrationBenchCommand
         return campaign;
     }
 
-    private static async Task<(TimeSpan Elapsed, double CommitsPerStep)> RunStepsAsync(BenchBrokerAccess access, int instruments, int steps, int parallel, string ledger, CancellationToken cancellationToken)
+    private static async Task<(TimeSpan Elapsed, double CommitsPerStep)> RunStepsAsync(
+        BenchBrokerAccess access, int instruments, int steps, int parallel, BenchLedger ledgers, string run, CancellationToken cancellationToken)
     {
-        var settings = new CampaignHostSettings(BenchCampaign(instruments, steps, parallel))
+        var settings = ledgers.Apply(new CampaignHostSettings(BenchCampaign(instruments, steps, parallel))
         {
-            LedgerPath = ledger,
             Broker = new BrokerAddress("127.0.0.1", access.Port, access.Tls),
             BrokerCredentialsFile = access.CredentialsFile,
             BrokerCaFile = access.CaFile,
             VirtualTime = false,
-        };
+        }, run);
         var summary = await CampaignHost.RunAsync(settings, cancellationToken: cancellationToken);
         if (summary.Completed != steps)
         {
@@ -191,7 +212,7 @@ public static class OrchestrationBenchCommand
 
         // Steady state only: from the first proposal to the last result, as the ledger recorded them
         // (host start-up, instrument connections and the final model fit are not steps).
-        await using var store = await SqliteLedger.OpenReadOnlyAsync(ledger, cancellationToken);
+        await using var store = await ledgers.OpenReadOnlyAsync(run, cancellationToken);
         var experiments = await store.GetExperimentsAsync(summary.CampaignId, cancellationToken);
         var elapsed = experiments.Max(e => e.UpdatedAt) - experiments.Min(e => e.ProposedAt);
         return (elapsed, await LedgerCostProbe.CommitsPerExperimentAsync(store, experiments, cancellationToken));

@@ -2,19 +2,15 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
 /// <summary>The latest recorded instant, from which a resumed simulated campaign's clock continues (issue 9 item 6).</summary>
-public sealed class SqliteLedgerTimelineTests : IDisposable
+public abstract class LedgerTimelineContract(ILedgerTestStore store) : LedgerContract(store)
 {
-    private readonly LedgerTestFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task GetLatestRecordedTimeAsync_EmptyLedger_ReturnsNull()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
 
         Assert.Null(await ledger.GetLatestRecordedTimeAsync());
     }
@@ -22,7 +18,7 @@ public sealed class SqliteLedgerTimelineTests : IDisposable
     [Fact]
     public async Task GetLatestRecordedTimeAsync_RecordsOfEveryKind_ReturnsTheLatestInstantIgnoringDeadlines()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         await ledger.RecordCommandAsync(Command("e1-s1", "e1")); // sent at T0+10 min, deadline T0+130 min

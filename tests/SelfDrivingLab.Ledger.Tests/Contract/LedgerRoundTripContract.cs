@@ -1,21 +1,16 @@
-using Microsoft.Data.Sqlite;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
-public sealed class SqliteLedgerRoundTripTests : IDisposable
+public abstract class LedgerRoundTripContract(ILedgerTestStore store) : LedgerContract(store)
 {
-    private readonly LedgerTestFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task CreateCampaignAsync_NewCampaign_ReadsBackEqualWithOffsetPreserved()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         var offsetTime = new DateTimeOffset(2026, 3, 1, 11, 30, 0, TimeSpan.FromHours(2));
         var campaign = Campaign("c1", offsetTime);
 
@@ -29,7 +24,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task ListCampaignsAsync_CreatedOutOfOrder_OldestFirstByInstant()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         // 10:00+02:00 is 08:00Z, earlier than 09:30Z even though its text sorts later.
         await ledger.CreateCampaignAsync(Campaign("late", T0));
         await ledger.CreateCampaignAsync(Campaign("early", new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.FromHours(2))));
@@ -44,13 +39,13 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [InlineData(CampaignStatus.Interrupted)]
     public async Task SetCampaignStatusAsync_KnownCampaign_UpdatesStatusAndTime(CampaignStatus status)
     {
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.CreateCampaignAsync(Campaign());
             await ledger.SetCampaignStatusAsync(new CampaignId("c1"), status, T0.AddHours(5));
         }
 
-        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        await using var reopened = await OpenReadOnlyAsync();
         var read = await reopened.FindCampaignAsync(new CampaignId("c1"));
         Assert.Equal(Campaign() with { Status = status, UpdatedAt = T0.AddHours(5) }, read);
     }
@@ -58,7 +53,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task AddExperimentAsync_NewExperiment_ReadsBackEqualWithFirstTransition()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         var experiment = Experiment("e1", 1);
 
@@ -74,7 +69,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task GetExperimentsAsync_AddedOutOfOrder_InSequenceOrder()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.CreateCampaignAsync(Campaign("c2"));
         await ledger.AddExperimentAsync(Experiment("e2", 2));
@@ -89,7 +84,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task RecordTransitionAsync_ThroughWorkflowToFailed_StoresStateStatusReasonAndHistory()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         var id = new ExperimentId("e1");
@@ -108,7 +103,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task RecordResultAsync_KnownExperiment_StoresMeasurementsAndObjective()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         var measurements = new ParameterSet([new("toughness", 1.0 / 3.0), new("sample_id", "s-1")]);
@@ -124,7 +119,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task RecordResultAsync_EveryStepsOutputsAndTheObjectiveVector_ReadBackInOrderAndExact()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         StepOutputs[] outputs =
@@ -147,7 +142,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task RecordResultAsync_FailedExperimentsOutputs_StoredWithoutAnObjective()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
 
@@ -161,7 +156,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task CreateCampaignAsync_WithIdentity_ReadsItBack()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         var campaign = Campaign() with { Identity = "{\"version\":1}" };
 
         await ledger.CreateCampaignAsync(campaign);
@@ -172,7 +167,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task RecordCommandAndEventAsync_Stored_ReadBackInTimeOrder()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         var second = Command("cmd-2", "e1") with { SentAt = T0.AddMinutes(20) };
@@ -192,7 +187,7 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task FindAsync_UnknownIds_NullOrEmpty()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
 
         Assert.Null(await ledger.FindCampaignAsync(new CampaignId("nope")));
         Assert.Null(await ledger.FindExperimentAsync(new ExperimentId("nope")));
@@ -203,48 +198,25 @@ public sealed class SqliteLedgerRoundTripTests : IDisposable
     [Fact]
     public async Task OpenAsync_AfterDisposeAndReopen_KeepsData()
     {
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.CreateCampaignAsync(Campaign());
             await ledger.AddExperimentAsync(Experiment("e1", 1));
         }
 
-        await using var reopened = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var reopened = await OpenAsync();
 
         Assert.Equal(Campaign(), await reopened.FindCampaignAsync(new CampaignId("c1")));
         Assert.Equal(Experiment("e1", 1), await reopened.FindExperimentAsync(new ExperimentId("e1")));
     }
 
     [Fact]
-    public async Task OpenAsync_NewFile_UsesWalFullSyncAndTheCurrentSchemaVersion()
-    {
-        await using (await SqliteLedger.OpenAsync(_files.LedgerPath))
-        {
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
-        await connection.OpenAsync();
-        Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("5", await ScalarAsync(connection, "PRAGMA user_version;"));
-        Assert.Equal(
-            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,transitions",
-            await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
-    }
-
-    [Fact]
     public async Task Operations_AfterDispose_ThrowObjectDisposed()
     {
-        var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        var ledger = await OpenAsync();
         await ledger.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await ledger.CreateCampaignAsync(Campaign()));
         await Assert.ThrowsAsync<ObjectDisposedException>(async () => await ledger.ListCampaignsAsync());
-    }
-
-    internal static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -3,26 +3,27 @@ using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
-public sealed class SqliteLedgerRefusalTests : IAsyncLifetime, IDisposable
+public abstract class LedgerRefusalContract(ILedgerTestStore store) : LedgerContract(store)
 {
     private static readonly ExperimentId E1 = new("e1");
-    private readonly LedgerTestFiles _files = new();
-    private SqliteLedger _ledger = null!;
+    private ILedgerStore _ledger = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        _ledger = await OpenAsync();
         await _ledger.CreateCampaignAsync(Campaign());
         await _ledger.AddExperimentAsync(Experiment("e1", 1));
         await _ledger.RecordCommandAsync(Command("cmd-1", "e1"));
     }
 
-    public async Task DisposeAsync() => await _ledger.DisposeAsync();
-
-    // xUnit calls this after DisposeAsync, so the file is closed before its directory is deleted.
-    public void Dispose() => _files.Dispose();
+    public override async Task DisposeAsync()
+    {
+        // The ledger is closed before its store (a file's directory, a schema) goes.
+        await _ledger.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     [Fact]
     public async Task CreateCampaignAsync_DuplicateId_ThrowsNamingIt()

@@ -1,30 +1,25 @@
-using Microsoft.Data.Sqlite;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
-public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
+public abstract class LedgerInstrumentStatusContract(ILedgerTestStore store) : LedgerContract(store)
 {
     private static readonly SiteId Site = new("lab-a");
     private static readonly InstrumentId Printer = new("printer-1");
-    private readonly LedgerTestFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task RecordInstrumentStatusAsync_QuarantineThenReturn_ReadsBackOldestFirst()
     {
         var quarantined = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "3 consecutive failures");
         var returned = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.ReturnedToService, T0.AddHours(2), "alice", "nozzle replaced");
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.RecordInstrumentStatusAsync(returned);
             await ledger.RecordInstrumentStatusAsync(quarantined);
         }
 
-        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        await using var reopened = await OpenReadOnlyAsync();
         Assert.Equal([quarantined, returned], await reopened.GetInstrumentStatusesAsync());
     }
 
@@ -33,13 +28,13 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     {
         var refused = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.NotAdmitted, T0, "orchestrator", "not registered for the facility; announces: print");
         var admitted = new InstrumentStatusRecord(Site, Printer, InstrumentStatusKind.Admitted, T0.AddMinutes(5), "alice", InstrumentStatusRecord.DescribeCapabilities(["print", "anneal"]));
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.RecordInstrumentStatusAsync(refused);
             await ledger.RecordInstrumentStatusAsync(admitted);
         }
 
-        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        await using var reopened = await OpenReadOnlyAsync();
         var stored = await reopened.GetInstrumentStatusesAsync();
         Assert.Equal([refused, admitted], stored);
         Assert.Equal(["anneal", "print"], stored[1].AdmittedCapabilities);
@@ -49,20 +44,14 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     [Fact]
     public async Task GetInstrumentStatusesAsync_UnknownStoredKind_ThrowsNamingIt()
     {
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "why"));
         }
 
-        await using (var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var update = connection.CreateCommand();
-            update.CommandText = "UPDATE instrument_status SET kind = 'teleported';";
-            await update.ExecuteNonQueryAsync();
-        }
+        await Store.ExecuteSqlAsync("UPDATE instrument_status SET kind = 'teleported';");
 
-        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        await using var reopened = await OpenReadOnlyAsync();
         var ex = await Assert.ThrowsAsync<LedgerException>(async () => await reopened.GetInstrumentStatusesAsync());
         Assert.Contains("'teleported'", ex.Message, StringComparison.Ordinal);
     }
@@ -72,7 +61,7 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     [InlineData(InstrumentStatusKind.Quarantined, " ", "no actor")]
     public async Task RecordInstrumentStatusAsync_InvalidRecord_ThrowsNamingTheProblemAndStoresNothing(InstrumentStatusKind kind, string actor, string expected)
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
 
         var ex = await Assert.ThrowsAsync<LedgerException>(async () => await ledger.RecordInstrumentStatusAsync(new(Site, Printer, kind, T0, actor, "detail")));
 
@@ -81,42 +70,9 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_Version1Ledger_MigratesToTheCurrentVersionKeepingItsRows()
-    {
-        await CreateVersion1LedgerAsync();
-
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
-        {
-            Assert.Equal(Version2Campaign, Assert.Single(await ledger.ListCampaignsAsync()).Id);
-            Assert.Empty(await ledger.GetInstrumentStatusesAsync());
-            await ledger.RecordInstrumentStatusAsync(new(Site, Printer, InstrumentStatusKind.Quarantined, T0, "orchestrator", "why"));
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
-        await connection.OpenAsync();
-        Assert.Equal("5", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
-        Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "SELECT count(*) FROM instrument_status;"));
-    }
-
-    [Fact]
-    public async Task GetInstrumentStatusesAsync_Version1LedgerOpenedReadOnly_IsEmptyAndLeavesTheFileAtVersion1()
-    {
-        await CreateVersion1LedgerAsync();
-
-        await using (var ledger = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath))
-        {
-            Assert.Empty(await ledger.GetInstrumentStatusesAsync());
-        }
-
-        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
-        await connection.OpenAsync();
-        Assert.Equal("1", await SqliteLedgerRoundTripTests.ScalarAsync(connection, "PRAGMA user_version;"));
-    }
-
-    [Fact]
     public async Task RecordEventAsync_LateEventForAFinishedExperiment_IsStoredVerbatim()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         await ledger.RecordCommandAsync(Command("e1-s1", "e1"));
@@ -130,17 +86,5 @@ public sealed class SqliteLedgerInstrumentStatusTests : IDisposable
         Assert.Equal(["timeout", "late"], events.Select(e => e.Kind));
         Assert.Equal(payload, events[^1].Payload);
         Assert.Equal(ExperimentStatus.Failed, (await ledger.FindExperimentAsync(new ExperimentId("e1")))!.Status);
-    }
-
-    // A ledger as the previous build wrote it: version 1, no instrument_status table.
-    // Version 1 is version 2 without the instrument-level events: the schema-2 fixture, downgraded.
-    private async Task CreateVersion1LedgerAsync()
-    {
-        _files.CopyVersion2Fixture();
-        await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
-        await connection.OpenAsync();
-        await using var downgrade = connection.CreateCommand();
-        downgrade.CommandText = "DROP TABLE instrument_status; PRAGMA user_version = 1;";
-        await downgrade.ExecuteNonQueryAsync();
     }
 }

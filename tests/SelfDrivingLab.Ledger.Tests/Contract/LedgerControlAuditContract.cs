@@ -2,15 +2,11 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
 /// <summary>The audit trail of control requests and a campaign's stored pause (schema 5).</summary>
-public sealed class SqliteLedgerControlAuditTests : IDisposable
+public abstract class LedgerControlAuditContract(ILedgerTestStore store) : LedgerContract(store)
 {
-    private readonly LedgerTestFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
-
     [Fact]
     public async Task RecordControlRequestAsync_AcceptedAndRefused_ReadBackOldestFirstWithEveryField()
     {
@@ -20,20 +16,20 @@ public sealed class SqliteLedgerControlAuditTests : IDisposable
             Identity = "mallory@lab",
         };
         var accepted = new ControlRequestRecord(T0, "lab", "r1", "alice", "pause", "c1", null, ControlRequestOutcome.Accepted, "campaign c1 paused");
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.RecordControlRequestAsync(refused);
             await ledger.RecordControlRequestAsync(accepted);
         }
 
-        await using var reopened = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
+        await using var reopened = await OpenReadOnlyAsync();
         Assert.Equal([accepted, refused], await reopened.GetControlRequestsAsync());
     }
 
     [Fact]
     public async Task RecordControlRequestAsync_NoOperator_ThrowsAndStoresNothing()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
 
         var ex = await Assert.ThrowsAsync<LedgerException>(async () =>
             await ledger.RecordControlRequestAsync(new ControlRequestRecord(T0, "lab", "r1", " ", "pause", null, null, ControlRequestOutcome.Accepted, "x")));
@@ -46,29 +42,18 @@ public sealed class SqliteLedgerControlAuditTests : IDisposable
     public async Task SetCampaignPauseAsync_PausedThenResumed_StoredThenCleared()
     {
         var pause = new CampaignPause(T0.AddHours(1), "alice", "refill filament");
-        await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var ledger = await OpenAsync())
         {
             await ledger.CreateCampaignAsync(Campaign());
             await ledger.SetCampaignPauseAsync(new CampaignId("c1"), pause);
         }
 
-        await using (var reopened = await SqliteLedger.OpenAsync(_files.LedgerPath))
+        await using (var reopened = await OpenAsync())
         {
             Assert.Equal(pause, (await reopened.FindCampaignAsync(new CampaignId("c1")))!.Pause);
             await reopened.SetCampaignPauseAsync(new CampaignId("c1"), null);
             Assert.Null((await reopened.FindCampaignAsync(new CampaignId("c1")))!.Pause);
             await Assert.ThrowsAsync<LedgerException>(async () => await reopened.SetCampaignPauseAsync(new CampaignId("nope"), pause));
         }
-    }
-
-    [Fact]
-    public async Task GetControlRequestsAsync_ReadOnlyLedgerOlderThanTheTable_IsEmpty()
-    {
-        _files.CopyVersion2Fixture();
-
-        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
-
-        Assert.Empty(await ledger.GetControlRequestsAsync());
-        Assert.All(await ledger.ListCampaignsAsync(), c => Assert.Null(c.Pause));
     }
 }

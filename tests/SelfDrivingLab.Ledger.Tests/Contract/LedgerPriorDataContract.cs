@@ -3,16 +3,12 @@ using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Core.Parameters;
 using static SelfDrivingLab.Ledger.Tests.LedgerTestFiles;
 
-namespace SelfDrivingLab.Ledger.Tests;
+namespace SelfDrivingLab.Ledger.Tests.Contract;
 
 /// <summary>Prior data (schema 4): a campaign's earlier measurements, stored apart from its experiments.</summary>
-public sealed class SqliteLedgerPriorDataTests : IDisposable
+public abstract class LedgerPriorDataContract(ILedgerTestStore store) : LedgerContract(store)
 {
     private static readonly CampaignId C1 = new("c1");
-
-    private readonly LedgerTestFiles _files = new();
-
-    public void Dispose() => _files.Dispose();
 
     private static PriorDataRecord Row(int row, double theta, double toughness) =>
         new(row, row + 2, new ParameterSet([new("theta", theta), new("solvent", "water")]), new ParameterSet([new("toughness", toughness), new("density", 0.5)]), [new ObjectiveValue("toughness", toughness)]);
@@ -20,7 +16,7 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
     [Fact]
     public async Task RecordPriorDataAsync_Rows_ReadBackEqualInOrderAndAreNoExperiments()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         PriorDataRecord[] rows = [Row(0, 10, 1.25), Row(1, 0.1 + 0.2, 1.0 / 3.0)];
 
@@ -35,7 +31,7 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
     [Fact]
     public async Task RecordPriorDataAsync_Again_ReplacesTheRows()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.RecordPriorDataAsync(C1, [Row(0, 10, 1), Row(1, 20, 2)]);
 
@@ -47,7 +43,7 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
     [Fact]
     public async Task RecordPriorDataAsync_UnknownCampaign_ThrowsNamingIt()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
 
         var ex = await Assert.ThrowsAsync<LedgerException>(async () => await ledger.RecordPriorDataAsync(new CampaignId("nope"), [Row(0, 1, 1)]));
 
@@ -57,7 +53,7 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
     [Fact]
     public async Task RecordPriorDataAsync_NotFiniteObjective_ThrowsAndStoresNothing()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.RecordPriorDataAsync(C1, [Row(0, 1, 1)]);
 
@@ -71,7 +67,7 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
     [Fact]
     public async Task ExportAsync_IncludePrior_WritesPriorRowsFirstWithStatusPrior()
     {
-        await using var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath);
+        await using var ledger = await OpenAsync();
         await ledger.CreateCampaignAsync(Campaign());
         await ledger.AddExperimentAsync(Experiment("e1", 1));
         await ledger.RecordPriorDataAsync(C1, [Row(0, 10, 1.5)]);
@@ -87,15 +83,5 @@ public sealed class SqliteLedgerPriorDataTests : IDisposable
         Assert.StartsWith("c1,prior-1,0,Prior,prior,", lines[1], StringComparison.Ordinal);
         Assert.Contains(",1.5,", lines[1], StringComparison.Ordinal);
         Assert.StartsWith("c1,e1,1,", lines[2], StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task GetPriorDataAsync_Version2LedgerReadOnly_IsEmpty()
-    {
-        _files.CopyVersion2Fixture();
-
-        await using var ledger = await SqliteLedger.OpenReadOnlyAsync(_files.LedgerPath);
-
-        Assert.Empty(await ledger.GetPriorDataAsync(new CampaignId("c1")));
     }
 }

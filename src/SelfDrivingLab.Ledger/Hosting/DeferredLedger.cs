@@ -1,25 +1,26 @@
-using Microsoft.Extensions.Options;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 
 namespace SelfDrivingLab.Ledger.Hosting;
 
 /// <summary>
-/// The DI-registered <see cref="ILedger"/>: opens the <see cref="SqliteLedger"/> at
-/// <see cref="LedgerOptions.Path"/> on first use (opening is async, and a DI factory cannot await),
-/// then forwards every call to it. <see cref="LedgerInitializer"/> forces the open at host start so a
+/// The DI-registered <see cref="ILedger"/>: opens its store (the <see cref="SqliteLedger"/> at
+/// <see cref="LedgerOptions.Path"/>, or a PostgreSQL ledger) on first use (opening is async, and a DI factory cannot
+/// await), then forwards every call to it. <see cref="LedgerInitializer"/> forces the open at host start so a
 /// bad file fails the start rather than the first experiment. Thread-safe; disposal is idempotent
 /// because the container may dispose it under both of its registrations.
 /// </summary>
-internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : ILedger, IInstrumentStatusLedger, IControlAuditLedger, ILedgerTimeline, IAsyncDisposable
+/// <param name="openStore">Opens the store (for writing).</param>
+/// <param name="location">Where the store is, before it is open.</param>
+internal sealed class DeferredLedger(Func<CancellationToken, Task<ILedgerStore>> openStore, Func<string> location) : ILedger, IInstrumentStatusLedger, IControlAuditLedger, ILedgerTimeline, IAsyncDisposable
 {
     private readonly SemaphoreSlim _openGate = new(1, 1);
-    private SqliteLedger? _ledger;
+    private ILedgerStore? _ledger;
     private bool _disposed;
 
-    public string Location => Volatile.Read(ref _ledger)?.Location ?? Path.GetFullPath(options.Value.Path);
+    public string Location => Volatile.Read(ref _ledger)?.Location ?? location();
 
-    public async ValueTask<SqliteLedger> GetAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<ILedgerStore> GetAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _ledger) is { } open)
         {
@@ -32,7 +33,7 @@ internal sealed class DeferredSqliteLedger(IOptions<LedgerOptions> options) : IL
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_ledger is null)
             {
-                var ledger = await SqliteLedger.OpenAsync(options.Value.Path, cancellationToken).ConfigureAwait(false);
+                var ledger = await openStore(cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _ledger, ledger);
             }
 

@@ -1,0 +1,256 @@
+using Npgsql;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Ledger.Postgres.Postgres;
+
+namespace SelfDrivingLab.Ledger.Postgres;
+
+/// <summary>
+/// An <see cref="ILedger"/> in one PostgreSQL schema, the same contract as <see cref="SqliteLedger"/> (the ledger contract
+/// tests run against both): the same records, refusals and messages, and the same schema versions (kept in the schema's
+/// <c>schema_version</c> table). Thread-safe: operations take pooled connections. Every write is one transaction that
+/// commits (durably: PostgreSQL's <c>synchronous_commit</c>, on by default) or throws <see cref="LedgerException"/> and
+/// rolls back, so nothing is acted on before it is stored.
+/// </summary>
+/// <remarks>
+/// One writer per ledger is not enforced here (a pool cannot hold a session lock): the campaign host takes
+/// <see cref="PostgresLedgerLock"/> before it opens the ledger, as it takes the file lock for SQLite.
+/// </remarks>
+public sealed class PostgresLedger : ILedgerStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresLedgerLocation _location;
+    private volatile bool _disposed;
+
+    private PostgresLedger(NpgsqlDataSource dataSource, PostgresLedgerLocation location, bool isReadOnly, int schemaVersion, int foundVersion)
+    {
+        _dataSource = dataSource;
+        _location = location;
+        IsReadOnly = isReadOnly;
+        SchemaVersion = schemaVersion;
+        FoundVersion = foundVersion;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The server, database and schema, without the password.</remarks>
+    public string Location => _location.ToString();
+
+    /// <inheritdoc />
+    public bool IsReadOnly { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <summary>The schema version found when the ledger was opened: 0 when opening created it, below <see cref="SchemaVersion"/> when it was upgraded.</summary>
+    public int FoundVersion { get; }
+
+    /// <summary>
+    /// Opens the ledger at <paramref name="location"/> for reading and writing, creating its schema and tables when missing
+    /// and migrating older ones. Throws <see cref="LedgerException"/> when the server cannot be reached or refuses the login,
+    /// the database is missing, or the schema holds something else than a ledger or a newer one.
+    /// </summary>
+    public static Task<PostgresLedger> OpenAsync(PostgresLedgerLocation location, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(location, isReadOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Opens an existing ledger read-only (every transaction is read-only on the server; nothing is migrated). Throws
+    /// <see cref="LedgerException"/> as <see cref="OpenAsync"/> does, and when the schema holds no ledger.
+    /// </summary>
+    public static Task<PostgresLedger> OpenReadOnlyAsync(PostgresLedgerLocation location, CancellationToken cancellationToken = default) =>
+        OpenCoreAsync(location, isReadOnly: true, cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask CreateCampaignAsync(CampaignRecord campaign, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.CreateCampaignAsync(c, tx, campaign, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.FindCampaignAsync(c, SchemaVersion, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.ListCampaignsAsync(c, SchemaVersion, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.SetCampaignStatusAsync(c, tx, id, status, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.SetCampaignPauseAsync(c, tx, id, pause, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.AddExperimentAsync(c, tx, experiment, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.RecordTransitionAsync(c, tx, transition, status, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.RecordResultAsync(c, tx, id, result, at, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresCampaignData.ReviseAsync(c, tx, revision, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresCampaignData.GetRevisionsAsync(c, SchemaVersion, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return WriteAsync((c, tx, ct) => PostgresCampaignData.ReplacePriorDataAsync(c, tx, campaignId, rows, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<PriorDataRecord>> GetPriorDataAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresCampaignData.GetPriorDataAsync(c, SchemaVersion, campaignId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.RecordCommandAsync(c, tx, command, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresWrites.RecordEventAsync(c, tx, instrumentEvent, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.FindExperimentAsync(c, SchemaVersion, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(CampaignId campaignId, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.GetExperimentsAsync(c, SchemaVersion, campaignId, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.GetTransitionsAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.GetCommandsAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.GetEventsAsync(c, id, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordInstrumentStatusAsync(InstrumentStatusRecord status, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresAuditRecords.RecordInstrumentStatusAsync(c, tx, status, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<InstrumentStatusRecord>> GetInstrumentStatusesAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresAuditRecords.GetInstrumentStatusesAsync(c, SchemaVersion, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordControlRequestAsync(ControlRequestRecord request, CancellationToken cancellationToken = default) =>
+        WriteAsync((c, tx, ct) => PostgresAuditRecords.RecordControlRequestAsync(c, tx, request, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ControlRequestRecord>> GetControlRequestsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresAuditRecords.GetControlRequestsAsync(c, SchemaVersion, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask<DateTimeOffset?> GetLatestRecordedTimeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync((c, ct) => PostgresReads.GetLatestRecordedTimeAsync(c, SchemaVersion, ct), cancellationToken);
+
+    /// <summary>Closes the pool's connections. Later calls throw <see cref="ObjectDisposedException"/>. Idempotent.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<PostgresLedger> OpenCoreAsync(PostgresLedgerLocation location, bool isReadOnly, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString);
+        if (isReadOnly)
+        {
+            // The server refuses every write of these sessions, whatever a bug in this process might try.
+            builder.Options = ((builder.Options ?? string.Empty) + " -c default_transaction_read_only=on").Trim();
+        }
+
+        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        try
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                if (isReadOnly)
+                {
+                    var version = await PostgresSchema.CheckAsync(connection, null, location, allowEmpty: false, cancellationToken).ConfigureAwait(false);
+                    return new PostgresLedger(dataSource, location, isReadOnly: true, version, version);
+                }
+
+                var found = await PostgresSchema.EnsureAsync(connection, location, cancellationToken).ConfigureAwait(false);
+                return new PostgresLedger(dataSource, location, isReadOnly: false, PostgresSchema.CurrentVersion, found);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw new LedgerException($"Cannot open the PostgreSQL ledger '{location}'{(isReadOnly ? string.Empty : " for writing")}: {PostgresErrors.Describe(ex, location)}.", ex);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                return await read(connection, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new LedgerException($"Reading the ledger '{Location}' failed: {PostgresErrors.Describe(ex, _location)}.", ex);
+        }
+    }
+
+    private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (IsReadOnly)
+        {
+            throw new LedgerException($"The ledger '{Location}' is open read-only.");
+        }
+
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    // Disposing an uncommitted transaction rolls it back, so any throw below leaves the ledger unchanged.
+                    await write(connection, transaction, cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrors.DiskFull)
+        {
+            throw new LedgerException(
+                $"The ledger '{Location}' could not be written: {PostgresErrors.Describe(ex, _location)}. The write was rolled back; free some space, then run the campaign again to resume it.",
+                ex);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new LedgerException($"The ledger '{Location}' refused the write: {PostgresErrors.Describe(ex, _location)}.", ex);
+        }
+    }
+}
