@@ -24,9 +24,21 @@ public static class CampaignHost
     /// Runs every campaign of <see cref="CampaignHostSettings.Facility"/> at once on the shared
     /// instruments and returns their summaries in the facility's order. Errors as for <see cref="RunAsync"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CampaignSummary>> RunAllAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default) =>
+        RunAllAsync(settings, observer, configureServices: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAllAsync(CampaignHostSettings, ICampaignObserver?, CancellationToken)"/>, with services added to the
+    /// host (e.g. the dashboard <c>sdl run</c> serves); their hosted services start after the ledger, broker and instruments,
+    /// just before the campaign loops, and stop right after the loops.
+    /// </summary>
+    public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(
+        CampaignHostSettings settings,
+        ICampaignObserver? observer,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken = default)
     {
-        using var host = Build(settings, observer);
+        using var host = Build(settings, observer, configureServices);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
@@ -60,10 +72,20 @@ public static class CampaignHost
     }
 
     /// <summary>Builds (without starting) the host that runs the campaign; its <see cref="CampaignRunner"/> starts when the host starts.</summary>
-    public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null)
+    public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
         builder.Services.AddSelfDrivingLabCampaign(settings, observer);
+        if (configureServices is not null)
+        {
+            // Hosted services start in registration order: the added ones start after everything the campaign runs on (the
+            // ledger is open, the broker up) but before the campaign loops, and stop after them.
+            var loops = builder.Services.Last(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CampaignService));
+            builder.Services.Remove(loops);
+            configureServices(builder.Services);
+            builder.Services.Add(loops);
+        }
+
         return builder.Build();
     }
 }

@@ -123,7 +123,9 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<ILateEventSink>(),
             provider.GetRequiredService<InboundRejectionCounter>(),
             provider.GetRequiredService<InstrumentDirectory>()));
-        services.AddHostedService<OrchestratorConnection>();
+        services.AddSingleton<OrchestratorConnection>();
+        services.AddHostedService(provider => provider.GetRequiredService<OrchestratorConnection>());
+        services.AddSingleton(provider => new HostHealth(provider.GetRequiredService<OrchestratorConnection>(), provider.GetRequiredService<ILedgerTimeline>(), settings.LedgerPath));
 
         services.AddSingleton(provider => new PooledInstrumentGateway(
             provider.GetRequiredService<InstrumentDirectory>(),
@@ -142,6 +144,16 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>()));
         services.AddSingleton<IExperimentGate>(provider => provider.GetRequiredService<CampaignControl>());
         services.AddSingleton(provider => new ControlRequestHandler(provider.GetRequiredService<CampaignControl>(), provider.GetService<IInstrumentServiceControl>(), FacilityAccess.Of(facility)));
+        services.AddSingleton(provider => new ControlAuditRecorder(
+            provider.GetRequiredService<IControlAuditLedger>(),
+            provider.GetRequiredService<ILedger>(),
+            provider.GetRequiredService<CampaignControl>(),
+            provider.GetRequiredService<TimeProvider>(),
+            facility.Site.Value));
+        services.AddSingleton(provider => new InProcessControl(
+            provider.GetRequiredService<ControlRequestHandler>(),
+            provider.GetRequiredService<ControlAuditRecorder>(),
+            provider.GetRequiredService<ILogger<InProcessControl>>()));
         services.AddHostedService(provider => new ControlChannelService(
             provider.GetRequiredService<IMessageBusFactory>(),
             provider.GetRequiredService<ControlRequestHandler>(),
@@ -152,12 +164,7 @@ public static class CampaignServiceCollectionExtensions
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>(),
-            new ControlAuditRecorder(
-                provider.GetRequiredService<IControlAuditLedger>(),
-                provider.GetRequiredService<ILedger>(),
-                provider.GetRequiredService<CampaignControl>(),
-                provider.GetRequiredService<TimeProvider>(),
-                facility.Site.Value)));
+            provider.GetRequiredService<ControlAuditRecorder>()));
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton(provider => new CampaignRunner(
             provider.GetRequiredService<ILedger>(),
