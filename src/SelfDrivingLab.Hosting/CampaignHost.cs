@@ -75,7 +75,7 @@ public static class CampaignHost
     public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
-        builder.Services.AddSelfDrivingLabCampaign(settings, observer);
+        builder.Services.AddSelfDrivingLabCampaign(settings, observer, builder.Configuration);
         if (configureServices is not null)
         {
             // Hosted services start in registration order: the added ones start after everything the campaign runs on (the

@@ -11,6 +11,7 @@ using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Hosting.Orchestration;
 using SelfDrivingLab.Hosting.Security;
 using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Hosting.Telemetry;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Protocol.Bus;
@@ -38,7 +39,7 @@ public static class CampaignServiceCollectionExtensions
     /// (however it was made) is refused here, with every problem listed, before anything is registered.
     /// </summary>
     /// <exception cref="CampaignHostException">The facility or a campaign of it is not valid (a start-up failure).</exception>
-    public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
+    public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var facility = settings.Facility;
@@ -181,10 +182,8 @@ public static class CampaignServiceCollectionExtensions
         });
         services.AddSingleton<CampaignCompletion>();
         services.AddSingleton(facility);
-        if (observer is not null)
-        {
-            services.AddSingleton(observer);
-        }
+        // The campaign metrics see every finished experiment before the caller's observer does; OTLP export when configured.
+        services.AddSdlTelemetry(configuration ?? new ConfigurationBuilder().Build(), observer);
 
         services.AddHostedService<CampaignService>();
         return services;

@@ -5,7 +5,7 @@ namespace SelfDrivingLab.Hosting;
 
 /// <summary>
 /// Checks a running campaign host: the orchestrator's broker connection is up, and the ledger answers and can be
-/// written (the file is there and writable). It never writes to the ledger nor opens its file a second time (closing
+/// written (<see cref="LedgerWritability"/>). It never writes to the ledger nor opens its file a second time (closing
 /// a second handle would drop the SQLite locks of the host's connection). Thread-safe.
 /// </summary>
 public sealed class HostHealth
@@ -33,7 +33,7 @@ public sealed class HostHealth
         try
         {
             await _ledger.GetLatestRecordedTimeAsync(cancellationToken).ConfigureAwait(false);
-            if (LedgerFileProblem(_ledgerPath) is { } problem)
+            if (LedgerWritability.Problem(_ledgerPath) is { } problem)
             {
                 problems.Add(problem);
             }
@@ -49,17 +49,5 @@ public sealed class HostHealth
         }
 
         return new HostHealthReport(problems);
-    }
-
-    private static string? LedgerFileProblem(string path)
-    {
-        var file = new FileInfo(path);
-        if (!file.Exists)
-        {
-            return $"the ledger file {path} is gone";
-        }
-
-        // On Unix, ReadOnly means the process may not write the file (its mode), which a SQLite write would then fail on.
-        return file.Attributes.HasFlag(FileAttributes.ReadOnly) ? $"the ledger file {path} is not writable" : null;
     }
 }
