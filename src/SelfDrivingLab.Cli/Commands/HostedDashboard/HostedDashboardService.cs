@@ -37,7 +37,8 @@ internal sealed class HostedDashboardService(
         }
         catch (DashboardStartException ex)
         {
-            throw new CampaignHostException($"the dashboard: {ex.Message}; --no-dashboard turns it off", ex);
+            // The server names its own command's option (--port); here the port is --dashboard-port.
+            throw new CampaignHostException($"the dashboard: {ex.Message.Replace("--port", "--dashboard-port", StringComparison.Ordinal)}; --no-dashboard turns it off", ex);
         }
 
         started(_server.Address, _passwordFile ?? settings.BrokerCredentialsFile);
