@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SelfDrivingLab.Core.Diagnostics;
 using SelfDrivingLab.Workflow.Campaigns;
@@ -44,6 +45,7 @@ public static class TelemetryServiceCollectionExtensions
         }
 
         services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("sdl"))
             .WithTracing(tracing => tracing.AddSource(SdlTelemetry.Name).AddOtlpExporter(Otlp))
             .WithMetrics(metrics => metrics.AddMeter(SdlTelemetry.Name).AddOtlpExporter(Otlp));
         return services;
