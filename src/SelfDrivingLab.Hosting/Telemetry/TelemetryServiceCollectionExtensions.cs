@@ -38,16 +38,18 @@ public static class TelemetryServiceCollectionExtensions
 
         // Bad values are refused by the validator when the host starts; the exporter is then never built.
         var grpc = !string.Equals(section.GetValue<string?>(nameof(TelemetryOptions.OtlpProtocol)), "http/protobuf", StringComparison.Ordinal);
-        void Otlp(OtlpExporterOptions otlp)
-        {
-            otlp.Endpoint = endpoint;
-            otlp.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
-        }
-
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("sdl"))
-            .WithTracing(tracing => tracing.AddSource(SdlTelemetry.Name).AddOtlpExporter(Otlp))
-            .WithMetrics(metrics => metrics.AddMeter(SdlTelemetry.Name).AddOtlpExporter(Otlp));
+            .WithTracing(tracing => tracing.AddSource(SdlTelemetry.Name).AddOtlpExporter(o => Otlp(o, endpoint, grpc, "v1/traces")))
+            .WithMetrics(metrics => metrics.AddMeter(SdlTelemetry.Name).AddOtlpExporter(o => Otlp(o, endpoint, grpc, "v1/metrics")));
         return services;
+    }
+
+    // An endpoint set in code is used as it is: over HTTP, each signal's path is added here, as the OTEL_EXPORTER_OTLP_ENDPOINT
+    // convention does (a collector at http://host:4318 takes traces at /v1/traces and metrics at /v1/metrics).
+    private static void Otlp(OtlpExporterOptions otlp, Uri endpoint, bool grpc, string signalPath)
+    {
+        otlp.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+        otlp.Endpoint = grpc ? endpoint : new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/" + signalPath);
     }
 }
