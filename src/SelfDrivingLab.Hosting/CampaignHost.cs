@@ -29,8 +29,8 @@ public static class CampaignHost
 
     /// <summary>
     /// As <see cref="RunAllAsync(CampaignHostSettings, ICampaignObserver?, CancellationToken)"/>, with services added to the
-    /// host (e.g. the dashboard <c>sdl run</c> serves); their hosted services start after the ledger, broker and instruments,
-    /// just before the campaign loops, and stop right after the loops.
+    /// host (e.g. the dashboard <c>sdl run</c> serves); their hosted services start once the campaign loops have started,
+    /// and stop before them.
     /// </summary>
     public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(
         CampaignHostSettings settings,
@@ -76,15 +76,9 @@ public static class CampaignHost
     {
         var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
         builder.Services.AddSelfDrivingLabCampaign(settings, observer, builder.Configuration);
-        if (configureServices is not null)
-        {
-            // Hosted services start in registration order: the added ones start after everything the campaign runs on (the
-            // ledger is open, the broker up) but before the campaign loops, and stop after them.
-            var loops = builder.Services.Last(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(CampaignService));
-            builder.Services.Remove(loops);
-            configureServices(builder.Services);
-            builder.Services.Add(loops);
-        }
+        // Added hosted services start after the campaign loops have started (a view such as the dashboard never delays the
+        // campaign), and stop before them.
+        configureServices?.Invoke(builder.Services);
 
         return builder.Build();
     }

@@ -53,7 +53,7 @@ public sealed class HostedDashboardCommandTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, exit);
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains($"cannot listen on 127.0.0.1:{port}: the port is in use", line, StringComparison.Ordinal);
-        Assert.Contains("--no-dashboard", line, StringComparison.Ordinal);
+        Assert.Equal($"error: --dashboard-port: 127.0.0.1:{port} is in use (choose another, 0 for a free one, or --no-dashboard)", line);
+        Assert.False(File.Exists(_dir.File("ledger.db")), "the campaign started");
     }
 }

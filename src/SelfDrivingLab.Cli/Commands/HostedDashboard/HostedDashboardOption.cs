@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 
 namespace SelfDrivingLab.Cli.Commands.HostedDashboard;
@@ -29,6 +31,27 @@ internal static class HostedDashboardOption
             return false;
         }
 
+        // Checked now, before the campaign starts: the dashboard itself starts once the campaign runs (it never delays it).
+        if (options.Enabled && options.Port != 0 && !IsFree(options.Port))
+        {
+            console.Error.WriteLine($"error: --dashboard-port: 127.0.0.1:{options.Port} is in use (choose another, 0 for a free one, or --no-dashboard)");
+            return false;
+        }
+
         return true;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
