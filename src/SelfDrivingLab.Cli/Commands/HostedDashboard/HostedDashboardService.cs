@@ -28,6 +28,12 @@ internal sealed class HostedDashboardService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Started after the campaign loops, which may already have finished (a resumed campaign with nothing left to do).
+            return;
+        }
+
         var identities = FacilityAccess.Of(settings.Facility);
         var credentials = Credentials(identities);
         var host = new CampaignHostDashboard(services.GetRequiredService<InProcessControl>(), services.GetRequiredService<HostHealth>(), identities, credentials);
@@ -35,8 +41,15 @@ internal sealed class HostedDashboardService(
         {
             _server = await DashboardServer.StartHostedAsync(new DashboardOptions { LedgerPath = settings.LedgerPath, Port = port }, host, TimeProvider.System, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The campaigns ended (or the host was stopped) before the dashboard was up: there is nothing left to show.
+            DeletePasswordFile();
+            return;
+        }
         catch (DashboardStartException ex)
         {
+            DeletePasswordFile();
             // The server names its own command's option (--port); here the port is --dashboard-port.
             throw new CampaignHostException($"the dashboard: {ex.Message.Replace("--port", "--dashboard-port", StringComparison.Ordinal)}; --no-dashboard turns it off", ex);
         }
@@ -51,9 +64,14 @@ internal sealed class HostedDashboardService(
             await server.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_passwordFile is not null)
+        DeletePasswordFile();
+    }
+
+    private void DeletePasswordFile()
+    {
+        if (Interlocked.Exchange(ref _passwordFile, null) is { } file)
         {
-            File.Delete(_passwordFile);
+            File.Delete(file);
         }
     }
 
