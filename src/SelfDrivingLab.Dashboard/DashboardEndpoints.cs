@@ -7,12 +7,12 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Dashboard.Assets;
 using SelfDrivingLab.Dashboard.Live;
+using SelfDrivingLab.Dashboard.Operators;
 using SelfDrivingLab.Dashboard.Timeline;
-using SelfDrivingLab.Ledger;
 
 namespace SelfDrivingLab.Dashboard;
 
-/// <summary>The read-only dashboard's routes: the page, its assets, the view as JSON and as an event stream, a timeline, health.</summary>
+/// <summary>The dashboard's routes every dashboard has: the page, its assets, the view as JSON and as an event stream, a timeline, the session, health.</summary>
 internal static class DashboardEndpoints
 {
     public static void MapDashboard(this IEndpointRouteBuilder routes)
@@ -24,7 +24,10 @@ internal static class DashboardEndpoints
         routes.MapGet("/api/events", (HttpContext context, ViewFeed feed, IHostApplicationLifetime lifetime) =>
             ViewEventStream.WriteAsync(context, feed, lifetime.ApplicationStopping));
         routes.MapGet("/api/experiments/{id}/timeline", TimelineAsync);
-        routes.MapGet("/healthz", HealthAsync);
+        routes.MapGet("/healthz", HealthEndpoint.CheckAsync);
+        routes.MapGet("/api/session", (HttpContext context, IServiceProvider services) => TypedResults.Json(
+            new SessionView(services.GetService<IDashboardHost>() is not null, context.User.Identity?.IsAuthenticated == true ? context.User.Identity.Name : null, SessionClaims.RoleOf(context.User)),
+            DashboardJson.Options));
     }
 
     private static async Task<IResult> TimelineAsync(string id, ExperimentTimelineReader reader, CancellationToken cancellationToken)
@@ -48,19 +51,6 @@ internal static class DashboardEndpoints
         catch (LedgerException ex)
         {
             return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
-
-    private static async Task<IResult> HealthAsync(SqliteLedger ledger, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ledger.GetLatestRecordedTimeAsync(cancellationToken).ConfigureAwait(false);
-            return TypedResults.Text("ok: ledger readable\n");
-        }
-        catch (LedgerException ex)
-        {
-            return TypedResults.Text($"unhealthy: {ex.Message}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SelfDrivingLab.Dashboard.Live;
+using SelfDrivingLab.Dashboard.Operators;
 using SelfDrivingLab.Dashboard.Snapshots;
 using SelfDrivingLab.Dashboard.Timeline;
 using SelfDrivingLab.Ledger;
@@ -15,9 +16,10 @@ using SelfDrivingLab.Ledger;
 namespace SelfDrivingLab.Dashboard;
 
 /// <summary>
-/// The read-only dashboard of one ledger, served on 127.0.0.1 without login (whoever can read the file can read the page):
-/// it opens the ledger read-only, reads it every poll interval and pushes changes to open pages by server-sent events.
-/// Thread-safe; dispose to stop it.
+/// The dashboard of one ledger on 127.0.0.1: it opens the ledger read-only, reads it every poll interval and pushes changes
+/// to open pages by server-sent events. Started by <see cref="StartAsync"/> it is a read-only view without login (whoever
+/// can read the file can read the page); by <see cref="StartHostedAsync"/>, the page of a running host, where facility
+/// identities sign in and operators act. Thread-safe; dispose to stop it.
 /// </summary>
 public sealed class DashboardServer : IAsyncDisposable
 {
@@ -43,11 +45,41 @@ public sealed class DashboardServer : IAsyncDisposable
     /// <param name="time">The clock the ledger is polled on (default: the system's).</param>
     /// <param name="logs">Where log records go (default: warnings and errors to standard error).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<DashboardServer> StartAsync(
+    public static Task<DashboardServer> StartAsync(
         DashboardOptions options,
         TimeProvider? time = null,
         ILoggerProvider? logs = null,
+        CancellationToken cancellationToken = default) =>
+        StartCoreAsync(options, host: null, time, logs, cancellationToken);
+
+    /// <summary>
+    /// Starts the dashboard of a running <paramref name="host"/> (<c>sdl run</c>): as <see cref="StartAsync"/>, plus sign-in
+    /// with the facility's identities (a cookie), the operator's actions through the host, the host's health in
+    /// <c>/healthz</c>, and the <c>SelfDrivingLab</c> metrics for Prometheus at <c>/metrics</c>. It still only reads the
+    /// ledger (a read-only connection beside the host's writer). Errors as for <see cref="StartAsync"/>.
+    /// </summary>
+    /// <param name="options">What to show and where.</param>
+    /// <param name="host">The running host: sign-in, actions, health.</param>
+    /// <param name="time">The clock the ledger is polled on (default: the system's; not a campaign's virtual clock).</param>
+    /// <param name="logs">Where log records go (default: warnings and errors to standard error).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static Task<DashboardServer> StartHostedAsync(
+        DashboardOptions options,
+        IDashboardHost host,
+        TimeProvider? time = null,
+        ILoggerProvider? logs = null,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return StartCoreAsync(options, host, time, logs, cancellationToken);
+    }
+
+    private static async Task<DashboardServer> StartCoreAsync(
+        DashboardOptions options,
+        IDashboardHost? host,
+        TimeProvider? time,
+        ILoggerProvider? logs,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var validation = new DashboardOptionsValidator().Validate(null, options);
@@ -60,7 +92,7 @@ public sealed class DashboardServer : IAsyncDisposable
         WebApplication? app = null;
         try
         {
-            app = Build(options, ledger, time ?? TimeProvider.System, logs);
+            app = Build(options, host, ledger, time ?? TimeProvider.System, logs);
             await app.Services.GetRequiredService<LedgerPoller>().PublishAsync(cancellationToken).ConfigureAwait(false);
             await Listen(app, options, cancellationToken).ConfigureAwait(false);
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
@@ -87,7 +119,7 @@ public sealed class DashboardServer : IAsyncDisposable
         await _ledger.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication Build(DashboardOptions options, SqliteLedger ledger, TimeProvider time, ILoggerProvider? logs)
+    private static WebApplication Build(DashboardOptions options, IDashboardHost? host, SqliteLedger ledger, TimeProvider time, ILoggerProvider? logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();
@@ -112,7 +144,22 @@ public sealed class DashboardServer : IAsyncDisposable
         builder.Services.AddSingleton<ViewFeed>();
         builder.Services.AddSingleton<LedgerPoller>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LedgerPoller>());
+        if (host is not null)
+        {
+            builder.Services.AddSingleton(host);
+            builder.Services.AddDashboardSignIn();
+            builder.Services.AddDashboardMetrics();
+        }
+
         var app = builder.Build();
+        if (host is not null)
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapOperators();
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         app.MapDashboard();
         return app;
     }

@@ -26,9 +26,21 @@ public static class CampaignHost
     /// Runs every campaign of <see cref="CampaignHostSettings.Facility"/> at once on the shared
     /// instruments and returns their summaries in the facility's order. Errors as for <see cref="RunAsync"/>.
     /// </summary>
-    public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default)
+    public static Task<IReadOnlyList<CampaignSummary>> RunAllAsync(CampaignHostSettings settings, ICampaignObserver? observer = null, CancellationToken cancellationToken = default) =>
+        RunAllAsync(settings, observer, configureServices: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAllAsync(CampaignHostSettings, ICampaignObserver?, CancellationToken)"/>, with services added to the
+    /// host (e.g. the dashboard <c>sdl run</c> serves); their hosted services start once the campaign loops have started,
+    /// and stop before them.
+    /// </summary>
+    public static async Task<IReadOnlyList<CampaignSummary>> RunAllAsync(
+        CampaignHostSettings settings,
+        ICampaignObserver? observer,
+        Action<IServiceCollection>? configureServices,
+        CancellationToken cancellationToken = default)
     {
-        using var host = Build(settings, observer);
+        using var host = Build(settings, observer, configureServices);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         try
@@ -62,7 +74,7 @@ public static class CampaignHost
     }
 
     /// <summary>Builds (without starting) the host that runs the campaign; its <see cref="CampaignRunner"/> starts when the host starts.</summary>
-    public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null)
+    public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = SdlHostBuilder.Create("sdl", settings.LogLevel);
         if (settings is { UseConfiguredLedger: true, LedgerConnectionString: null }
@@ -71,7 +83,11 @@ public static class CampaignHost
             settings = settings with { LedgerConnectionString = configured };
         }
 
-        builder.Services.AddSelfDrivingLabCampaign(settings, observer);
+        builder.Services.AddSelfDrivingLabCampaign(settings, observer, builder.Configuration);
+        // Added hosted services start after the campaign loops have started (a view such as the dashboard never delays the
+        // campaign), and stop before them.
+        configureServices?.Invoke(builder.Services);
+
         return builder.Build();
     }
 }

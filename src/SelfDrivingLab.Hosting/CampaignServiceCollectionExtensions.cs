@@ -11,6 +11,7 @@ using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Hosting.Orchestration;
 using SelfDrivingLab.Hosting.Security;
 using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Hosting.Telemetry;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Ledger.Postgres;
@@ -39,7 +40,7 @@ public static class CampaignServiceCollectionExtensions
     /// (however it was made) is refused here, with every problem listed, before anything is registered.
     /// </summary>
     /// <exception cref="CampaignHostException">The facility or a campaign of it is not valid (a start-up failure).</exception>
-    public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null)
+    public static IServiceCollection AddSelfDrivingLabCampaign(this IServiceCollection services, CampaignHostSettings settings, ICampaignObserver? observer = null, IConfiguration? configuration = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var facility = settings.Facility;
@@ -125,7 +126,9 @@ public static class CampaignServiceCollectionExtensions
             provider.GetRequiredService<InboundRejectionCounter>(),
             provider.GetRequiredService<InstrumentDirectory>(),
             provider.GetRequiredService<IWorkTracker>()));
-        services.AddHostedService<OrchestratorConnection>();
+        services.AddSingleton<OrchestratorConnection>();
+        services.AddHostedService(provider => provider.GetRequiredService<OrchestratorConnection>());
+        services.AddSingleton(provider => new HostHealth(provider.GetRequiredService<OrchestratorConnection>(), provider.GetRequiredService<ILedgerTimeline>(), settings.LedgerPath));
 
         services.AddSingleton(provider => new PooledInstrumentGateway(
             provider.GetRequiredService<InstrumentDirectory>(),
@@ -146,6 +149,16 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton(provider => new CampaignControl(provider.GetRequiredService<TimeProvider>(), provider.GetService<ILogger<CampaignControl>>(), provider.GetRequiredService<IWorkTracker>()));
         services.AddSingleton<IExperimentGate>(provider => provider.GetRequiredService<CampaignControl>());
         services.AddSingleton(provider => new ControlRequestHandler(provider.GetRequiredService<CampaignControl>(), provider.GetService<IInstrumentServiceControl>(), FacilityAccess.Of(facility)));
+        services.AddSingleton(provider => new ControlAuditRecorder(
+            provider.GetRequiredService<IControlAuditLedger>(),
+            provider.GetRequiredService<ILedger>(),
+            provider.GetRequiredService<CampaignControl>(),
+            provider.GetRequiredService<TimeProvider>(),
+            facility.Site.Value));
+        services.AddSingleton(provider => new InProcessControl(
+            provider.GetRequiredService<ControlRequestHandler>(),
+            provider.GetRequiredService<ControlAuditRecorder>(),
+            provider.GetRequiredService<ILogger<InProcessControl>>()));
         services.AddHostedService(provider => new ControlChannelService(
             provider.GetRequiredService<IMessageBusFactory>(),
             provider.GetRequiredService<ControlRequestHandler>(),
@@ -156,12 +169,7 @@ public static class CampaignServiceCollectionExtensions
             $"sdl-control-{facility.Site}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>(),
-            new ControlAuditRecorder(
-                provider.GetRequiredService<IControlAuditLedger>(),
-                provider.GetRequiredService<ILedger>(),
-                provider.GetRequiredService<CampaignControl>(),
-                provider.GetRequiredService<TimeProvider>(),
-                facility.Site.Value)));
+            provider.GetRequiredService<ControlAuditRecorder>()));
         services.AddSingleton<ExperimentRunner>();
         services.AddSingleton(provider => new CampaignRunner(
             provider.GetRequiredService<ILedger>(),
@@ -178,10 +186,8 @@ public static class CampaignServiceCollectionExtensions
         });
         services.AddSingleton<CampaignCompletion>();
         services.AddSingleton(facility);
-        if (observer is not null)
-        {
-            services.AddSingleton(observer);
-        }
+        // The campaign metrics see every finished experiment before the caller's observer does; OTLP export when configured.
+        services.AddSdlTelemetry(configuration ?? new ConfigurationBuilder().Build(), observer);
 
         services.AddHostedService<CampaignService>();
         return services;

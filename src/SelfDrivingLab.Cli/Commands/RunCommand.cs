@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using SelfDrivingLab.Cli.Commands.HostedDashboard;
 using SelfDrivingLab.Hosting;
 using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Workflow.Campaigns;
@@ -31,7 +32,15 @@ internal static class RunCommand
             Description = "Resume a running campaign of the same name even though what defines it changed (space, objective, workflow, pool, seed, proposer settings); the ledger records the change. Without it such a run is refused, naming every change.",
         };
         var connectTimeout = ConnectTimeoutOption.Create();
-        var command = new Command("run", "Run a campaign to its budget and print the best experiment.") { file, ledger, summary, broker, credentials, realTime, quiet, logLevel, external, acceptChanges, connectTimeout };
+        var dashboardPort = new Option<int?>("--dashboard-port")
+        {
+            Description = "Serve the live dashboard on this port of 127.0.0.1 (default: a free port, printed at start; or Dashboard__Port).",
+        };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the live dashboard (or Dashboard__Enabled=false)." };
+        var command = new Command("run", "Run a campaign to its budget and print the best experiment; serves a live dashboard meanwhile.")
+        {
+            file, ledger, summary, broker, credentials, realTime, quiet, logLevel, external, acceptChanges, connectTimeout, dashboardPort, noDashboard,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!CampaignFileReader.TryLoadFacility(parse.GetValue(file)!, console, out var facility))
@@ -58,6 +67,11 @@ internal static class RunCommand
             }
 
             if (!ConnectTimeoutOption.TryRead(parse, connectTimeout, console, out var brokerTimeout))
+            {
+                return ExitCodes.BadInput;
+            }
+
+            if (!HostedDashboardOption.TryRead(parse.GetValue(noDashboard), parse.GetValue(dashboardPort), console, out var dashboard))
             {
                 return ExitCodes.BadInput;
             }
@@ -113,7 +127,11 @@ internal static class RunCommand
             IReadOnlyList<CampaignSummary> results;
             try
             {
-                results = await CampaignHost.RunAllAsync(settings, observer, cancellationToken);
+                results = await CampaignHost.RunAllAsync(
+                    settings,
+                    observer,
+                    dashboard.Enabled ? services => services.AddHostedDashboard(settings, dashboard.Port, console.Out, parse.GetValue(quiet)) : null,
+                    cancellationToken);
             }
             catch (CampaignHostException ex)
             {

@@ -11,6 +11,7 @@ internal static class EmbeddedAssets
         ["app.js"] = "text/javascript; charset=utf-8",
         ["plots.js"] = "text/javascript; charset=utf-8",
         ["format.js"] = "text/javascript; charset=utf-8",
+        ["session.js"] = "text/javascript; charset=utf-8",
         ["app.css"] = "text/css; charset=utf-8",
     };
 

@@ -21,6 +21,9 @@ internal sealed class OrchestratorConnection(
     private IMessageBusConnection? _connection;
     private int _disposed;
 
+    /// <summary>True while the orchestrator's connection to the broker is up.</summary>
+    public bool IsConnected => Volatile.Read(ref _connection)?.IsConnected ?? false;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         directory.CameOnline += Reconcile;

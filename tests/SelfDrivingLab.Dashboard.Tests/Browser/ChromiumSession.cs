@@ -49,6 +49,24 @@ internal sealed class ChromiumSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A second page in its own browser context (its own cookies: another person signed in, or nobody).</summary>
+    public async Task<IPage> NewSeparatePageAsync()
+    {
+        var context = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+        return page;
+    }
+
+    /// <summary>Saves the whole of <paramref name="page"/> as <c>name.png</c> in <see cref="ScreenshotDirectory"/>; returns the file.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        return path;
+    }
+
     /// <summary>Saves the whole page as <c>name.png</c> in <see cref="ScreenshotDirectory"/>; returns the file.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {

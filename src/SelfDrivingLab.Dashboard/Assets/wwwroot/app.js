@@ -1,6 +1,7 @@
 // The dashboard page: one view of the ledger, pushed by the server over server-sent events; three pages by URL hash.
 import { fmt, fmtTime, fmtParameters, h } from './format.js';
 import { scatterPlot } from './plots.js';
+import { actionButton, isOperator, startSession } from './session.js';
 
 const state = { view: null, route: null, filter: { text: '', status: '', campaign: '' }, timeline: null, timelineFor: null };
 const main = () => document.getElementById('main');
@@ -41,9 +42,14 @@ function campaignCard(c) {
     h('h2', {}, c.name, ' ', h('span', { class: `badge status-${c.status}`, 'data-testid': 'campaign-status' }, c.status)),
     h('p', { class: 'meta' }, `${c.id} · ${goal} ${objectiveName}${c.objective.known ? '' : ' (assumed: the ledger does not say)'} · created ${fmtTime(c.createdAt)} · updated ${fmtTime(c.updatedAt)}`),
     c.counts.awaitingApproval > 0 ? h('p', { class: 'paused', 'data-testid': 'awaiting-approval' },
-      `${c.counts.awaitingApproval} proposal${c.counts.awaitingApproval === 1 ? '' : 's'} waiting for an operator's approval (sdl control approve or reject): `,
-      c.experiments.filter(e => e.state === 'AwaitingApproval').map(e => `e${e.sequence}`).join(', ')) : null,
-    c.pause ? h('p', { class: 'paused' }, `Paused since ${fmtTime(c.pause.at)} by ${c.pause.by}${c.pause.reason ? `: ${c.pause.reason}` : ''}`) : null,
+      `${c.counts.awaitingApproval} proposal${c.counts.awaitingApproval === 1 ? '' : 's'} waiting for an operator's approval (${isOperator() ? 'approve or reject here, or with ' : ''}sdl control approve or reject): `,
+      isOperator()
+        ? c.experiments.filter(e => e.state === 'AwaitingApproval').map(e => h('span', { class: 'held', 'data-held': e.id, title: fmtParameters(e.parameters) },
+          `e${e.sequence} (${fmtParameters(e.parameters)}) `, actionButton('approve', e.id, 'Approve'), actionButton('reject', e.id, 'Reject')))
+        : c.experiments.filter(e => e.state === 'AwaitingApproval').map(e => `e${e.sequence}`).join(', ')) : null,
+    c.pause ? h('p', { class: 'paused', 'data-testid': 'paused' }, `Paused since ${fmtTime(c.pause.at)} by ${c.pause.by}${c.pause.reason ? `: ${c.pause.reason}` : ''}`) : null,
+    isOperator() && c.status === 'running' ? h('p', { class: 'actions', 'data-testid': 'campaign-actions' },
+      c.pause ? actionButton('resume', c.id, 'Resume') : actionButton('pause', c.id, 'Pause'), ' ', actionButton('abort', c.id, 'Abort')) : null,
     h('div', { class: 'progress', title: `${fmt(progress, 3)} % of the budget` }, h('div', { class: 'bar', style: `width:${progress}%` })),
     h('p', {},
       h('span', { 'data-testid': 'experiment-count' }, String(c.counts.total)), ` of ${c.budget} experiments: `,
@@ -213,4 +219,4 @@ function connect() {
 }
 
 window.addEventListener('hashchange', () => render(true));
-connect();
+startSession(() => render(false)).finally(connect);
