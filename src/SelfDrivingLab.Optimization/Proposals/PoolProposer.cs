@@ -39,6 +39,11 @@ internal sealed class PoolProposer : IProposer
             }
         }
 
+        if (settings.PriorMean is { } prior && prior.Means.Count != pool.Count)
+        {
+            throw new ArgumentException($"Proposer setting PriorMean has {prior.Means.Count} means for a pool of {pool.Count} candidates.", nameof(settings));
+        }
+
         (_pool, _objective, Settings) = (pool, objective, settings with { Pool = pool });
         _order = PoolOrder(pool.Count, settings.Seed);
         _fitter = new SurrogateFitter(settings, scheduledRefits);
