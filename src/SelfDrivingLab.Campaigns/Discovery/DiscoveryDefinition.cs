@@ -28,6 +28,9 @@ public sealed record DiscoveryDefinition(
     double NoiseSd,
     string CampaignYaml)
 {
+    /// <summary>The campaign objective's output: the truth table's measured column.</summary>
+    public string TruthOutput { get; init; } = string.Empty;
+
     /// <summary>The screened pool's CSV file (columns: formula, each model's prediction and uncertainty, score).</summary>
     public string PoolPath => Path.Combine(OutputDirectory, "pool.csv");
 

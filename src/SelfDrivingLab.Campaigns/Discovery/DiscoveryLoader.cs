@@ -52,7 +52,7 @@ public static class DiscoveryLoader
         var output = Path.GetFullPath(root.String("out") ?? Path.Combine(".sdl", "discover", name ?? "discovery"));
         var models = ReadModels(root, baseDirectory, output);
         var (space, criteria, top) = ReadScreen(root, models);
-        var (truth, noise) = ReadLab(root, models);
+        var (truth, noise) = ReadLab(root, models, criteria);
         var campaign = root.Map("campaign", required: true);
         if (root.Errors.Count != before || name is null || models is null || space is null || criteria is null || truth is null || campaign is null)
         {
@@ -61,7 +61,7 @@ public static class DiscoveryLoader
 
         var definition = new DiscoveryDefinition(name, seed, output, models, space, criteria, top, truth, noise, string.Empty);
         var yaml = CampaignYaml(campaign, definition);
-        return yaml is null ? null : definition with { CampaignYaml = yaml };
+        return yaml is null ? null : definition with { CampaignYaml = yaml, TruthOutput = campaign.Map("objective")?.String("output") ?? string.Empty };
     }
 
     private static List<DiscoveryModel>? ReadModels(YamlMap root, string baseDirectory, string output)
@@ -190,7 +190,7 @@ public static class DiscoveryLoader
         return map.Errors.Count == before ? (space, criteria, top) : (null, null, null);
     }
 
-    private static (string? Truth, double Noise) ReadLab(YamlMap root, List<DiscoveryModel>? models)
+    private static (string? Truth, double Noise) ReadLab(YamlMap root, List<DiscoveryModel>? models, List<ScreenCriterion>? criteria)
     {
         if (root.Map("lab", required: true) is not { } map)
         {
@@ -203,6 +203,13 @@ public static class DiscoveryLoader
         if (truth is not null && models is not null && models.All(m => m.Name != truth))
         {
             map.Error("truth", $"'{truth}' is not one of the models ({string.Join(", ", models.Select(m => m.Name))})");
+            return (null, noise);
+        }
+
+        // The lab's truth stands for what nobody knows before measuring: neither the screen nor the campaign may use it.
+        if (truth is not null && criteria?.FirstOrDefault(c => c.ModelName == truth) is { } used)
+        {
+            map.Error("truth", $"'{truth}' is the simulated lab's truth, so the screen cannot use it (\"{used.Text}\"); name another model there");
             return (null, noise);
         }
 
@@ -226,7 +233,11 @@ public static class DiscoveryLoader
             prior.CheckKeys("model", "as", "scale");
             var model = prior.String("model", required: true);
             var file = definition.Models.FirstOrDefault(m => m.Name == model)?.File;
-            if (model is not null && file is null)
+            if (model is not null && model == definition.TruthModel)
+            {
+                prior.Error("model", $"'{model}' is the simulated lab's truth; a campaign that knew it would have nothing to learn — name another model");
+            }
+            else if (model is not null && file is null)
             {
                 prior.Error("model", $"'{model}' is not one of the models ({string.Join(", ", definition.Models.Select(m => m.Name))})");
             }
