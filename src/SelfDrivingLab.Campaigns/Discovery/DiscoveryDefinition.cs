@@ -28,6 +28,9 @@ public sealed record DiscoveryDefinition(
     double NoiseSd,
     string CampaignYaml)
 {
+    /// <summary>The parameter the simulated UV-vis is told (the formula) and the truth table's key column.</summary>
+    public const string TruthKey = "composition";
+
     /// <summary>The campaign objective's output: the truth table's measured column.</summary>
     public string TruthOutput { get; init; } = string.Empty;
 

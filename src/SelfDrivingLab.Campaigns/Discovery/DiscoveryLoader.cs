@@ -19,7 +19,7 @@ public static class DiscoveryLoader
     private static readonly string[] PriorModelOptions = ["as", "scale"];
     private static readonly string[] ProvidedCampaignKeys = ["name", "seed", "pool", "space", "workflow", "simulators", "prior"];
 
-    /// <summary>Loads the discovery file at <paramref name="path"/>; relative paths resolve against its directory, <c>out</c> (default <c>.sdl/discover/&lt;name&gt;</c>) against the current one.</summary>
+    /// <summary>Loads the discovery file at <paramref name="path"/>; relative paths (tables, <c>out</c>) resolve against its directory; without <c>out</c> files go to <c>.sdl/discover/&lt;name&gt;</c> under the current directory.</summary>
     public static DiscoveryDefinition LoadFile(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -49,7 +49,7 @@ public static class DiscoveryLoader
         root.CheckKeys(TopLevelKeys);
         var name = root.String("name", required: true);
         var seed = (int?)root.Integer("seed", min: int.MinValue, max: int.MaxValue) ?? 0;
-        var output = Path.GetFullPath(root.String("out") ?? Path.Combine(".sdl", "discover", name ?? "discovery"));
+        var output = root.String("out") is { } outText ? Path.GetFullPath(Path.Combine(baseDirectory, outText)) : Path.GetFullPath(Path.Combine(".sdl", "discover", name ?? "discovery"));
         var models = ReadModels(root, baseDirectory, output);
         var (space, criteria, top) = ReadScreen(root, models);
         var (truth, noise) = ReadLab(root, models, criteria);
@@ -280,13 +280,13 @@ public static class DiscoveryLoader
         new YamlMappingNode
         {
             { "name", "characterization" }, { "capability", "measure-gap" }, { "deadline", "1h" },
-            { "parameters", new YamlMappingNode { { "sample_id", "$steps.synthesis.sample_id" }, { "composition", "$formula" } } },
+            { "parameters", new YamlMappingNode { { "sample_id", "$steps.synthesis.sample_id" }, { DiscoveryDefinition.TruthKey, "$formula" } } },
         },
     ];
 
     private static YamlSequenceNode Simulators(DiscoveryDefinition definition, string output)
     {
-        var inputs = new YamlSequenceNode { "formula" };
+        var inputs = new YamlSequenceNode { DiscoveryDefinition.TruthKey };
         var truth = new YamlMappingNode
         {
             { "table", definition.TruthPath }, { "inputs", inputs }, { "output", output }, { "match", "exact" },

@@ -124,7 +124,7 @@ internal static class DiscoverCommand
     {
         var predictions = truth.Predict([.. result.Ranked.Select(c => c.Composition)]);
         using var writer = new StreamWriter(discovery.TruthPath);
-        writer.WriteLine(string.Join(',', "formula", LedgerCsvExporter.Quote(discovery.TruthOutput)));
+        writer.WriteLine(string.Join(',', DiscoveryDefinition.TruthKey, LedgerCsvExporter.Quote(discovery.TruthOutput)));
         for (var i = 0; i < predictions.Length; i++)
         {
             writer.WriteLine($"{LedgerCsvExporter.Quote(result.Ranked[i].Composition.ToString())},{predictions[i].Value.ToString("R", CultureInfo.InvariantCulture)}");
