@@ -9,4 +9,5 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 /// <param name="Path">Full path of the <c>.sdlmodel</c> file.</param>
 /// <param name="Use">As the prior mean (the surrogate learns the residual) or as features.</param>
 /// <param name="Scaling">How the prior mean is scaled (prior mean only).</param>
-public sealed record PoolPriorModelDefinition(string Path, PoolPriorModelUse Use, PriorMeanScaling Scaling);
+/// <param name="AddUncertainty">Whether the model's own uncertainty is added to the predictive variance (prior mean only; <c>uncertainty</c>, default true).</param>
+public sealed record PoolPriorModelDefinition(string Path, PoolPriorModelUse Use, PriorMeanScaling Scaling, bool AddUncertainty = true);

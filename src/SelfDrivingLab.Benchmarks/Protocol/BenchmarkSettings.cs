@@ -30,8 +30,8 @@ public sealed record BenchmarkSettings
     /// <summary>How a dataset's prior mean (<see cref="Data.BenchmarkDataset.PriorMeans"/>) is scaled (default <see cref="PriorMeanScaling.Fixed"/>).</summary>
     public PriorMeanScaling PriorScaling { get; init; } = PriorMeanScaling.Fixed;
 
-    /// <summary>Whether the prior mean's own uncertainty is added to the predictive variance (default false).</summary>
-    public bool AddPriorUncertainty { get; init; }
+    /// <summary>Whether the prior mean's own uncertainty is added to the predictive variance (default true, see <see cref="PoolPriorMean.AddUncertainty"/>).</summary>
+    public bool AddPriorUncertainty { get; init; } = true;
 
     /// <summary>Campaigns run at once (default: the processor count).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

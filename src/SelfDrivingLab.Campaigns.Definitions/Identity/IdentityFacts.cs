@@ -34,7 +34,7 @@ internal static class IdentityFacts
             if (pool.PriorModel is { } priorModel)
             {
                 // What the proposer learns from differs with the model's predictions, so its use is part of the identity.
-                Add("pool.prior_model", $"{System.IO.Path.GetFileName(priorModel.Path)} as {Word(priorModel.Use)}, scale {Word(priorModel.Scaling)}");
+                Add("pool.prior_model", $"{System.IO.Path.GetFileName(priorModel.Path)} as {Word(priorModel.Use)}, scale {Word(priorModel.Scaling)}, uncertainty {(priorModel.AddUncertainty ? "added" : "not added")}");
             }
         }
         else

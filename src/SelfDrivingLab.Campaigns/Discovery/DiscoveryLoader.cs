@@ -16,7 +16,7 @@ namespace SelfDrivingLab.Campaigns.Discovery;
 public static class DiscoveryLoader
 {
     private static readonly string[] TopLevelKeys = ["name", "seed", "out", "models", "screen", "lab", "campaign"];
-    private static readonly string[] PriorModelOptions = ["as", "scale"];
+    private static readonly string[] PriorModelOptions = ["as", "scale", "uncertainty"];
     private static readonly string[] ProvidedCampaignKeys = ["name", "seed", "pool", "space", "workflow", "simulators", "prior"];
 
     /// <summary>Loads the discovery file at <paramref name="path"/>; relative paths (tables, <c>out</c>) resolve against its directory; without <c>out</c> files go to <c>.sdl/discover/&lt;name&gt;</c> under the current directory.</summary>
@@ -230,7 +230,7 @@ public static class DiscoveryLoader
         var pool = new YamlMappingNode { { "table", definition.PoolPath }, { "formula_column", "formula" } };
         if (campaign.Map("prior_model") is { } prior)
         {
-            prior.CheckKeys("model", "as", "scale");
+            prior.CheckKeys("model", "as", "scale", "uncertainty");
             var model = prior.String("model", required: true);
             var file = definition.Models.FirstOrDefault(m => m.Name == model)?.File;
             if (model is not null && model == definition.TruthModel)

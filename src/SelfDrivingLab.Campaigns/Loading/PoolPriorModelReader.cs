@@ -8,12 +8,13 @@ using SelfDrivingLab.PropertyModels.Persistence;
 namespace SelfDrivingLab.Campaigns.Loading;
 
 /// <summary>
-/// Reads a pool's <c>prior_model: { model: FILE, as: mean | feature, scale: fixed | learned }</c> and predicts every
+/// Reads a pool's <c>prior_model: { model: FILE, as: mean | feature, scale: fixed | learned, uncertainty: true | false }</c> and predicts every
 /// candidate with the saved model (<c>sdl model train</c>), by its formula.
 /// </summary>
 internal static class PoolPriorModelReader
 {
     private static readonly (string, PoolPriorModelUse)[] Uses = [("mean", PoolPriorModelUse.Mean), ("feature", PoolPriorModelUse.Feature)];
+    private static readonly string[] MeanOnlyKeys = ["scale", "uncertainty"];
     private static readonly (string, PriorMeanScaling)[] Scalings = [("fixed", PriorMeanScaling.Fixed), ("learned", PriorMeanScaling.Learned)];
 
     /// <summary>The definition and the loaded model, or nulls (errors recorded) when <c>prior_model</c> is absent or wrong.</summary>
@@ -25,13 +26,14 @@ internal static class PoolPriorModelReader
         }
 
         var before = map.Errors.Count;
-        map.CheckKeys("model", "as", "scale");
+        map.CheckKeys("model", "as", "scale", "uncertainty");
         var file = map.String("model", required: true);
         var use = map.Choice("as", "prior model use", Uses) ?? PoolPriorModelUse.Mean;
         var scaling = map.Choice("scale", "prior mean scaling", Scalings) ?? PriorMeanScaling.Fixed;
-        if (use == PoolPriorModelUse.Feature && map.Has("scale"))
+        var uncertainty = map.Boolean("uncertainty") ?? true;
+        foreach (var key in MeanOnlyKeys.Where(k => use == PoolPriorModelUse.Feature && map.Has(k)))
         {
-            map.Error("scale", "'scale' applies only to 'as: mean'");
+            map.Error(key, $"'{key}' applies only to 'as: mean'");
         }
 
         if (formulaColumn is null)
@@ -68,7 +70,7 @@ internal static class PoolPriorModelReader
             return (null, null);
         }
 
-        return (new PoolPriorModelDefinition(path, use, scaling), model);
+        return (new PoolPriorModelDefinition(path, use, scaling, uncertainty), model);
     }
 
     /// <summary>The model's prediction and uncertainty for each composition.</summary>

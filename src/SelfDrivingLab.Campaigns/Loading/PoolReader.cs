@@ -85,7 +85,7 @@ internal static class PoolReader
             }
             else
             {
-                priorMean = new PoolPriorMean(values, uncertainties) { Scaling = priorModel.Scaling };
+                priorMean = new PoolPriorMean(values, uncertainties) { Scaling = priorModel.Scaling, AddUncertainty = priorModel.AddUncertainty };
             }
         }
 

@@ -57,8 +57,11 @@ public sealed record PoolPriorMean
     public PriorMeanScaling Scaling { get; init; } = PriorMeanScaling.Fixed;
 
     /// <summary>
-    /// Whether the predictive variance of an unmeasured candidate adds (s·u(x))², the prior mean's own variance (default
-    /// false: the residual model's variance alone, which is learned from the measured residuals).
+    /// Whether the predictive variance of a candidate adds (s·u(x))², the prior mean's own variance, when
+    /// <see cref="Uncertainties"/> are given (default true). The residual model's variance is learned from the measured
+    /// residuals and is the same wherever nothing was measured; the prior's own spread says where the prior mean is less
+    /// reliable, so the acquisition explores there rather than trusting every prediction alike. (Measured on the
+    /// band-gap transfer benchmark: more of the top 5 % found on both held-out splits than without it.)
     /// </summary>
-    public bool AddUncertainty { get; init; }
+    public bool AddUncertainty { get; init; } = true;
 }

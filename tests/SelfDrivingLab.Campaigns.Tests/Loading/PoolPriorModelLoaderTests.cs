@@ -82,6 +82,8 @@ public sealed class PoolPriorModelLoaderTests : IDisposable
         Assert.Same(pool.PriorMean, prior);
         Assert.Equal(expected.Select(p => p.Value), prior.Means);
         Assert.Equal(PriorMeanScaling.Learned, prior.Scaling);
+        Assert.True(prior.AddUncertainty);
+        Assert.Equal(expected.Select(p => p.Uncertainty), prior.Uncertainties);
         Assert.DoesNotContain(pool.Candidates.FeatureNames, n => n.StartsWith("predicted", StringComparison.Ordinal));
     }
 
@@ -93,6 +95,14 @@ public sealed class PoolPriorModelLoaderTests : IDisposable
         var pool = Assert.IsType<CandidatePoolDefinition>(definition.Pool);
         Assert.Null(definition.Proposer.PriorMean);
         Assert.Contains("predicted gap", pool.Candidates.FeatureNames);
+    }
+
+    [Fact]
+    public void Parse_UncertaintyFalse_LeavesTheModelsUncertaintyOutOfTheVariance()
+    {
+        var definition = _files.Parse(With("{ model: data/gap.sdlmodel, uncertainty: false }"));
+
+        Assert.False(Assert.IsType<PoolPriorMean>(definition.Proposer.PriorMean).AddUncertainty);
     }
 
     [Fact]

@@ -75,6 +75,22 @@ public sealed class PoolPriorMeanProposerTests
         Assert.Equal(1, pick.Provenance.Hyperparameters["prior_mean_scale"]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Propose_PriorUncertainty_IsAddedToThePredictiveVarianceOnlyWhenAsked(bool add)
+    {
+        var (pool, values) = NoisePool();
+        var prior = new PoolPriorMean(values, [.. values.Select(_ => 10.0)]) { AddUncertainty = add };
+        var proposer = ProposerFactory.Create(pool, new Objective("y", ObjectiveGoal.Maximize), Settings(prior));
+        Observation[] observations = [new(Candidate(0), values[0]), new(Candidate(1), values[1])];
+
+        var pick = Assert.Single(proposer.Propose(new ProposalRequest(observations, [], 2, 1)));
+
+        // Both observations equal their prior mean, so the residual model is nearly certain: σ is the prior's 10 or ~0.
+        Assert.Equal(add, pick.Provenance.PredictedStandardDeviation >= 10);
+    }
+
     [Fact]
     public void Create_PriorMeanOfAnotherLength_IsRefusedNamingTheCounts()
     {

@@ -33,7 +33,7 @@ internal static class BenchCampaignCommand
         var priorModel = new Option<FileInfo?>("--prior-model") { Description = "A model file ('sdl model train') that predicts the target of each candidate from its formula (needs --formula-column); what is known before the first experiment." };
         var priorAs = new Option<ModelPriorUse>("--prior-as") { Description = "mean: the model's prediction is the surrogate's prior mean (it learns the residual); feature: the prediction and its uncertainty are two more inputs.", DefaultValueFactory = _ => ModelPriorUse.Mean };
         var priorScale = new Option<PriorMeanScaling>("--prior-scale") { Description = "With --prior-as mean: fixed (y = m(x) + residual) or learned (y = s·m(x) + residual, s fitted to the measurements, shrunk towards 1).", DefaultValueFactory = _ => PriorMeanScaling.Fixed };
-        var priorUncertainty = new Option<bool>("--prior-uncertainty") { Description = "With --prior-as mean: add the model's own uncertainty to the predictive variance." };
+        var priorUncertainty = new Option<bool>("--prior-uncertainty") { Description = "With --prior-as mean: add the model's own uncertainty to the predictive variance (default true; --prior-uncertainty false: the residual model's variance alone).", DefaultValueFactory = _ => true };
         var command = new Command("campaign", "Benchmark proposal strategies on a pool of measured candidates (Liang et al. 2021 protocol).")
         {
             goal, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal, priorModel, priorAs, priorScale, priorUncertainty,
