@@ -13,27 +13,27 @@ public sealed class DiscoverCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string Discovery(string campaignExtra = "") => $"""
+    private string Discovery() => $$"""
         name: tiny-discovery
         seed: 2
-        out: {_dir.File("out")}
+        out: {{_dir.File("out")}}
         models:
-          - {{ name: gap, table: gaps.csv, formula_column: composition, target: gap expt, rows: 120, kind: ridge }}
-          - {{ name: gap-lab, table: gaps.csv, formula_column: composition, target: gap expt, kind: ridge }}
+          - { name: gap, table: gaps.csv, formula_column: composition, target: gap expt, rows: 120, kind: ridge }
+          - { name: gap-lab, table: gaps.csv, formula_column: composition, target: gap expt, kind: ridge }
         screen:
           elements: [Zn, Cu, S, Se]
           max_atoms: 5
           charge_neutral: true
           where: ["gap between 0.5 and 3"]
           top: 30
-        lab: {{ truth: gap-lab, noise_sd: 0.02 }}
+        lab: { truth: gap-lab, noise_sd: 0.02 }
         campaign:
           budget: 5
           parallel: 1
-          objective: {{ output: gap, goal: target, target: 1.34, unit: eV }}
-          initial_design: {{ kind: random, count: 2 }}
-          surrogate: {{ kind: gaussian_process, restarts: 1 }}
-          prior_model: {{ model: gap, as: mean }}{campaignExtra}
+          objective: { output: gap, goal: target, target: 1.34, unit: eV }
+          initial_design: { kind: random, count: 2 }
+          surrogate: { kind: gaussian_process, restarts: 1 }
+          prior_model: { model: gap, as: mean }
         """;
 
     private static async Task<(int Exit, string Output, string Error)> Sdl(params string[] args)
