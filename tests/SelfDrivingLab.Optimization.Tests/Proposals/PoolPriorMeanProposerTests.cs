@@ -92,6 +92,22 @@ public sealed class PoolPriorMeanProposerTests
     }
 
     [Fact]
+    public void PredictAndRecommend_WithAShiftedTruthAsPriorMean_AddTheOffsetBack()
+    {
+        var (pool, values) = NoisePool();
+        var proposer = ProposerFactory.Create(pool, new Objective("y", ObjectiveGoal.Maximize), Settings(new PoolPriorMean([.. values.Select(v => v - 7)])));
+        Observation[] observations = [new(Candidate(0), values[0]), new(Candidate(1), values[1]), new(Candidate(2), values[2])];
+
+        var prediction = Assert.Single(proposer.Predict(observations, [Candidate(9)]));
+        var recommended = proposer.Recommend(observations);
+
+        // The residual is 7 everywhere, so the prediction is the candidate's value (a GP without the prior could not know it).
+        Assert.Equal(values[9], prediction.Mean, 3);
+        var best = Enumerable.Range(0, 3).MaxBy(i => values[i]);
+        Assert.Equal(Candidate(best), recommended!.Parameters);
+    }
+
+    [Fact]
     public void Create_PriorMeanOfAnotherLength_IsRefusedNamingTheCounts()
     {
         var (pool, _) = NoisePool();
