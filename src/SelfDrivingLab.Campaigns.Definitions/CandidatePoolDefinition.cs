@@ -17,6 +17,15 @@ public sealed record CandidatePoolDefinition(
     int? Limit,
     CandidatePool Candidates)
 {
+    /// <summary>The pool's <c>prior_model</c>, or null without one.</summary>
+    public PoolPriorModelDefinition? PriorModel { get; init; }
+
+    /// <summary>
+    /// The prior model's prediction of each candidate when it is used as the prior mean (also in
+    /// <see cref="Optimization.Proposals.ProposerSettings.PriorMean"/>), or null.
+    /// </summary>
+    public PoolPriorMean? PriorMean { get; init; }
+
     /// <summary>The experiment parameters each candidate sets: the formula column, or the inputs.</summary>
     public IReadOnlyList<string> ParameterNames => FormulaColumn is null ? Inputs : [FormulaColumn];
 }

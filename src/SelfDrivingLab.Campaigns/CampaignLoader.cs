@@ -74,7 +74,7 @@ public static partial class CampaignLoader
         return definition;
     }
 
-    private static YamlMappingNode? LoadRoot(string yaml, ErrorList errors)
+    internal static YamlMappingNode? LoadRoot(string yaml, ErrorList errors)
     {
         var stream = new YamlStream();
         using var reader = new StringReader(yaml);

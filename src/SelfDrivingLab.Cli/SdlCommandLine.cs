@@ -28,6 +28,7 @@ public static class SdlCommandLine
             BenchCommand.Create(console),
             ModelCommand.Create(console),
             ScreenCommand.Create(console),
+            Commands.Discover.DiscoverCommand.Create(console),
         };
         // Signals are the hosts' (run, simulate): they stop gracefully, waiting for commands in flight, which can take longer
         // than System.CommandLine would wait before returning 130/143 on its own. Commands without a host end at once.

@@ -47,6 +47,15 @@ public sealed class BenchmarkDataset
     /// <summary>Number of table rows read (before averaging replicates).</summary>
     public int RowCount { get; }
 
+    /// <summary>
+    /// The prior mean of each candidate (the mean of its rows' predictions, see <see cref="ModelPrior"/> with
+    /// <see cref="ModelPriorUse.Mean"/>), or null without one.
+    /// </summary>
+    public IReadOnlyList<double>? PriorMeans { get; private init; }
+
+    /// <summary>The standard deviation of each <see cref="PriorMeans"/> entry (its rows' mean), or null without a prior mean.</summary>
+    public IReadOnlyList<double>? PriorUncertainties { get; private init; }
+
     /// <summary>Number of candidates (distinct inputs).</summary>
     public int CandidateCount => _targets.Length;
 
@@ -58,16 +67,26 @@ public sealed class BenchmarkDataset
     /// levels in order of first appearance). Throws <see cref="BenchmarkDataException"/> naming the column and row of any
     /// problem.
     /// </summary>
-    public static BenchmarkDataset Load(string path, string target, IReadOnlyList<string>? inputs = null, string? formulaColumn = null)
+    /// <param name="path">The CSV file.</param>
+    /// <param name="target">The measured column.</param>
+    /// <param name="inputs">Input columns (default: see above).</param>
+    /// <param name="formulaColumn">A column of formulas, featurized with Magpie features.</param>
+    /// <param name="prior">A model's prediction of each row, as two more inputs or as the candidates' prior means.</param>
+    public static BenchmarkDataset Load(string path, string target, IReadOnlyList<string>? inputs = null, string? formulaColumn = null, ModelPrior? prior = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         var table = CsvTable.Read(path);
-        return FromTable(table, Path.GetFileName(path), target, inputs, formulaColumn);
+        return FromTable(table, Path.GetFileName(path), target, inputs, formulaColumn, prior);
     }
 
-    internal static BenchmarkDataset FromTable(CsvTable table, string source, string target, IReadOnlyList<string>? inputs, string? formulaColumn)
+    internal static BenchmarkDataset FromTable(CsvTable table, string source, string target, IReadOnlyList<string>? inputs, string? formulaColumn, ModelPrior? prior = null)
     {
+        if (prior is not null && (prior.Values.Count != table.Rows.Count || prior.Uncertainties.Count != table.Rows.Count))
+        {
+            throw new BenchmarkDataException($"'{source}' has {table.Rows.Count} rows but the model's predictions are for {prior.Values.Count}.");
+        }
+
         var columns = new DatasetColumns(table, source);
         var targetIndex = columns.Find(target);
         var targets = columns.Numbers(targetIndex);
@@ -105,13 +124,50 @@ public sealed class BenchmarkDataset
             values.AddRange(features);
         }
 
+        if (prior is { Use: ModelPriorUse.Feature })
+        {
+            names.Add($"predicted {prior.Name}");
+            values.Add([.. prior.Values]);
+            names.Add($"predicted {prior.Name}_uncertainty");
+            values.Add([.. prior.Uncertainties]);
+        }
+
         if (names.Count == 0)
         {
             throw new BenchmarkDataException($"'{source}' has no input column besides the target '{target}'.");
         }
 
         var rows = Enumerable.Range(0, table.Rows.Count).Select(r => values.Select(column => column[r]).ToArray()).ToArray();
-        return Create(table.Header[targetIndex], names, rows, targets);
+        var dataset = Create(table.Header[targetIndex], names, rows, targets);
+        return prior is { Use: ModelPriorUse.Mean } ? dataset.WithPriorMean(rows, prior) : dataset;
+    }
+
+    /// <summary>This dataset with each candidate's prior mean and uncertainty: the means over its rows (the rows of <paramref name="rows"/> whose inputs are the candidate's).</summary>
+    private BenchmarkDataset WithPriorMean(double[][] rows, ModelPrior prior)
+    {
+        var candidateOf = new Dictionary<double[], int>(InputComparer.Instance);
+        for (var c = 0; c < _inputs.Length; c++)
+        {
+            candidateOf.Add(_inputs[c], c);
+        }
+
+        var (means, uncertainties, counts) = (new double[CandidateCount], new double[CandidateCount], new int[CandidateCount]);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var c = candidateOf[rows[r]];
+            (means[c], uncertainties[c], counts[c]) = (means[c] + prior.Values[r], uncertainties[c] + prior.Uncertainties[r], counts[c] + 1);
+        }
+
+        for (var c = 0; c < means.Length; c++)
+        {
+            (means[c], uncertainties[c]) = (means[c] / counts[c], uncertainties[c] / counts[c]);
+        }
+
+        return new BenchmarkDataset(TargetName, InputNames, _inputs, [.. Replicates.Select(r => r.ToArray())], RowCount)
+        {
+            PriorMeans = means.AsReadOnly(),
+            PriorUncertainties = uncertainties.AsReadOnly(),
+        };
     }
 
     /// <summary>
@@ -171,7 +227,11 @@ public sealed class BenchmarkDataset
             InputNames,
             [.. chosen.Select(i => _inputs[i])],
             [.. chosen.Select(i => Replicates[i].ToArray())],
-            chosen.Sum(i => ReplicateCounts[i]));
+            chosen.Sum(i => ReplicateCounts[i]))
+        {
+            PriorMeans = PriorMeans is { } m ? chosen.Select(i => m[i]).ToArray().AsReadOnly() : null,
+            PriorUncertainties = PriorUncertainties is { } u ? chosen.Select(i => u[i]).ToArray().AsReadOnly() : null,
+        };
     }
 
     /// <summary>A one-line description, e.g. <c>600 candidates from 1800 rows, 4 inputs</c>.</summary>

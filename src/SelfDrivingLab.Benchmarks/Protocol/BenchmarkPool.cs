@@ -18,6 +18,7 @@ internal sealed class BenchmarkPool
     {
         var candidates = Enumerable.Range(0, dataset.CandidateCount).Select(i => new ParameterSet([new(CandidateParameter, ParameterValue.FromNumber(i))])).ToArray();
         Candidates = new CandidatePool(candidates, dataset.Inputs, dataset.InputNames);
+        PriorMean = dataset.PriorMeans is { } means ? new PoolPriorMean(means, dataset.PriorUncertainties) : null;
         Targets = dataset.Targets;
         Scores = [.. dataset.Targets.Select(objective.Score)];
         Top5 = new GoodSet(Scores, 0.05);
@@ -25,6 +26,9 @@ internal sealed class BenchmarkPool
     }
 
     public CandidatePool Candidates { get; }
+
+    /// <summary>The candidates' prior means (scaling and uncertainty as the settings ask), or null without any.</summary>
+    public PoolPriorMean? PriorMean { get; }
 
     /// <summary>The measured value of each candidate (its replicates' mean), in the target's units.</summary>
     public IReadOnlyList<double> Targets { get; }

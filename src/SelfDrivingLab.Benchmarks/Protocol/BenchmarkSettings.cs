@@ -1,3 +1,5 @@
+using SelfDrivingLab.Optimization.Pools;
+
 namespace SelfDrivingLab.Benchmarks.Protocol;
 
 /// <summary>Settings of a pool benchmark. Immutable.</summary>
@@ -24,6 +26,12 @@ public sealed record BenchmarkSettings
     /// top-1% candidate and the Top% curve are not measured.
     /// </summary>
     public bool StopAtGoal { get; init; }
+
+    /// <summary>How a dataset's prior mean (<see cref="Data.BenchmarkDataset.PriorMeans"/>) is scaled (default <see cref="PriorMeanScaling.Fixed"/>).</summary>
+    public PriorMeanScaling PriorScaling { get; init; } = PriorMeanScaling.Fixed;
+
+    /// <summary>Whether the prior mean's own uncertainty is added to the predictive variance (default true, see <see cref="PoolPriorMean.AddUncertainty"/>).</summary>
+    public bool AddPriorUncertainty { get; init; } = true;
 
     /// <summary>Campaigns run at once (default: the processor count).</summary>
     public int MaxParallelism { get; init; } = Environment.ProcessorCount;

@@ -14,7 +14,12 @@ internal sealed class PoolCampaign(BenchmarkPool pool, Objective objective, Benc
     public CampaignTrace Run(int seed, Action? onExperiment, CancellationToken cancellationToken)
     {
         var budget = Math.Min(settings.Budget, pool.Candidates.Count);
-        var proposerSettings = strategy.Settings with { Seed = unchecked(settings.BaseSeed + seed), InitialCount = settings.Initial };
+        var proposerSettings = strategy.Settings with
+        {
+            Seed = unchecked(settings.BaseSeed + seed),
+            InitialCount = settings.Initial,
+            PriorMean = pool.PriorMean is { } prior ? prior with { Scaling = settings.PriorScaling, AddUncertainty = settings.AddPriorUncertainty } : null,
+        };
         var proposer = ProposerFactory.Create(pool.Candidates, objective, proposerSettings);
         var observations = new List<Observation>(budget);
         var picks = new List<int>(budget);

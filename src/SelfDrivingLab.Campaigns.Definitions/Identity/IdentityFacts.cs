@@ -31,6 +31,11 @@ internal static class IdentityFacts
             }
 
             Add("pool.candidates", $"{Number(pool.Candidates.Count)} candidates, sha256 {Digest(pool.Candidates.Candidates)}");
+            if (pool.PriorModel is { } priorModel)
+            {
+                // What the proposer learns from differs with the model's predictions, so its use is part of the identity.
+                Add("pool.prior_model", $"{System.IO.Path.GetFileName(priorModel.Path)} as {Word(priorModel.Use)}, scale {Word(priorModel.Scaling)}, uncertainty {(priorModel.AddUncertainty ? "added" : "not added")}");
+            }
         }
         else
         {

@@ -83,6 +83,16 @@ internal static class CampaignRules
         {
             problems.Add("pool", "the proposer settings' Pool must be the campaign pool's Candidates, so the proposer chooses among them");
         }
+
+        if (!ReferenceEquals(settings.PriorMean, campaign.Pool?.PriorMean))
+        {
+            problems.Add("pool.prior_model", "the proposer settings' PriorMean must be the campaign pool's PriorMean (null without a pool or prior model)");
+        }
+
+        if (settings.PriorMean is not null && campaign.IsMultiObjective)
+        {
+            problems.Add("pool.prior_model", "a prior mean predicts one objective; with several objectives use 'as: feature'");
+        }
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class CampaignReader
         var (objectives, objectiveList) = ObjectiveReader.Read(root);
         var (space, parameterNames, pool) = ReadCandidates(root, sourcePath, seed);
         var proposer = ProposerReader.Read(root, budget, seed, pool is not null ? PoolDefaultDimensions : space?.Parameters.Count ?? parameterNames.Count, objectives?.Count ?? 1);
-        proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates };
+        proposer = pool is null ? proposer : proposer with { Pool = pool.Candidates, PriorMean = pool.PriorMean };
         var approval = ApprovalReader.Read(root, space);
         var priority = (int?)root.Integer("priority", min: CampaignDefinition.LowestPriority, max: CampaignDefinition.HighestPriority) ?? CampaignDefinition.NormalPriority;
         var workflow = WorkflowReader.Read(root);

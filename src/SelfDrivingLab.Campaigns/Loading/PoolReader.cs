@@ -27,7 +27,7 @@ internal static class PoolReader
         }
 
         var before = map.Errors.Count;
-        map.CheckKeys("table", "formula_column", "inputs", "limit");
+        map.CheckKeys("table", "formula_column", "inputs", "limit", "prior_model");
         var table = map.String("table", required: true);
         var formulaColumn = map.String("formula_column");
         var inputs = map.StringList("inputs");
@@ -45,6 +45,7 @@ internal static class PoolReader
             map.Error("inputs", inputs.Count == 0 ? "needs at least one column" : "columns must be distinct");
         }
 
+        var (priorModel, model) = PoolPriorModelReader.Read(map, baseDirectory, formulaColumn);
         IReadOnlyList<string> names = formulaColumn is not null ? [formulaColumn] : inputs ?? [];
         if (map.Errors.Count != before || table is null || names.Count == 0)
         {
@@ -72,13 +73,29 @@ internal static class PoolReader
             return (null, null, names);
         }
 
+        IReadOnlyList<string> featureNames = formulaColumn is null ? inputs! : Featurizer.FeatureNames;
+        PoolPriorMean? priorMean = null;
+        if (priorModel is not null && model is not null)
+        {
+            var (values, uncertainties) = PoolPriorModelReader.Predict(model, [.. candidates.Select(c => c.Composition!)]);
+            if (priorModel.Use == PoolPriorModelUse.Feature)
+            {
+                candidates = [.. candidates.Select((c, i) => c with { Features = [.. c.Features, values[i], uncertainties[i]] })];
+                featureNames = [.. featureNames, $"predicted {model.Info.Name}", $"predicted {model.Info.Name}_uncertainty"];
+            }
+            else
+            {
+                priorMean = new PoolPriorMean(values, uncertainties) { Scaling = priorModel.Scaling, AddUncertainty = priorModel.AddUncertainty };
+            }
+        }
+
         try
         {
-            var pool = new CandidatePool([.. candidates.Select(c => c.Parameters)], [.. candidates.Select(c => c.Features)], formulaColumn is null ? inputs : Featurizer.FeatureNames);
+            var pool = new CandidatePool([.. candidates.Select(c => c.Parameters)], [.. candidates.Select(c => c.Features)], featureNames);
             var space = new SearchSpace(formulaColumn is not null
                 ? [new CategoricalParameter(formulaColumn, [.. candidates.Select(c => c.Parameters[formulaColumn].Text!)])]
                 : [.. inputs!.Select((name, j) => Range(name, candidates.Select(c => c.Features[j])))]);
-            return (new CandidatePoolDefinition(fullPath, formulaColumn, inputs ?? [], limit, pool), space, names);
+            return (new CandidatePoolDefinition(fullPath, formulaColumn, inputs ?? [], limit, pool) { PriorModel = priorModel, PriorMean = priorMean }, space, names);
         }
         catch (ArgumentException ex)
         {
@@ -87,7 +104,7 @@ internal static class PoolReader
         }
     }
 
-    private static List<(ParameterSet Parameters, double[] Features)>? ReadCandidates(YamlMap map, string table, string fullPath, string? formulaColumn, IReadOnlyList<string> inputs)
+    private static List<PoolRow>? ReadCandidates(YamlMap map, string table, string fullPath, string? formulaColumn, IReadOnlyList<string> inputs)
     {
         if (!File.Exists(fullPath))
         {
@@ -125,7 +142,7 @@ internal static class PoolReader
         }
 
         var seen = new HashSet<ParameterSet>();
-        var candidates = new List<(ParameterSet, double[])>();
+        var candidates = new List<PoolRow>();
         foreach (var (line, fields) in rows)
         {
             var candidate = formulaColumn is null
@@ -137,16 +154,16 @@ internal static class PoolReader
                 return null;
             }
 
-            if (seen.Add(candidate.Value.Parameters))
+            if (seen.Add(candidate.Parameters))
             {
-                candidates.Add(candidate.Value);
+                candidates.Add(candidate);
             }
         }
 
         return candidates;
     }
 
-    private static (ParameterSet Parameters, double[] Features)? FormulaRow(string formula, string column, int line, out string? problem)
+    private static PoolRow? FormulaRow(string formula, string column, int line, out string? problem)
     {
         problem = null;
         if (!ChemicalFormula.TryParse(formula, out var composition, out var error) || formula.Length == 0)
@@ -155,10 +172,10 @@ internal static class PoolReader
             return null;
         }
 
-        return (new ParameterSet([new(column, formula)]), Featurizer.Featurize(composition));
+        return new PoolRow(new ParameterSet([new(column, formula)]), Featurizer.Featurize(composition), composition);
     }
 
-    private static (ParameterSet Parameters, double[] Features)? NumericRow(string[] fields, string[] header, IReadOnlyList<string> inputs, int line, out string? problem)
+    private static PoolRow? NumericRow(string[] fields, string[] header, IReadOnlyList<string> inputs, int line, out string? problem)
     {
         problem = null;
         var values = new double[inputs.Count];
@@ -172,7 +189,7 @@ internal static class PoolReader
             }
         }
 
-        return (new ParameterSet(inputs.Select((name, j) => new KeyValuePair<string, ParameterValue>(name, values[j]))), values);
+        return new PoolRow(new ParameterSet(inputs.Select((name, j) => new KeyValuePair<string, ParameterValue>(name, values[j]))), values, null);
     }
 
     /// <summary>A continuous parameter spanning the column; a constant column gets a tiny range above its value (the space needs low &lt; high).</summary>
@@ -181,4 +198,7 @@ internal static class PoolReader
         var (low, high) = (values.Min(), values.Max());
         return new ContinuousParameter(name, low, high > low ? high : low + Math.Max(Math.Abs(low), 1) * 1e-9);
     }
+
+    /// <summary>One candidate: its parameters, raw features and (for a formula pool) composition.</summary>
+    private sealed record PoolRow(ParameterSet Parameters, double[] Features, Composition? Composition);
 }

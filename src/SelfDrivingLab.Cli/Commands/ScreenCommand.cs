@@ -74,7 +74,8 @@ internal static class ScreenCommand
         return ExitCodes.Ok;
     }
 
-    private static void Write(string path, PropertyModel[] models, ScreenResult result)
+    /// <summary>Writes the ranked pool: formula, each model's prediction and uncertainty, score (also used by <c>sdl discover</c>).</summary>
+    internal static void Write(string path, IReadOnlyList<PropertyModel> models, ScreenResult result)
     {
         using var writer = new StreamWriter(path);
         var header = new List<string> { "formula" };

@@ -39,6 +39,12 @@ public sealed record ProposerSettings(
     public CandidatePool? Pool { get; init; }
 
     /// <summary>
+    /// The prior mean of each candidate of <see cref="Pool"/> (default null: a constant prior mean, the data's mean):
+    /// the surrogate learns the residual of the measurements from it (pool mode only; one mean per candidate).
+    /// </summary>
+    public PoolPriorMean? PriorMean { get; init; }
+
+    /// <summary>
     /// The default settings for a campaign with <paramref name="dimensions"/> parameters: a Sobol design of
     /// min(budget, 2 × dimensions) experiments, then a Gaussian process (Matérn 5/2 ARD with hyperpriors, 4 optimizer
     /// restarts) with the upper confidence bound μ + 1·σ of the next measurement, over 2048 candidates.

@@ -28,10 +28,12 @@ internal sealed class PoolModelContext
     private readonly int _candidateCount;
     private readonly FeasibilityClassifier? _feasibility;
     private readonly bool _nonNegative;
+    private readonly PriorMeanOffset? _prior;
     private ISurrogateModel _current;
 
-    private PoolModelContext(ISurrogate surrogate, ISurrogateModel fitted, CandidatePool pool, Objective objective, IAcquisitionFunction? acquisition, double bestScore, int candidateCount, FeasibilityClassifier? feasibility)
+    private PoolModelContext(ISurrogate surrogate, ISurrogateModel fitted, CandidatePool pool, Objective objective, IAcquisitionFunction? acquisition, double bestScore, int candidateCount, FeasibilityClassifier? feasibility, PriorMeanOffset? prior)
     {
+        _prior = prior;
         (_surrogate, _fitted, _current, _pool, _objective) = (surrogate, fitted, fitted, pool, objective);
         (_acquisition, _bestScore, _candidateCount, _feasibility) = (acquisition, bestScore, candidateCount, feasibility);
         _nonNegative = acquisition is ExpectedImprovement or ProbabilityOfImprovement;
@@ -48,7 +50,10 @@ internal sealed class PoolModelContext
         CancellationToken cancellationToken)
     {
         var x = observed.Select(o => pool.Features(o.Index)).ToArray();
-        var (surrogate, fitted) = fitter.Fit(x, [.. observed.Select(o => o.Value)], cancellationToken);
+
+        // With a prior mean the surrogate learns the residual; the offset is added back to every prediction.
+        var prior = PriorMeanOffset.Fit(settings.PriorMean, observed);
+        var (surrogate, fitted) = fitter.Fit(x, [.. observed.Select(o => o.Value - (prior?.Offset(o.Index) ?? 0))], cancellationToken);
         var scores = observed.Select(o => objective.Score(o.Value)).ToArray();
         var acquisition = AcquisitionFactory.Create(settings, scores);
         var feasibilityStarted = Stopwatch.GetTimestamp();
@@ -57,7 +62,7 @@ internal sealed class PoolModelContext
         {
             ProposerMetrics.Record(ProposerMetrics.FeasibilityFit, feasibilityStarted);
         }
-        var context = new PoolModelContext(surrogate, fitted, pool, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility);
+        var context = new PoolModelContext(surrogate, fitted, pool, objective, acquisition, scores.Max(), settings.CandidateCount, feasibility, prior);
         foreach (var fantasy in fantasies)
         {
             context.Believe(pool.Features(fantasy));
@@ -74,11 +79,11 @@ internal sealed class PoolModelContext
         var best = _acquisition is null ? Thompson(available, seed, cancellationToken) : Maximize(_acquisition, available, cancellationToken);
         ProposerMetrics.Record(ProposerMetrics.AcquisitionSearch, started);
         var features = _pool.Features(best.Index);
-        _current = _current.Condition(features, best.Mean);
+        _current = _current.Condition(features, best.Mean - Offset(best.Index));
         var provenance = new ProposalProvenance(
             ProposalProvenance.ModelStrategy,
             _surrogate.Name,
-            _fitted.Hyperparameters,
+            _prior is null ? _fitted.Hyperparameters : new Dictionary<string, double>(_fitted.Hyperparameters) { ["prior_mean_scale"] = _prior.Scale },
             _fitted.DataCount,
             _acquisition?.Name ?? ThompsonSearch.Name,
             best.Value,
@@ -103,7 +108,8 @@ internal sealed class PoolModelContext
             _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
             for (var i = 0; i < x.Length; i++)
             {
-                var latentVariance = Math.Max(variance[i], 0);
+                mean[i] += Offset(chunk[i]);
+                var latentVariance = Math.Max(variance[i], 0) + (_prior?.Variance(chunk[i]) ?? 0);
                 var (scoreMean, scoreSd) = ScoreDistribution.FromMeasured(_objective, mean[i], Math.Sqrt(latentVariance + noise));
                 var rank = acquisition.RankingValue(scoreMean, scoreSd, _bestScore);
                 var probability = _feasibility is null ? 1 : probabilities[i];
@@ -137,6 +143,12 @@ internal sealed class PoolModelContext
         cancellationToken.ThrowIfCancellationRequested();
         var x = subset.Select(_pool.Features).ToArray();
         var (sample, mean, sd) = ThompsonSearch.Sample(_current, x, random);
+        for (var i = 0; i < subset.Length; i++)
+        {
+            // The prior mean shifts the sampled function; its own uncertainty is not sampled (it has no covariance).
+            (sample[i], mean[i]) = (sample[i] + Offset(subset[i]), mean[i] + Offset(subset[i]));
+        }
+
         var probabilities = new double[x.Length];
         _feasibility?.ProbabilitiesOfSuccess(x, probabilities);
         var best = new Pick(-1, double.NegativeInfinity, double.NaN, double.NaN, double.NaN);
@@ -157,6 +169,9 @@ internal sealed class PoolModelContext
         return best;
     }
 
+    private double Offset(int index) => _prior?.Offset(index) ?? 0;
+
+    /// <summary>Conditions the residual model on its own predicted mean at <paramref name="features"/> (no offset needed: it is a residual).</summary>
     private void Believe(double[] features)
     {
         var mean = new double[1];

@@ -39,6 +39,11 @@ internal sealed class PoolProposer : IProposer
             }
         }
 
+        if (settings.PriorMean is { } prior && prior.Means.Count != pool.Count)
+        {
+            throw new ArgumentException($"Proposer setting PriorMean has {prior.Means.Count} means for a pool of {pool.Count} candidates.", nameof(settings));
+        }
+
         (_pool, _objective, Settings) = (pool, objective, settings with { Pool = pool });
         _order = PoolOrder(pool.Count, settings.Seed);
         _fitter = new SurrogateFitter(settings, scheduledRefits);
@@ -104,13 +109,28 @@ internal sealed class PoolProposer : IProposer
     {
         ArgumentNullException.ThrowIfNull(observations);
         ArgumentNullException.ThrowIfNull(at);
-        return DesignRecommender.Predict(Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), Features(at, "Prediction point"), cancellationToken);
+        return DesignRecommender.Predict(
+            Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), Features(at, "Prediction point"), cancellationToken, Offsets(observations, at));
     }
 
     public RecommendedDesign? Recommend(IReadOnlyList<Observation> observations, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        return DesignRecommender.Recommend(Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), cancellationToken);
+        return DesignRecommender.Recommend(Settings, _objective, observations, Features(observations.Select(o => o.Parameters), "Observation"), cancellationToken, Offsets(observations, []));
+    }
+
+    /// <summary>The prior mean's offsets at the observations and at <paramref name="at"/>, fitted as a proposal fits them; null without a prior mean.</summary>
+    private DesignRecommender.PriorOffsets? Offsets(IReadOnlyList<Observation> observations, IReadOnlyList<ParameterSet> at)
+    {
+        var observed = observations.Select(o => (Index: IndexOf(o.Parameters, "Observation"), o.Value)).ToList();
+        if (PriorMeanOffset.Fit(Settings.PriorMean, observed) is not { } prior)
+        {
+            return null;
+        }
+
+        var points = at.Select(p => IndexOf(p, "Prediction point")).ToArray();
+        return new DesignRecommender.PriorOffsets(
+            [.. observed.Select(o => prior.Offset(o.Index))], [.. observed.Select(o => prior.Variance(o.Index))], [.. points.Select(prior.Offset)], [.. points.Select(prior.Variance)]);
     }
 
     private double[][] Features(IEnumerable<ParameterSet> sets, string what) => [.. sets.Select(p => _pool.Features(IndexOf(p, what)))];

@@ -92,6 +92,11 @@ public static class ProposerFactory
             return single();
         }
 
+        if (settings.PriorMean is not null)
+        {
+            throw new ArgumentException($"Proposer setting PriorMean applies to one objective; this campaign has {objectives.Count}.", nameof(settings));
+        }
+
         return settings.Acquisition switch
         {
             AcquisitionKind.ExpectedHypervolumeImprovement => new HypervolumeProposer(domain(), objectives, settings),

@@ -37,6 +37,11 @@ internal sealed class SpaceProposer : IProposer
     {
         ArgumentNullException.ThrowIfNull(space);
         ProposerSettingsValidation.Validate(settings, objective);
+        if (settings.PriorMean is not null)
+        {
+            throw new ArgumentException("Proposer setting PriorMean needs a candidate pool (its means are per candidate).", nameof(settings));
+        }
+
         _objective = objective;
         Settings = settings;
         _encoder = new SpaceEncoder(space);

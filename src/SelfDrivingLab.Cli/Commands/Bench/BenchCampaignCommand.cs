@@ -2,6 +2,8 @@ using System.CommandLine;
 using SelfDrivingLab.Benchmarks.Data;
 using SelfDrivingLab.Benchmarks.Protocol;
 using SelfDrivingLab.Benchmarks.Reports;
+using SelfDrivingLab.Optimization.Pools;
+using SelfDrivingLab.PropertyModels.Data;
 
 namespace SelfDrivingLab.Cli.Commands.Bench;
 
@@ -28,15 +30,19 @@ internal static class BenchCampaignCommand
         var xi = new Option<double?>("--xi") { Description = "EI/PI improvement margin in standard deviations of the measured scores for every strategy; gp-ei:<xi> overrides it per strategy." };
         var beta = new Option<double?>("--beta") { Description = "UCB exploration weight β in μ + β·σ for every strategy; gp-ucb:<beta> overrides it per strategy." };
         var stopAtGoal = new Option<bool>("--stop-at-goal") { Description = "End each campaign once 80 % of the top-5 % set is found: the experiments to that point (and to the first top-5 % candidate) are exact, for less computation; the top-1 % figures and the Top% curve are then not measured." };
+        var priorModel = new Option<FileInfo?>("--prior-model") { Description = "A model file ('sdl model train') that predicts the target of each candidate from its formula (needs --formula-column); what is known before the first experiment." };
+        var priorAs = new Option<ModelPriorUse>("--prior-as") { Description = "mean: the model's prediction is the surrogate's prior mean (it learns the residual); feature: the prediction and its uncertainty are two more inputs.", DefaultValueFactory = _ => ModelPriorUse.Mean };
+        var priorScale = new Option<PriorMeanScaling>("--prior-scale") { Description = "With --prior-as mean: fixed (y = m(x) + residual) or learned (y = s·m(x) + residual, s fitted to the measurements, shrunk towards 1).", DefaultValueFactory = _ => PriorMeanScaling.Fixed };
+        var priorUncertainty = new Option<bool>("--prior-uncertainty") { Description = "With --prior-as mean: add the model's own uncertainty to the predictive variance (default true; --prior-uncertainty false: the residual model's variance alone).", DefaultValueFactory = _ => true };
         var command = new Command("campaign", "Benchmark proposal strategies on a pool of measured candidates (Liang et al. 2021 protocol).")
         {
-            goal, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal,
+            goal, strategy, seeds, budget, initial, json, restarts, xi, beta, stopAtGoal, priorModel, priorAs, priorScale, priorUncertainty,
         };
         table.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var request = new CampaignBenchRequest(
-                () => table.Load(parse),
+                () => LoadTable(table, parse, parse.GetValue(priorModel), parse.GetValue(priorAs)),
                 parse.GetValue(table.Data)!,
                 parse.GetValue(goal)!,
                 parse.GetValue(strategy)!,
@@ -45,7 +51,9 @@ internal static class BenchCampaignCommand
                 parse.GetValue(initial),
                 parse.GetValue(json),
                 new StrategyOverrides(parse.GetValue(restarts), parse.GetValue(xi), parse.GetValue(beta)),
-                parse.GetValue(stopAtGoal));
+                parse.GetValue(stopAtGoal),
+                parse.GetValue(priorScale),
+                parse.GetValue(priorUncertainty));
             return await RunAsync(request, console, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -73,6 +81,8 @@ internal static class BenchCampaignCommand
                 Budget = request.Budget ?? dataset.CandidateCount,
                 Initial = request.Initial,
                 StopAtGoal = request.StopAtGoal,
+                PriorScaling = request.PriorScaling,
+                AddPriorUncertainty = request.AddPriorUncertainty,
             };
             settings.Validate();
             if (dataset.CandidateCount <= settings.Initial)
@@ -80,7 +90,7 @@ internal static class BenchCampaignCommand
                 throw new ArgumentException($"The pool has {dataset.CandidateCount} distinct candidates ({dataset}); it needs more than --initial {settings.Initial}.");
             }
         }
-        catch (Exception ex) when (ex is BenchmarkDataException or ArgumentException)
+        catch (Exception ex) when (ex is BenchmarkDataException or ArgumentException or TableDataException)
         {
             await console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
@@ -104,7 +114,22 @@ internal static class BenchCampaignCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The table, with the prior model's prediction of each row when <paramref name="priorModel"/> is given.</summary>
+    private static BenchmarkDataset LoadTable(BenchDataOptions table, ParseResult parse, FileInfo? priorModel, ModelPriorUse use)
+    {
+        if (priorModel is null)
+        {
+            return table.Load(parse);
+        }
+
+        var data = parse.GetValue(table.Data)!;
+        var formulaColumn = parse.GetValue(table.FormulaColumn);
+        var prior = ModelPriorLoader.Load(priorModel, data, formulaColumn, use);
+        var inputNames = parse.GetValue(table.Inputs)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return BenchmarkDataset.Load(data.FullName, parse.GetValue(table.Target)!, inputNames, formulaColumn, prior);
+    }
+
     private sealed record CampaignBenchRequest(
         Func<BenchmarkDataset> LoadTable, FileInfo Data, string Goal, string Strategies, int Seeds, int? Budget, int Initial, FileInfo? Json,
-        StrategyOverrides Overrides, bool StopAtGoal);
+        StrategyOverrides Overrides, bool StopAtGoal, PriorMeanScaling PriorScaling, bool AddPriorUncertainty);
 }
