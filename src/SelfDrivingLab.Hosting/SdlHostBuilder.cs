@@ -14,6 +14,16 @@ internal static class SdlHostBuilder
 
     public static HostApplicationBuilder Create(string applicationName, LogLevel logLevel)
     {
+        try
+        {
+            // The host reads the same file; a broken one is the user's to fix, named in one line.
+            SdlConfiguration.Load();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CampaignHostException(ex.Message, ex) { IsStartupFailure = true };
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],

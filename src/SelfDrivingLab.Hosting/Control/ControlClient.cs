@@ -82,7 +82,15 @@ public static class ControlClient
     private static MqttOptions OperatorOptions(ControlEndpoint endpoint)
     {
         var options = new MqttOptions();
-        new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(MqttOptions.SectionName).Bind(options);
+        try
+        {
+            SdlConfiguration.Load().GetSection(MqttOptions.SectionName).Bind(options);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
+        {
+            throw new CampaignHostException($"the Mqtt configuration: {ex.Message}", ex);
+        }
+
         if (endpoint.CredentialsFile is { } file)
         {
             BrokerCredentials credentials;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using SelfDrivingLab.Hosting;
 
 namespace SelfDrivingLab.Cli.Commands.HostedDashboard;
 
@@ -15,7 +16,12 @@ internal static class HostedDashboardOption
         options = new HostedDashboardOptions();
         try
         {
-            new ConfigurationBuilder().AddEnvironmentVariables().Build().GetSection(HostedDashboardOptions.SectionName).Bind(options);
+            SdlConfiguration.Load().GetSection(HostedDashboardOptions.SectionName).Bind(options);
+        }
+        catch (InvalidDataException ex)
+        {
+            console.Error.WriteLine($"error: {ex.Message}");
+            return false;
         }
         catch (InvalidOperationException ex)
         {
