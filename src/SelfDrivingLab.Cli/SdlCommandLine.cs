@@ -11,7 +11,7 @@ public static class SdlCommandLine
     /// <summary>Parses <paramref name="args"/> and runs the chosen command; returns the process exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(output ?? Console.Out, error ?? Console.Error);
+        var console = new CliConsole(output ?? Console.Out, error ?? Console.Error) { OutIsTerminal = output is null && !Console.IsOutputRedirected };
         var root = new RootCommand("SelfDrivingLab: closed-loop orchestration for autonomous materials labs.")
         {
             RunCommand.Create(console),

@@ -43,6 +43,38 @@ public sealed class ConsoleOutputTests : IDisposable
     }
 
     [Fact]
+    public void Live_OnATerminal_RedrawsAStatusLineUnderTheExperimentLinesAndFinishClearsIt()
+    {
+        var campaign = CampaignLoader.LoadFile(RepositoryPaths.Workflow("band-gap.yaml"));
+        var output = new StringWriter();
+        var progress = new ConsoleProgress(output, [campaign], live: true);
+        var outcome = new ExperimentOutcome(new ExperimentId("e-2"), 2, ExperimentStatus.Completed, ParameterSet.Empty, null, 1.39, null, DateTimeOffset.UnixEpoch);
+
+        progress.OnExperimentFinished(new CampaignProgress(new CampaignId("c"), campaign.Name, outcome, 6, 24, new BestExperiment(new ExperimentId("e-2"), 2, ParameterSet.Empty, 1.39), TimeSpan.FromMinutes(104)));
+        progress.Finish();
+
+        // Clear the line, the experiment's line, then the status (a quarter of the bar filled), and at the end clear it again.
+        var text = output.ToString();
+        Assert.StartsWith("\r\u001b[2K[ 6/24] e0002", text, StringComparison.Ordinal);
+        Assert.Contains("\n[#####...............] 6/24  best 1.39 eV  lab time 1 h 44 m\r\u001b[2K", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Live_Redirected_WritesPlainLinesOnly()
+    {
+        var campaign = CampaignLoader.LoadFile(RepositoryPaths.Workflow("band-gap.yaml"));
+        var output = new StringWriter();
+        var progress = new ConsoleProgress(output, [campaign], live: false);
+        var outcome = new ExperimentOutcome(new ExperimentId("e-2"), 2, ExperimentStatus.Completed, ParameterSet.Empty, null, 1.39, null, DateTimeOffset.UnixEpoch);
+
+        progress.OnExperimentFinished(new CampaignProgress(new CampaignId("c"), campaign.Name, outcome, 6, 24, null, TimeSpan.FromMinutes(104)));
+        progress.Finish();
+
+        Assert.DoesNotContain('\u001b', output.ToString());
+        Assert.Single(output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task Run_CampaignWithFailures_PrintsEachFailureOnceOnStdoutAndNoLogRecordThere()
     {
         // The quickstart's printer fails now and then: each failure is one progress line, and no log record joins it on stdout.

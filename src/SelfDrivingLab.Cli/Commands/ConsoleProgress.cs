@@ -9,15 +9,41 @@ namespace SelfDrivingLab.Cli.Commands;
 /// <summary>
 /// Prints one line per finished experiment (prefixed with the campaign's name when several run at once),
 /// unless <paramref name="quiet"/>, and always a line when a campaign is resumed from the ledger (with what changed, if anything did).
+/// With <paramref name="live"/> (standard output is a terminal) a status line under them shows each campaign's progress bar,
+/// best so far and lab time, redrawn in place; redirected output gets the plain lines only.
 /// </summary>
-internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns, bool quiet = false) : ICampaignObserver
+internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignDefinition> campaigns, bool quiet = false, bool live = false) : ICampaignObserver
 {
+    // Carriage return and "erase line" (ANSI): the status line is rewritten in place.
+    private const string ClearLine = "\r\u001b[2K";
+    private const int BarWidth = 20;
+
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, CampaignProgress> _latest = new(StringComparer.Ordinal);
+    private bool _statusShown;
+
+    /// <summary>Clears the status line (call before printing the summary).</summary>
+    public void Finish()
+    {
+        lock (_gate)
+        {
+            if (_statusShown)
+            {
+                output.Write(ClearLine);
+                _statusShown = false;
+            }
+        }
+    }
 
     public void OnExperimentFinished(CampaignProgress progress)
     {
         if (!quiet)
         {
+            lock (_gate)
+            {
+                _latest[progress.Name] = progress;
+            }
+
             Write(Format(progress));
         }
     }
@@ -47,9 +73,35 @@ internal sealed class ConsoleProgress(TextWriter output, IReadOnlyList<CampaignD
     {
         lock (_gate)
         {
+            if (!live || quiet)
+            {
+                output.WriteLine(line);
+                return;
+            }
+
+            output.Write(ClearLine);
             output.WriteLine(line);
+            if (_latest.Count > 0)
+            {
+                output.Write(Status());
+                _statusShown = true;
+            }
+
+            output.Flush();
         }
     }
+
+    // Under _gate.
+    private string Status() => string.Join("   ", _latest.Values.Select(p =>
+    {
+        var filled = p.Budget > 0 ? (int)Math.Round(BarWidth * (double)p.Done / p.Budget) : BarWidth;
+        var bar = new string('#', filled) + new string('.', BarWidth - filled);
+        var name = _latest.Count > 1 ? p.Name + " " : string.Empty;
+        var campaign = campaigns.FirstOrDefault(c => c.Name == p.Name);
+        var best = p.FrontSize is { } size ? $"front {size}"
+            : p.Best is { } b ? $"best {QuantityText.Format(b.Value, campaign?.Objective?.Output ?? "objective", campaign?.Units)}" : "best -";
+        return string.Create(CultureInfo.InvariantCulture, $"{name}[{bar}] {p.Done}/{p.Budget}  {best}  lab time {Durations.Format(p.LabTime)}");
+    }));
 
     private string Format(CampaignProgress progress)
     {

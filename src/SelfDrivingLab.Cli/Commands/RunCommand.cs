@@ -109,7 +109,7 @@ internal static class RunCommand
                 LogLevel = LogLevelOption.Parse(parse.GetValue(logLevel)!),
             };
             var stopwatch = Stopwatch.StartNew();
-            var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet));
+            var observer = new ConsoleProgress(console.Out, facility.Campaigns, parse.GetValue(quiet), live: console.OutIsTerminal);
             if (facility.Campaigns.Count > 1)
             {
                 console.Out.WriteLine($"Facility '{facility.Name}': {facility.Campaigns.Count} campaigns sharing {facility.Simulators.Count} instruments.");
@@ -135,10 +135,12 @@ internal static class RunCommand
             }
             catch (CampaignHostException ex)
             {
+                observer.Finish();
                 console.Error.WriteLine($"error: {ex.Message}");
                 return ex.IsStartupFailure ? ExitCodes.BadInput : ExitCodes.CampaignFailed;
             }
 
+            observer.Finish();
             for (var i = 0; i < results.Count; i++)
             {
                 SummaryPrinter.Print(console.Out, results[i], facility.Campaigns[i], stopwatch.Elapsed);
