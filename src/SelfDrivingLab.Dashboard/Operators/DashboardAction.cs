@@ -17,4 +17,10 @@ public enum DashboardAction
 
     /// <summary>Aborts a campaign.</summary>
     Abort,
+
+    /// <summary>Returns a quarantined instrument to service.</summary>
+    ReturnToService,
+
+    /// <summary>Admits an instrument that is not admitted, for what it announces now.</summary>
+    Admit,
 }

@@ -46,7 +46,7 @@ internal static class OperatorEndpoints
 
         if (string.IsNullOrWhiteSpace(request.Target))
         {
-            return TypedResults.Json(new DashboardActionResult(false, "no target: name a campaign or a held experiment"), DashboardJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Json(new DashboardActionResult(false, "no target: name a campaign, a held experiment or an instrument"), DashboardJson.Options, statusCode: StatusCodes.Status400BadRequest);
         }
 
         var identity = context.User.Identity!.Name!;

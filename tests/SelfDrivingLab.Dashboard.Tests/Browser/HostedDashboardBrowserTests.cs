@@ -56,7 +56,17 @@ public sealed partial class HostedDashboardBrowserTests : IDisposable
 
         await page.FillAsync("#action-reason", "checked on the page");
         await card.Locator("button[data-action='approve']").First.ClickAsync();
-        await Expect(card).ToContainTextAsync("1 completed");
+        try
+        {
+            await Expect(card).ToContainTextAsync("1 completed");
+        }
+        catch (PlaywrightException ex)
+        {
+            // Say why the approved experiment did not complete (the page shows only that it failed).
+            await using var reader = await SqliteLedger.OpenReadOnlyAsync(settings.LedgerPath);
+            var experiments = await reader.GetExperimentsAsync((await reader.ListCampaignsAsync()).Single().Id);
+            throw new InvalidOperationException(string.Join("; ", experiments.Select(e => $"{e.Id}: {e.Status} {e.FailureReason}")), ex);
+        }
         await Expect(card.GetByTestId("awaiting-approval")).ToContainTextAsync("1 proposal waiting");
 
         var observer = await chromium.NewSeparatePageAsync();

@@ -53,6 +53,8 @@ public sealed class HostedDashboardServerTests
         using var approve = await http.PostAsJsonAsync("api/actions", new { action = "approve", target = "c1-e0004", reason = " checked " });
         using var refused = await http.PostAsJsonAsync("api/actions", new { action = "abort", target = "unknown" });
         using var unknown = await http.PostAsJsonAsync("api/actions", new { action = "explode", target = "c1" });
+        using var returned = await http.PostAsJsonAsync("api/actions", new { action = "returntoservice", target = "printer-1" });
+        using var admitted = await http.PostAsJsonAsync("api/actions", new { action = "admit", target = "printer-evil" });
         var session = await http.GetFromJsonAsync<JsonElement>("api/session");
 
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
@@ -60,7 +62,12 @@ public sealed class HostedDashboardServerTests
         Assert.Equal("no campaign 'unknown'", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal(
-            [(DashboardAction.Approve, FakeDashboardHost.OperatorName, "c1-e0004", "checked"), (DashboardAction.Abort, FakeDashboardHost.OperatorName, "unknown", null)],
+            [
+                (DashboardAction.Approve, FakeDashboardHost.OperatorName, "c1-e0004", "checked"),
+                (DashboardAction.Abort, FakeDashboardHost.OperatorName, "unknown", null),
+                (DashboardAction.ReturnToService, FakeDashboardHost.OperatorName, "printer-1", null),
+                (DashboardAction.Admit, FakeDashboardHost.OperatorName, "printer-evil", null),
+            ],
             host.Actions.ToArray());
         Assert.Equal("operator", session.GetProperty("role").GetString());
         Assert.True(session.GetProperty("hosted").GetBoolean());

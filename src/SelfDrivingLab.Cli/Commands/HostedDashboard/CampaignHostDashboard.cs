@@ -51,6 +51,8 @@ internal sealed class CampaignHostDashboard(InProcessControl control, HostHealth
         DashboardAction.Pause => ControlAction.Pause,
         DashboardAction.Resume => ControlAction.Resume,
         DashboardAction.Abort => ControlAction.Abort,
+        DashboardAction.ReturnToService => ControlAction.ReturnToService,
+        DashboardAction.Admit => ControlAction.Admit,
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not an operator action"),
     };
 }

@@ -34,7 +34,7 @@ async function signOut() {
   await refresh();
 }
 
-/** Asks the host to carry out an action (approve, reject, pause, resume, abort) on a campaign or a held experiment. */
+/** Asks the host to carry out an action (approve, reject, pause, resume, abort; returntoservice, admit) on a campaign, a held experiment or an instrument. */
 export async function act(action, target) {
   const reason = document.getElementById('action-reason')?.value || null;
   const response = await fetch('/api/actions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action, target, reason }) });
