@@ -30,13 +30,16 @@ public sealed partial class PooledInstrumentGateway
     public bool ReturnToService(SiteId site, InstrumentId instrument, string operatorName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorName);
+
+        // Stamped before it takes effect, as an admission is: a waiting step may be granted the instrument at once.
+        var at = _time.GetUtcNow();
         if (!_quarantine.TryReturnToService(site, instrument))
         {
             return false;
         }
 
         Log.ReturnedToService(_logger, site.Value, instrument.Value, LogText.Escape(operatorName));
-        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.ReturnedToService, _time.GetUtcNow(), operatorName, "returned to service by an operator"));
+        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.ReturnedToService, at, operatorName, "returned to service by an operator"));
         return true;
     }
 
@@ -64,9 +67,13 @@ public sealed partial class PooledInstrumentGateway
         }
 
         var capabilities = InstrumentAdmission.Announced(info);
+
+        // Stamped before it takes effect: a step waiting for the instrument may be granted it at once, on another thread,
+        // and no command it enables may appear to start before the admission.
+        var at = _time.GetUtcNow();
         _admission.Admit(site, instrument, capabilities.ToHashSet(StringComparer.Ordinal));
         Log.Admitted(_logger, site.Value, instrument.Value, LogText.Escape(string.Join(", ", capabilities)), LogText.Escape(operatorName));
-        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.Admitted, _time.GetUtcNow(), operatorName, InstrumentStatusRecord.DescribeCapabilities(capabilities)));
+        _ = RecordStatusAsync(new InstrumentStatusRecord(site, instrument, InstrumentStatusKind.Admitted, at, operatorName, InstrumentStatusRecord.DescribeCapabilities(capabilities)));
         lock (_gate)
         {
             GrantWaiters();
