@@ -20,21 +20,21 @@ internal static class PostgresReads
 
     public static async Task<CampaignRecord?> FindCampaignAsync(NpgsqlConnection c, int version, CampaignId id, CancellationToken ct)
     {
-        var rows = await c.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns WHERE id = @id", ReadCampaign, ct, P("id", id.Value)).ConfigureAwait(false);
+        var rows = await c.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns WHERE id = @id", LedgerRows.Campaign, ct, P("id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public static async Task<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(NpgsqlConnection c, int version, CancellationToken ct) =>
-        await c.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns ORDER BY created_at_ticks, seq", ReadCampaign, ct).ConfigureAwait(false);
+        await c.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns ORDER BY created_at_ticks, seq", LedgerRows.Campaign, ct).ConfigureAwait(false);
 
     public static async Task<ExperimentRecord?> FindExperimentAsync(NpgsqlConnection c, int version, ExperimentId id, CancellationToken ct)
     {
-        var rows = await c.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE id = @id", ReadExperiment, ct, P("id", id.Value)).ConfigureAwait(false);
+        var rows = await c.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE id = @id", LedgerRows.Experiment, ct, P("id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public static async Task<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(NpgsqlConnection c, int version, CampaignId id, CancellationToken ct) =>
-        await c.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE campaign_id = @id ORDER BY sequence", ReadExperiment, ct, P("id", id.Value)).ConfigureAwait(false);
+        await c.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE campaign_id = @id ORDER BY sequence", LedgerRows.Experiment, ct, P("id", id.Value)).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(NpgsqlConnection c, ExperimentId id, CancellationToken ct) =>
         await c.QueryAsync(
@@ -79,47 +79,6 @@ internal static class PostgresReads
             (version >= 3 ? " UNION ALL SELECT max(at_ticks) FROM campaign_revisions" : string.Empty) + ") AS latest";
         var ticks = await c.ScalarAsync(null, sql, ct).ConfigureAwait(false);
         var updated = await c.QueryAsync(null, "SELECT updated_at FROM campaigns", r => LedgerValues.ParseTime(r.GetString(0)), ct).ConfigureAwait(false);
-        DateTimeOffset? latest = ticks is long t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
-        foreach (var at in updated)
-        {
-            if (latest is null || at > latest)
-            {
-                latest = at;
-            }
-        }
-
-        return latest;
+        return LedgerRows.Latest(ticks as long?, updated);
     }
-
-    private static CampaignRecord ReadCampaign(NpgsqlDataReader r) => new(
-        new CampaignId(r.GetString(0)),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetInt32(3),
-        r.GetInt32(4),
-        LedgerValues.ParseEnum<CampaignStatus>(r.GetString(5)),
-        LedgerValues.ParseTime(r.GetString(6)),
-        LedgerValues.ParseTime(r.GetString(7)))
-    {
-        Identity = r.NullableString(8),
-        Pause = r.IsDBNull(9) ? null : new CampaignPause(LedgerValues.ParseTime(r.GetString(9)), r.GetString(10), r.NullableString(11)),
-    };
-
-    private static ExperimentRecord ReadExperiment(NpgsqlDataReader r) => new(
-        new ExperimentId(r.GetString(0)),
-        new CampaignId(r.GetString(1)),
-        r.GetInt32(2),
-        LedgerValues.FromJson(r.GetString(3)),
-        LedgerValues.ParseEnum<ExperimentStatus>(r.GetString(4)),
-        r.GetString(5),
-        r.GetString(6),
-        LedgerValues.ParseTime(r.GetString(7)),
-        LedgerValues.ParseTime(r.GetString(8)),
-        r.IsDBNull(9) ? null : LedgerValues.FromJson(r.GetString(9)),
-        r.IsDBNull(10) ? null : r.GetDouble(10),
-        r.NullableString(11))
-    {
-        Outputs = r.IsDBNull(12) ? null : LedgerValues.OutputsFromJson(r.GetString(12)),
-        Objectives = r.IsDBNull(13) ? null : LedgerValues.ObjectivesFromJson(r.GetString(13)),
-    };
 }

@@ -18,28 +18,28 @@ internal static class LedgerReads
 
     public static async Task<CampaignRecord?> FindCampaignAsync(SqliteConnection connection, int version, CampaignId id, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns WHERE id = $id", ReadCampaign, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns WHERE id = $id", LedgerRows.Campaign, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public static async Task<IReadOnlyList<CampaignRecord>> ListCampaignsAsync(SqliteConnection connection, int version, CancellationToken cancellationToken) =>
-        await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns ORDER BY created_at_ticks, rowid", ReadCampaign, cancellationToken).ConfigureAwait(false);
+        await connection.QueryAsync(null, $"SELECT {CampaignColumns(version)} FROM campaigns ORDER BY created_at_ticks, rowid", LedgerRows.Campaign, cancellationToken).ConfigureAwait(false);
 
     public static async Task<ExperimentRecord?> FindExperimentAsync(SqliteConnection connection, int version, ExperimentId id, CancellationToken cancellationToken)
     {
-        var rows = await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE id = $id", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        var rows = await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE id = $id", LedgerRows.Experiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public static async Task<IReadOnlyList<ExperimentRecord>> GetExperimentsAsync(SqliteConnection connection, int version, CampaignId id, CancellationToken cancellationToken) =>
-        await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE campaign_id = $id ORDER BY sequence", ReadExperiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
+        await connection.QueryAsync(null, $"SELECT {ExperimentColumns(version)} FROM experiments WHERE campaign_id = $id ORDER BY sequence", LedgerRows.Experiment, cancellationToken, ("$id", id.Value)).ConfigureAwait(false);
 
     public static async Task<IReadOnlyList<StateTransitionRecord>> GetTransitionsAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken) =>
         await connection.QueryAsync(
             null,
             "SELECT experiment_id, from_state, to_state, trigger, at, detail FROM transitions WHERE experiment_id = $id ORDER BY at_ticks, id",
             r => new StateTransitionRecord(
-                new ExperimentId(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), LedgerValues.ParseTime(r.GetString(4)), NullableString(r, 5)),
+                new ExperimentId(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3), LedgerValues.ParseTime(r.GetString(4)), LedgerRows.NullableString(r, 5)),
             cancellationToken,
             ("$id", id.Value)).ConfigureAwait(false);
 
@@ -77,49 +77,6 @@ internal static class LedgerReads
             (version >= 3 ? " UNION ALL SELECT max(at_ticks) FROM campaign_revisions)" : ")");
         var ticks = await connection.QueryAsync(null, sql, r => r.IsDBNull(0) ? (long?)null : r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         var updated = await connection.QueryAsync(null, "SELECT updated_at FROM campaigns", r => LedgerValues.ParseTime(r.GetString(0)), cancellationToken).ConfigureAwait(false);
-        DateTimeOffset? latest = ticks[0] is { } t ? new DateTimeOffset(t, TimeSpan.Zero) : null;
-        foreach (var at in updated)
-        {
-            if (latest is null || at > latest)
-            {
-                latest = at;
-            }
-        }
-
-        return latest;
+        return LedgerRows.Latest(ticks[0], updated);
     }
-
-    private static CampaignRecord ReadCampaign(SqliteDataReader r) => new(
-        new CampaignId(r.GetString(0)),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetInt32(3),
-        r.GetInt32(4),
-        LedgerValues.ParseEnum<CampaignStatus>(r.GetString(5)),
-        LedgerValues.ParseTime(r.GetString(6)),
-        LedgerValues.ParseTime(r.GetString(7)))
-    {
-        Identity = NullableString(r, 8),
-        Pause = r.IsDBNull(9) ? null : new CampaignPause(LedgerValues.ParseTime(r.GetString(9)), r.GetString(10), NullableString(r, 11)),
-    };
-
-    private static ExperimentRecord ReadExperiment(SqliteDataReader r) => new(
-        new ExperimentId(r.GetString(0)),
-        new CampaignId(r.GetString(1)),
-        r.GetInt32(2),
-        LedgerValues.FromJson(r.GetString(3)),
-        LedgerValues.ParseEnum<ExperimentStatus>(r.GetString(4)),
-        r.GetString(5),
-        r.GetString(6),
-        LedgerValues.ParseTime(r.GetString(7)),
-        LedgerValues.ParseTime(r.GetString(8)),
-        r.IsDBNull(9) ? null : LedgerValues.FromJson(r.GetString(9)),
-        r.IsDBNull(10) ? null : r.GetDouble(10),
-        NullableString(r, 11))
-    {
-        Outputs = r.IsDBNull(12) ? null : LedgerValues.OutputsFromJson(r.GetString(12)),
-        Objectives = r.IsDBNull(13) ? null : LedgerValues.ObjectivesFromJson(r.GetString(13)),
-    };
-
-    private static string? NullableString(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 }
