@@ -29,6 +29,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
     private readonly Counter<long> _rejected;
     private IMessageBusConnection? _connection;
     private ControlTopics? _topics;
+    private ControlEndpoint? _written;
 
     public ControlChannelService(
         IMessageBusFactory factory,
@@ -57,6 +58,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         _connection = await _factory.ConnectAsync(new MessageBusConnectionOptions(_clientId), cancellationToken).ConfigureAwait(false);
         await _connection.SubscribeAsync(_topics.RequestFilter, HandleAsync, cancellationToken).ConfigureAwait(false);
         endpoint.Write(_ledgerPath);
+        _written = endpoint;
         LogListening(_logger, _topics.RequestFilter, endpoint.Host, endpoint.Port);
     }
 
@@ -69,13 +71,22 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
             return;
         }
 
-        try
+        // The endpoint file, and the run's own operator credentials and broker certificate (written next to the ledger for
+        // an embedded broker): nothing that outlives the run can let anyone into a later one.
+        var ledger = Path.GetFullPath(_ledgerPath);
+        foreach (var file in new[] { ControlEndpoint.FileFor(_ledgerPath), _written?.CredentialsFile, _written?.CaFile })
         {
-            File.Delete(ControlEndpoint.FileFor(_ledgerPath));
-        }
-        catch (IOException)
-        {
-            // Best effort: a stale file only points at a broker nobody answers on.
+            if (file is not null && Path.GetFullPath(file).StartsWith(ledger, StringComparison.Ordinal))
+            {
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (IOException)
+                {
+                    // Best effort: a stale endpoint points at a broker nobody answers on, and stale credentials at one that is gone.
+                }
+            }
         }
 
         await connection.DisposeAsync().ConfigureAwait(false);
