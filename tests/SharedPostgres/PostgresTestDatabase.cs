@@ -5,9 +5,10 @@ namespace SelfDrivingLab.Tests.Postgres;
 
 /// <summary>
 /// A fresh PostgreSQL database for one test class (created before its first test, dropped after its last), on the
-/// server named by <see cref="Variable"/>; each test then works in a schema of its own. Linked into the test projects
-/// that need PostgreSQL (the others need no Npgsql). Without the variable every test
-/// of the class fails saying how to set it: a PostgreSQL test that silently passes would prove nothing.
+/// server named by <see cref="Variable"/>, or else on a throwaway server the test process starts itself
+/// (<see cref="PostgresTestServer"/>); each test then works in a schema of its own. Linked into the test projects that need
+/// PostgreSQL (the others need no Npgsql). With neither every test of the class fails saying what to install or set: a
+/// PostgreSQL test that silently passes would prove nothing.
 /// </summary>
 public sealed class PostgresTestDatabase : IAsyncLifetime
 {
@@ -21,15 +22,14 @@ public sealed class PostgresTestDatabase : IAsyncLifetime
 
     public string Name { get; } = "sdl_test_" + Guid.NewGuid().ToString("N");
 
-    /// <summary>The server's connection string (without a database) from <see cref="Variable"/>; throws saying how to set it when it is not set.</summary>
+    /// <summary>The server's connection string (without a database) from <see cref="Variable"/> or the test process's own server; throws saying what is missing when there is neither.</summary>
     public static string AdminConnectionString()
     {
         var text = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new InvalidOperationException(
-                $"{Variable} is not set: the PostgreSQL ledger tests need a server. Set it to a connection string of a role that may create databases, "
-                + $"e.g. {Variable}='Host=127.0.0.1;Port=5433;Username=sdl;Password=sdl;Database=postgres' (.ci/run starts a throwaway server and sets it; see README, PostgreSQL ledger).");
+            // Like the Mosquitto tests: a server of the test process's own, from the installed PostgreSQL programs.
+            text = PostgresTestServer.ConnectionString;
         }
 
         // Parse (URI or key=value) through the product's own reader, then back to a connection string for the maintenance database.
