@@ -42,6 +42,12 @@ internal static class FacilityRules
             SimulatorRules.CheckEach(facility.Simulators, "simulators", problems);
         }
 
+        if (!IsSingle(facility))
+        {
+            // A single campaign's are its own problems (SimulatorRules), reported once.
+            SiteRules.Check(facility, problems);
+        }
+
         CheckAccess(facility, problems);
     }
 

@@ -12,6 +12,7 @@ internal static class SimulatorRules
     public static void Check(CampaignDefinition campaign, ProblemList problems)
     {
         CheckEach(campaign.Simulators, "simulators", problems);
+        SiteRules.Check(FacilityDefinition.Single(campaign), problems);
         if (campaign.Simulators.Count > 0)
         {
             CheckCoverage(campaign, campaign.Simulators, problems);

@@ -37,7 +37,7 @@ internal static class WorkflowReader
             var deadline = map.Duration("deadline", required: true);
             var bindings = ReadBindings(map);
             var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name);
-            var (site, siteOk) = ReadSite(map);
+            var (site, siteOk) = SiteIdReader.Read(map);
             if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk && siteOk)
             {
                 var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf, Site = site };
@@ -46,22 +46,6 @@ internal static class WorkflowReader
         }
 
         return (steps, items is not null && steps.Count == items.Count);
-    }
-
-    private static (SiteId? Site, bool Ok) ReadSite(YamlMap step)
-    {
-        if (step.String("site") is not { } site)
-        {
-            return (null, !step.Has("site"));
-        }
-
-        if (IdRules.IsValid(site))
-        {
-            return (new SiteId(site), true);
-        }
-
-        step.Error("site", $"'{site}' is not a valid site id; use letters, digits, '-', '_' or '.'");
-        return (null, false);
     }
 
     private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step)

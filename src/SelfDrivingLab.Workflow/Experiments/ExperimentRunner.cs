@@ -234,7 +234,7 @@ public sealed partial class ExperimentRunner
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
         await _ledger.RecordCommandAsync(
-            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline),
+            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline) { Site = lease.Site },
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 

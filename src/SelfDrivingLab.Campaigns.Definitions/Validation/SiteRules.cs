@@ -1,0 +1,67 @@
+using SelfDrivingLab.Core.Ids;
+
+namespace SelfDrivingLab.Campaigns.Definitions;
+
+/// <summary>
+/// Where things stand across a facility's sites: a simulator's <c>site:</c> and, in a facility file, a step's
+/// <c>site:</c> name the facility's own site or one of its <c>sites:</c>; a step pinned to a site is offered there by a
+/// simulator (when the instruments are simulated).
+/// </summary>
+internal static class SiteRules
+{
+    public static void Check(FacilityDefinition facility, ProblemList problems)
+    {
+        var known = facility.OtherSites.Select(s => s.Id).Prepend(facility.Site).ToList();
+        var names = string.Join(", ", known.Select(s => $"'{s}'"));
+        for (var index = 0; index < facility.Simulators.Count; index++)
+        {
+            if (facility.Simulators[index].Site is { } site && !known.Contains(site))
+            {
+                problems.Add($"simulators[{index}].site", $"'{site}' is not a site of this facility (known: {names}); list the other sites under the facility file's sites:");
+            }
+        }
+
+        if (facility.IsSingleCampaign)
+        {
+            // A campaign run on its own may use real instruments at sites bridged outside this file; its simulators cannot.
+            CheckCoverage(facility, facility.Campaigns[0], string.Empty, problems);
+            return;
+        }
+
+        for (var c = 0; c < facility.Campaigns.Count; c++)
+        {
+            var campaign = facility.Campaigns[c];
+            for (var s = 0; s < campaign.Steps.Count; s++)
+            {
+                if (campaign.Steps[s].Site is { } site && !known.Contains(site))
+                {
+                    problems.Add($"campaigns[{c}]", $"campaign '{campaign.Name}' step '{campaign.Steps[s].Name}' names site '{site}', which is not a site of this facility (known: {names})");
+                }
+            }
+
+            CheckCoverage(facility, campaign, $"campaigns[{c}]", problems);
+        }
+    }
+
+    // A step pinned to a site needs an instrument there; with simulated instruments that is checkable now.
+    private static void CheckCoverage(FacilityDefinition facility, CampaignDefinition campaign, string path, ProblemList problems)
+    {
+        if (facility.Simulators.Count == 0)
+        {
+            return;
+        }
+
+        for (var index = 0; index < campaign.Steps.Count; index++)
+        {
+            var step = campaign.Steps[index];
+            if (step.Site is { } site && !facility.Simulators.Any(i => i.Capability == step.Capability && SiteOf(i, facility) == site))
+            {
+                var where = path.Length == 0 ? $"workflow[{index}].site" : path;
+                problems.Add(where, $"step '{step.Name}' runs at site '{site}' but no simulator there offers '{step.Capability}'");
+            }
+        }
+    }
+
+    /// <summary>The site a simulated instrument stands at: its own <c>site:</c>, else the facility's.</summary>
+    public static SiteId SiteOf(SimulatedInstrumentDefinition simulator, FacilityDefinition facility) => simulator.Site ?? facility.Site;
+}
