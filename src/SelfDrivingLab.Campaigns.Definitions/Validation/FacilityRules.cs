@@ -30,7 +30,7 @@ internal static class FacilityRules
 
             if (facility.Simulators.Count > 0 && !IsSingle(facility))
             {
-                foreach (var step in campaign.Steps.Where(s => !offered.Contains(s.Capability)))
+                foreach (var step in campaign.Steps.Where(s => s.Transfer is null && !offered.Contains(s.Capability)))
                 {
                     problems.Add(path, $"campaign '{campaign.Name}' step '{step.Name}' needs capability '{step.Capability}', which no simulator of the facility offers");
                 }

@@ -33,7 +33,7 @@ internal static class SiteRules
             var campaign = facility.Campaigns[c];
             for (var s = 0; s < campaign.Steps.Count; s++)
             {
-                if (campaign.Steps[s].Site is { } site && !known.Contains(site))
+                if ((campaign.Steps[s].Transfer?.To ?? campaign.Steps[s].Site) is { } site && !known.Contains(site))
                 {
                     problems.Add($"campaigns[{c}]", $"campaign '{campaign.Name}' step '{campaign.Steps[s].Name}' names site '{site}', which is not a site of this facility (known: {names})");
                 }
@@ -51,10 +51,11 @@ internal static class SiteRules
             return;
         }
 
-        for (var index = 0; index < campaign.Steps.Count; index++)
+        var steps = SampleSites.Resolve(campaign.Steps);
+        for (var index = 0; index < steps.Count; index++)
         {
-            var step = campaign.Steps[index];
-            if (step.Site is { } site && !facility.Simulators.Any(i => i.Capability == step.Capability && SiteOf(i, facility) == site))
+            var step = steps[index];
+            if (step.Transfer is null && step.Site is { } site && !facility.Simulators.Any(i => i.Capability == step.Capability && SiteOf(i, facility) == site))
             {
                 var where = path.Length == 0 ? $"workflow[{index}].site" : path;
                 problems.Add(where, $"step '{step.Name}' runs at site '{site}' but no simulator there offers '{step.Capability}'");

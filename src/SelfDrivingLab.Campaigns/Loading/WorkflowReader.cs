@@ -31,7 +31,17 @@ internal static class WorkflowReader
                 continue;
             }
 
-            map.CheckKeys(["name", "capability", "deadline", "parameters", "site", .. StepPolicyReader.Keys]);
+            if (map.Has("transfer"))
+            {
+                if (ReadTransfer(map) is { } transfer)
+                {
+                    steps.Add((transfer, map));
+                }
+
+                continue;
+            }
+
+            map.CheckKeys(["name", "capability", "deadline", "parameters", "site", "transfer", .. StepPolicyReader.Keys]);
             var name = map.String("name", required: true);
             var capability = map.String("capability", required: true);
             var deadline = map.Duration("deadline", required: true);
@@ -46,6 +56,30 @@ internal static class WorkflowReader
         }
 
         return (steps, items is not null && steps.Count == items.Count);
+    }
+
+    /// <summary>
+    /// A transfer step: <c>- name: ship-to-b</c> with <c>transfer: { to: lab-b, duration: 2h }</c>. It sends no command, so
+    /// it has no capability, parameters, deadline, site or policies.
+    /// </summary>
+    private static WorkflowStepDefinition? ReadTransfer(YamlMap map)
+    {
+        map.CheckKeys("name", "transfer");
+        var name = map.String("name", required: true);
+        if (map.Map("transfer") is not { } transfer)
+        {
+            return null; // reported by YamlMap
+        }
+
+        transfer.CheckKeys("to", "duration");
+        var (to, toOk) = SiteIdReader.Read(transfer, "to");
+        if (to is null && toOk)
+        {
+            transfer.Error("to", "'to' is required: the site the sample is shipped to");
+        }
+
+        var duration = transfer.Duration("duration", required: true, allowZero: true);
+        return name is not null && to is { } site && duration is { } d ? WorkflowStepDefinition.ForTransfer(name, new SampleTransfer(site, d)) : null;
     }
 
     private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step)

@@ -32,7 +32,7 @@ public sealed partial class ExperimentRunner
     private async Task LoadEarlierOutputsAsync(ExperimentRecord experiment, IEnumerable<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
     {
         var commands = await _ledger.GetCommandsAsync(experiment.Id, CancellationToken.None).ConfigureAwait(false);
-        foreach (var step in steps)
+        foreach (var step in steps.Where(s => s.Transfer is null))
         {
             var last = commands.LastOrDefault(c => c.Step == step.Name);
             if (last is null && step.SkipIf is not null)
