@@ -4,8 +4,9 @@ namespace SelfDrivingLab.Campaigns.Definitions;
 
 /// <summary>
 /// Where things stand across a facility's sites: a simulator's <c>site:</c> and, in a facility file, a step's
-/// <c>site:</c> name the facility's own site or one of its <c>sites:</c>; a step pinned to a site is offered there by a
-/// simulator (when the instruments are simulated).
+/// <c>site:</c> (or a transfer's <c>to:</c>) name the facility's own site or one of its <c>sites:</c>; a step that runs at
+/// a site (its own <c>site:</c>, or where a transfer shipped the sample) is offered there by a simulator (when the
+/// instruments are simulated).
 /// </summary>
 internal static class SiteRules
 {
@@ -23,8 +24,8 @@ internal static class SiteRules
 
         if (facility.IsSingleCampaign)
         {
-            // A campaign run on its own may use real instruments at sites bridged outside this file; its simulators cannot.
-            CheckCoverage(facility, facility.Campaigns[0], string.Empty, problems);
+            // A campaign file knows no other sites: its steps may name sites whose (real) instruments a broker bridges in
+            // (run with --external-instruments), so only its simulators are held to its own site.
             return;
         }
 
@@ -57,8 +58,7 @@ internal static class SiteRules
             var step = steps[index];
             if (step.Transfer is null && step.Site is { } site && !facility.Simulators.Any(i => i.Capability == step.Capability && SiteOf(i, facility) == site))
             {
-                var where = path.Length == 0 ? $"workflow[{index}].site" : path;
-                problems.Add(where, $"step '{step.Name}' runs at site '{site}' but no simulator there offers '{step.Capability}'");
+                problems.Add(path, $"campaign '{campaign.Name}' step '{step.Name}' runs at site '{site}' but no simulator there offers '{step.Capability}'");
             }
         }
     }
