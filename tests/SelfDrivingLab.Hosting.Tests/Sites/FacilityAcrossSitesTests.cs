@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using MQTTnet;
 using MQTTnet.Protocol;
@@ -37,30 +38,40 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
         await watcher.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
             .WithTopicFilter("sdl/v1/link/+/+", MqttQualityOfServiceLevel.AtLeastOnce)
             .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/command", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/event", MqttQualityOfServiceLevel.AtLeastOnce)
             .Build());
         var link = $"sdl/v1/link/{TwoSiteFacility.Hub}/{TwoSiteFacility.Remote}";
-        await NextAsync(seen, t => t == link, "1");
+        await NextAsync(seen, t => t == link, p => p == "1");
 
         var running = CampaignHost.RunAsync(sites.HostSettings(ConnectionString("sites"), _dir.Path));
 
-        // The chosen moment: the first command to lab-b's tester has crossed the bridge (the tester takes 1.5 s on it).
-        await NextAsync(seen, t => t.EndsWith("/tester-b1/command", StringComparison.Ordinal), null);
+        // The chosen moment: lab-b's tester has started the first command sent to it across the bridge (its first event is
+        // back at the hub) and works on it for 1.5 s.
+        var command = await NextAsync(seen, t => t.EndsWith("/tester-b1/command", StringComparison.Ordinal), _ => true);
+        var inFlight = JsonDocument.Parse(command).RootElement.GetProperty("command_id").GetString()!;
+        await NextAsync(seen, t => t.EndsWith("/tester-b1/event", StringComparison.Ordinal), p => p.Contains(inFlight, StringComparison.Ordinal));
+        var cutAt = TimeProvider.System.GetUtcNow();
         sites.RemoteBroker.Crash();
-        await NextAsync(seen, t => t == link, "0");
+        await NextAsync(seen, t => t == link, p => p == "0");
         await sites.RemoteBroker.StartAgainAsync();
-        await NextAsync(seen, t => t == link, "1");
+        await NextAsync(seen, t => t == link, p => p == "1");
         var summary = await running.WaitAsync(Bound);
 
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
         Assert.Equal(Budget, summary.Completed);
-        await AssertExactlyOnceAsync();
+        var records = await AssertExactlyOnceAsync();
+
+        // The link was cut while that command ran (not before it arrived, not after it ended), and it ran once.
+        var execution = Assert.Single(records, r => r.CommandId == new CommandId(inFlight));
+        Assert.True(execution.StartedAt <= cutAt && cutAt < execution.FinishedAt, $"the link was cut at {cutAt:O}, the command ran {execution.StartedAt:O} - {execution.FinishedAt:O}");
+        Assert.Equal(InstrumentEventKind.Completed, execution.Outcome);
     }
 
     /// <summary>
     /// From the ledger and the execution logs: every experiment completed, each step ran once under one command id, nothing
     /// ran that the ledger had not sent, each command is stored with the site it went to, and each timeline has the transfer.
     /// </summary>
-    private async Task AssertExactlyOnceAsync()
+    private async Task<List<ExecutionRecord>> AssertExactlyOnceAsync()
     {
         await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location("sites"));
         var campaign = Assert.Single(await ledger.ListCampaignsAsync());
@@ -90,6 +101,8 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
             var timeline = await ledger.GetTransitionsAsync(experiment.Id);
             Assert.Equal(["Proposed", "printing", "ship-to-b", "compression", "Completed"], timeline.Select(t => t.To));
         }
+
+        return records;
     }
 
     // Instruments that answer in a moment (the tester in 1.5 s, long enough to cut the link under it), a short shipment.
@@ -136,16 +149,16 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
         return received;
     }
 
-    // Reads until a matching message arrives (others are skipped), bounded; a null payload matches any.
-    private static async Task NextAsync(Channel<(string Topic, string Payload)> received, Func<string, bool> topic, string? payload)
+    // Reads until a matching message arrives (others are skipped), bounded. Returns its payload.
+    private static async Task<string> NextAsync(Channel<(string Topic, string Payload)> received, Func<string, bool> topic, Func<string, bool> payload)
     {
         using var timeout = new CancellationTokenSource(Bound);
         while (true)
         {
             var (t, p) = await received.Reader.ReadAsync(timeout.Token);
-            if (topic(t) && (payload is null || p == payload))
+            if (topic(t) && payload(p))
             {
-                return;
+                return p;
             }
         }
     }
