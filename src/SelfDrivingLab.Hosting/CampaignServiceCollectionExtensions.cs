@@ -80,7 +80,8 @@ public static class CampaignServiceCollectionExtensions
         if (settings.Broker is null)
         {
             // The embedded broker admits only the facility's identities, each with a password made for this run.
-            services.AddSingleton(EmbeddedBrokerAccess.For(new AccessPolicy(facility.Site, FacilityAccess.Of(facility))));
+            // It stands in for every site's broker: instruments at other sites (simulators with a site:) use it too.
+            services.AddSingleton(EmbeddedBrokerAccess.For(new AccessPolicy(facility.Site, FacilityAccess.Of(facility), facility.OtherSites.Select(s => s.Id), oneBrokerForAllSites: true)));
         }
 
         services.AddSdlMqtt(o =>
@@ -289,7 +290,8 @@ public static class CampaignServiceCollectionExtensions
                 SimulatorLimitsFromSpace.Build(facility),
                 // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
                 settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null,
-                settings.JournalDirectory),
+                settings.JournalDirectory,
+                settings.Broker is null ? null : SiteBrokers.Factories(facility, provider)),
             provider.GetService<ILoggerFactory>()));
         services.AddHostedService<SimulatedInstrumentsService>();
         return services;

@@ -132,7 +132,7 @@ public sealed class PostgresLedger : ILedgerStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
-        ReadAsync((c, ct) => PostgresReads.GetCommandsAsync(c, id, ct), cancellationToken);
+        ReadAsync((c, ct) => PostgresReads.GetCommandsAsync(c, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default) =>

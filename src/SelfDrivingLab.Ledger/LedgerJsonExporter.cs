@@ -10,7 +10,8 @@ namespace SelfDrivingLab.Ledger;
 /// <c>{"format":"sdl-ledger-export","version":1,"campaigns":[{id, name, status, seed, budget, created_at, updated_at,
 /// prior?: [{parameters, outputs, objectives}], experiments: [{id, sequence, status, state, parameters, measurements,
 /// outputs: [{step, outputs}], objective, objectives: [{output, value}], proposal, proposed_at, updated_at,
-/// failure_reason}]}]}</c>. Parameters and outputs are objects whose values are JSON numbers or strings; <c>proposal</c>
+/// failure_reason, timeline: [{from, to, trigger, at, detail}]}]}]}</c>; the timeline is every state the experiment went
+/// through, steps that send no command included (a transfer between sites, its arrival in <c>detail</c>). Parameters and outputs are objects whose values are JSON numbers or strings; <c>proposal</c>
 /// is the provenance the campaign runner stored (the model's predicted mean and sd, the acquisition value, the strategy),
 /// as an object, or a string when it is not JSON. Missing values are <c>null</c>; times are ISO-8601 with offset.
 /// Stateless and thread-safe.
@@ -76,7 +77,7 @@ public static class LedgerJsonExporter
             json.WriteStartArray("experiments");
             foreach (var e in await ledger.GetExperimentsAsync(c.Id, cancellationToken).ConfigureAwait(false))
             {
-                WriteExperiment(json, e);
+                WriteExperiment(json, e, await ledger.GetTransitionsAsync(e.Id, cancellationToken).ConfigureAwait(false));
             }
 
             json.WriteEndArray();
@@ -89,7 +90,7 @@ public static class LedgerJsonExporter
         await json.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static void WriteExperiment(Utf8JsonWriter json, ExperimentRecord e)
+    private static void WriteExperiment(Utf8JsonWriter json, ExperimentRecord e, IReadOnlyList<StateTransitionRecord> timeline)
     {
         json.WriteStartObject();
         json.WriteString("id", e.Id.Value);
@@ -114,6 +115,19 @@ public static class LedgerJsonExporter
         json.WriteString("proposed_at", e.ProposedAt);
         json.WriteString("updated_at", e.UpdatedAt);
         json.WriteString("failure_reason", e.FailureReason);
+        json.WriteStartArray("timeline");
+        foreach (var t in timeline)
+        {
+            json.WriteStartObject();
+            json.WriteString("from", t.From);
+            json.WriteString("to", t.To);
+            json.WriteString("trigger", t.Trigger);
+            json.WriteString("at", t.At);
+            json.WriteString("detail", t.Detail);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

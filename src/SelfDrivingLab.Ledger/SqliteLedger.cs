@@ -137,7 +137,7 @@ public sealed class SqliteLedger : ILedgerStore
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<CommandRecord>> GetCommandsAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
-        ReadAsync(ct => LedgerReads.GetCommandsAsync(_connection, id, ct), cancellationToken);
+        ReadAsync(ct => LedgerReads.GetCommandsAsync(_connection, SchemaVersion, id, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<InstrumentEventRecord>> GetEventsAsync(CommandId id, CancellationToken cancellationToken = default) =>

@@ -59,6 +59,8 @@ public sealed class ExportAndGraphTests : IDisposable
             Assert.Equal(toughness, json.GetProperty("objectives")[0].GetProperty("value").GetDouble());
             Assert.Equal(toughness, json.GetProperty("objective").GetDouble());
             Assert.Equal(["printing", "compression"], json.GetProperty("outputs").EnumerateArray().Select(o => o.GetProperty("step").GetString()));
+            var states = json.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("to").GetString()).ToList();
+            Assert.Equal(["Proposed", "printing", "compression"], states.Take(3));
         }
 
         // Model proposals carry what the model predicted when it proposed them.

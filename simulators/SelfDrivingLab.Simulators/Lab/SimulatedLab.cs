@@ -44,8 +44,12 @@ public sealed class SimulatedLab : IAsyncDisposable
                     nameof(options));
             }
 
+            // An instrument at another site of the facility publishes under that site's topics, on that site's broker when
+            // one is given (else on the lab's, standing in for every site's, as in a simulated run on one embedded broker).
+            var site = definition.Site ?? Site;
+            var bus = options.SiteBuses?.GetValueOrDefault(site) ?? busFactory;
             var limits = options.Limits?.GetValueOrDefault(definition.Id);
-            var driver = SimulatorFactory.Create(definition, Site, timeProvider, options.Seed, limits);
+            var driver = SimulatorFactory.Create(definition, site, timeProvider, options.Seed, limits);
             ExecutionLogFile? log = null;
             if (options.ExecutionLogDirectory is { } directory)
             {
@@ -55,20 +59,20 @@ public sealed class SimulatedLab : IAsyncDisposable
 
             _drivers[definition.Id] = driver;
             _hosts.Add(new InstrumentHost(
-                new InstrumentHostOptions { Site = Site.Value, Instrument = definition.Id.Value, JournalDirectory = options.JournalDirectory },
+                new InstrumentHostOptions { Site = site.Value, Instrument = definition.Id.Value, JournalDirectory = options.JournalDirectory },
                 driver,
-                busFactory,
+                bus,
                 timeProvider,
                 loggerFactory?.CreateLogger<InstrumentHost>(),
                 journal: null,
                 log,
                 meterFactory,
-                SimulatorFactory.CreateFaultInjector(definition, Site, options.Seed),
+                SimulatorFactory.CreateFaultInjector(definition, site, options.Seed),
                 options.ConnectionDropper));
         }
     }
 
-    /// <summary>The site.</summary>
+    /// <summary>The lab's site: that of every instrument that names none of its own.</summary>
     public SiteId Site { get; }
 
     /// <summary>Each instrument's simulator (a <see cref="CharacterizationSimulator"/> exposes its ground truth).</summary>

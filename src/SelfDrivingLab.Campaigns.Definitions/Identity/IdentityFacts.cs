@@ -183,6 +183,11 @@ internal static class IdentityFacts
                 add($"{path}.site", site.Value);
             }
 
+            if (step.Transfer is { } transfer)
+            {
+                add($"{path}.transfer", $"to {transfer.To}, duration {DurationParser.Format(transfer.Duration)}");
+            }
+
             if (step.SkipIf is { } skip)
             {
                 add($"{path}.skip_if", $"{skip.Step}.{skip.Output} {(skip.Negated ? "not_equals" : "equals")} {Describe(skip.Value)}");

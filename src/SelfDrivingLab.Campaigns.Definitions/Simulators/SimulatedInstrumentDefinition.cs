@@ -24,6 +24,12 @@ public sealed record SimulatedInstrumentDefinition(
     /// <summary>Faults injected into its commands (default none).</summary>
     public FaultDefinition Faults { get; init; } = FaultDefinition.None;
 
+    /// <summary>
+    /// The site the instrument stands at (YAML <c>site:</c>; default null: the facility's own site). In a run it connects
+    /// to that site's broker (the facility's <c>sites:</c>), so a campaign hosted at one site uses instruments at another.
+    /// </summary>
+    public SiteId? Site { get; init; }
+
     /// <summary>Type-specific settings (<see cref="LiquidHandlerSettings"/>, <see cref="FurnaceSettings"/>, <see cref="XrdSettings"/>), or null.</summary>
     public SimulatorSettings? Settings { get; init; }
 

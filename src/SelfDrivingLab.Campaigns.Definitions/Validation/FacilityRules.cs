@@ -30,7 +30,7 @@ internal static class FacilityRules
 
             if (facility.Simulators.Count > 0 && !IsSingle(facility))
             {
-                foreach (var step in campaign.Steps.Where(s => !offered.Contains(s.Capability)))
+                foreach (var step in campaign.Steps.Where(s => s.Transfer is null && !offered.Contains(s.Capability)))
                 {
                     problems.Add(path, $"campaign '{campaign.Name}' step '{step.Name}' needs capability '{step.Capability}', which no simulator of the facility offers");
                 }
@@ -40,6 +40,12 @@ internal static class FacilityRules
         if (!IsSingle(facility))
         {
             SimulatorRules.CheckEach(facility.Simulators, "simulators", problems);
+        }
+
+        if (!IsSingle(facility))
+        {
+            // A single campaign's are its own problems (SimulatorRules), reported once.
+            SiteRules.Check(facility, problems);
         }
 
         CheckAccess(facility, problems);

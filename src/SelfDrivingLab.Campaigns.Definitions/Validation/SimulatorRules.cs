@@ -12,6 +12,7 @@ internal static class SimulatorRules
     public static void Check(CampaignDefinition campaign, ProblemList problems)
     {
         CheckEach(campaign.Simulators, "simulators", problems);
+        SiteRules.Check(FacilityDefinition.Single(campaign), problems);
         if (campaign.Simulators.Count > 0)
         {
             CheckCoverage(campaign, campaign.Simulators, problems);
@@ -95,6 +96,11 @@ internal static class SimulatorRules
         for (var index = 0; index < steps.Count; index++)
         {
             var step = steps[index];
+            if (step.Transfer is not null)
+            {
+                continue; // no command
+            }
+
             if (!offered.Contains(step.Capability))
             {
                 problems.Add(
@@ -140,7 +146,7 @@ internal static class SimulatorRules
     /// <summary>With several objectives, each objective's output must be measured by a simulator of some step (any step: they may measure in turn).</summary>
     private static void CheckObjectivesMeasured(CampaignDefinition campaign, IReadOnlyList<SimulatedInstrumentDefinition> simulators, ProblemList problems)
     {
-        var capabilities = campaign.Steps.Select(s => s.Capability).ToHashSet(StringComparer.Ordinal);
+        var capabilities = campaign.Steps.Where(s => s.Transfer is null).Select(s => s.Capability).ToHashSet(StringComparer.Ordinal);
         var measuring = simulators.Where(s => capabilities.Contains(s.Capability) && s.GroundTruth is not null).ToList();
         for (var index = 0; index < campaign.Objectives.Count; index++)
         {

@@ -28,6 +28,12 @@ internal static class WorkflowRules
             var step = steps[index];
             var path = $"workflow[{index}]";
             CheckName(step.Name, names, index, path, problems);
+            if (step.Transfer is { } transfer)
+            {
+                CheckTransfer(step, transfer, index == steps.Count - 1, path, problems);
+                continue;
+            }
+
             if (string.IsNullOrEmpty(step.Capability))
             {
                 problems.Add($"{path}.capability", "'capability' is required");
@@ -44,6 +50,60 @@ internal static class WorkflowRules
             }
 
             CheckPolicies(step, $"{path} ({step.Name})", names, index, problems);
+        }
+
+        CheckSampleSites(steps, problems);
+    }
+
+    private static void CheckTransfer(WorkflowStepDefinition step, SampleTransfer transfer, bool isLast, string path, ProblemList problems)
+    {
+        if (transfer.Duration < TimeSpan.Zero)
+        {
+            problems.Add($"{path}.transfer.duration", $"must not be negative (got {DurationParser.Format(transfer.Duration)})");
+        }
+
+        if (isLast)
+        {
+            problems.Add(path, $"transfer step '{step.Name}' is the last step; the last step measures the objective, so ship the sample before it");
+        }
+
+        if (step.Capability.Length > 0 || step.Parameters.Count > 0 || step.Site is not null || step.Retry is not null || step.SkipIf is not null)
+        {
+            problems.Add(path, $"transfer step '{step.Name}' sends no command: it takes no capability, parameters, site, retry or skip_if");
+        }
+    }
+
+    /// <summary>
+    /// A step that names a site other than where the sample is (an earlier step's <c>site:</c> or transfer) is refused:
+    /// the sample would be measured where it is not. A transfer step between them ships it.
+    /// </summary>
+    private static void CheckSampleSites(IReadOnlyList<WorkflowStepDefinition> steps, ProblemList problems)
+    {
+        (Core.Ids.SiteId Site, string Step)? at = null;
+        for (var index = 0; index < steps.Count; index++)
+        {
+            var step = steps[index];
+            if (step.Transfer is { } transfer)
+            {
+                if (at is { } before && before.Site == transfer.To)
+                {
+                    problems.Add($"workflow[{index}].transfer.to", $"transfer step '{step.Name}' ships the sample to site '{transfer.To}', where it already is (since step '{before.Step}')");
+                }
+
+                at = (transfer.To, step.Name);
+            }
+            else if (step.Site is { } site)
+            {
+                if (at is { } before && before.Site != site)
+                {
+                    problems.Add(
+                        $"workflow[{index}].site",
+                        $"step '{step.Name}' runs at site '{site}' but the sample is at site '{before.Site}' (since step '{before.Step}'); add a transfer step before it: "
+                        + $"- {{ name: ship-to-{site}, transfer: {{ to: {site}, duration: 2h }} }}");
+                }
+
+                at = (site, step.Name);
+            }
         }
     }
 

@@ -2,7 +2,10 @@ using SelfDrivingLab.Core.Ids;
 
 namespace SelfDrivingLab.Campaigns.Definitions;
 
-/// <summary>One step of the experiment workflow: a command to an instrument offering <paramref name="Capability"/>. Immutable.</summary>
+/// <summary>
+/// One step of the experiment workflow: a command to an instrument offering <paramref name="Capability"/>, or the sample
+/// shipped to another site (<see cref="Transfer"/>; made with <see cref="ForTransfer"/>). Immutable.
+/// </summary>
 /// <param name="Name">Step name, unique in the workflow (becomes a workflow state).</param>
 /// <param name="Capability">Instrument action the step invokes.</param>
 /// <param name="Parameters">How each command parameter is filled.</param>
@@ -27,4 +30,17 @@ public sealed record WorkflowStepDefinition(
     /// campaign's own site first).
     /// </summary>
     public SiteId? Site { get; init; }
+
+    /// <summary>
+    /// The sample shipped to another site instead of a command (YAML <c>transfer: { to: lab-b, duration: 2h }</c>; default
+    /// null: a command step). A transfer step has no capability or parameters; its duration is also its deadline.
+    /// </summary>
+    public SampleTransfer? Transfer { get; init; }
+
+    /// <summary>A transfer step: the sample shipped to <see cref="SampleTransfer.To"/>, taking its duration.</summary>
+    public static WorkflowStepDefinition ForTransfer(string name, SampleTransfer transfer)
+    {
+        ArgumentNullException.ThrowIfNull(transfer);
+        return new(name, string.Empty, new Dictionary<string, ParameterBinding>(), transfer.Duration) { Transfer = transfer };
+    }
 }

@@ -16,7 +16,7 @@ internal static class SimulatorReader
     /// <summary>Types that measure a ground truth (and so need one).</summary>
     private static readonly IReadOnlyList<string> Measuring = SimulatorTypes.Measuring;
 
-    private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults", "idempotent"];
+    private static readonly string[] CommonKeys = ["id", "type", "capability", "parameters", "duration", "failure_rate", "ground_truth", "faults", "idempotent", "site"];
 
     /// <summary>
     /// The simulators that parsed (with their mappings), every capability declared (even by simulators
@@ -51,17 +51,19 @@ internal static class SimulatorReader
             var faults = FaultReader.Read(map);
             var (settings, settingsOk) = SimulatorSettingsReader.Read(map, type, baseDirectory);
             var idempotent = map.Boolean("idempotent");
+            var (site, siteOk) = SiteIdReader.Read(map);
 
             var complete = id is not null && type is not null && capability is not null && duration is not null
                 && (failureRate is not null || !map.Has("failure_rate"))
                 && (groundTruth is not null || !Measuring.Contains(type))
-                && faults is not null && settingsOk && (idempotent is not null || !map.Has("idempotent"));
+                && faults is not null && settingsOk && siteOk && (idempotent is not null || !map.Has("idempotent"));
             if (complete)
             {
                 var simulator = new SimulatedInstrumentDefinition(id!.Value, type!, capability!, duration!, failureRate ?? 0, groundTruth, parameters)
                 {
                     Faults = faults!,
                     Settings = settings,
+                    Site = site,
                 };
                 simulator = idempotent is { } declared ? simulator with { Idempotent = declared } : simulator;
                 simulators.Add((simulator, map));
@@ -70,6 +72,7 @@ internal static class SimulatorReader
 
         return (simulators, capabilities, simulators.Count == items.Count);
     }
+
 
     /// <summary>The id (two simulators with one id are the validator's finding, SimulatorRules).</summary>
     private static InstrumentId? ReadId(YamlMap map)

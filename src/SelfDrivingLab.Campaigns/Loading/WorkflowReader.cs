@@ -31,13 +31,23 @@ internal static class WorkflowReader
                 continue;
             }
 
-            map.CheckKeys(["name", "capability", "deadline", "parameters", "site", .. StepPolicyReader.Keys]);
+            if (map.Has("transfer"))
+            {
+                if (ReadTransfer(map) is { } transfer)
+                {
+                    steps.Add((transfer, map));
+                }
+
+                continue;
+            }
+
+            map.CheckKeys(["name", "capability", "deadline", "parameters", "site", "transfer", .. StepPolicyReader.Keys]);
             var name = map.String("name", required: true);
             var capability = map.String("capability", required: true);
             var deadline = map.Duration("deadline", required: true);
             var bindings = ReadBindings(map);
             var (retry, onFailure, skipIf, policiesOk) = StepPolicyReader.Read(map, name);
-            var (site, siteOk) = ReadSite(map);
+            var (site, siteOk) = SiteIdReader.Read(map);
             if (name is not null && capability is not null && deadline is not null && bindings is not null && policiesOk && siteOk)
             {
                 var step = new WorkflowStepDefinition(name, capability, bindings, deadline.Value) { Retry = retry, OnFailure = onFailure, SkipIf = skipIf, Site = site };
@@ -48,20 +58,28 @@ internal static class WorkflowReader
         return (steps, items is not null && steps.Count == items.Count);
     }
 
-    private static (SiteId? Site, bool Ok) ReadSite(YamlMap step)
+    /// <summary>
+    /// A transfer step: <c>- name: ship-to-b</c> with <c>transfer: { to: lab-b, duration: 2h }</c>. It sends no command, so
+    /// it has no capability, parameters, deadline, site or policies.
+    /// </summary>
+    private static WorkflowStepDefinition? ReadTransfer(YamlMap map)
     {
-        if (step.String("site") is not { } site)
+        map.CheckKeys("name", "transfer");
+        var name = map.String("name", required: true);
+        if (map.Map("transfer") is not { } transfer)
         {
-            return (null, !step.Has("site"));
+            return null; // reported by YamlMap
         }
 
-        if (IdRules.IsValid(site))
+        transfer.CheckKeys("to", "duration");
+        var (to, toOk) = SiteIdReader.Read(transfer, "to");
+        if (to is null && toOk)
         {
-            return (new SiteId(site), true);
+            transfer.Error("to", "'to' is required: the site the sample is shipped to");
         }
 
-        step.Error("site", $"'{site}' is not a valid site id; use letters, digits, '-', '_' or '.'");
-        return (null, false);
+        var duration = transfer.Duration("duration", required: true, allowZero: true);
+        return name is not null && to is { } site && duration is { } d ? WorkflowStepDefinition.ForTransfer(name, new SampleTransfer(site, d)) : null;
     }
 
     private static Dictionary<string, ParameterBinding>? ReadBindings(YamlMap step)

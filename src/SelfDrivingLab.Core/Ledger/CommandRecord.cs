@@ -20,4 +20,12 @@ public sealed record CommandRecord(
     string Action,
     ParameterSet Parameters,
     DateTimeOffset SentAt,
-    DateTimeOffset Deadline);
+    DateTimeOffset Deadline)
+{
+    /// <summary>
+    /// The site of the instrument it was sent to (schema 6; default null: the campaign's own site, as for every command
+    /// recorded before the facility had several sites). A restarted host reconciles the command at this site, even when the
+    /// step names none.
+    /// </summary>
+    public SiteId? Site { get; init; }
+}

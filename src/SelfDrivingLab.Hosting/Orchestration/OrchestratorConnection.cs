@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
@@ -8,8 +9,9 @@ namespace SelfDrivingLab.Hosting.Orchestration;
 
 /// <summary>
 /// The orchestrator's broker connection: starts the instrument directory and the command client on
-/// it, and reconciles commands in flight whenever the orchestrator reconnects or an instrument comes
-/// back online (a crashed broker can lose messages it had already acknowledged).
+/// it, and reconciles commands in flight whenever the orchestrator reconnects, an instrument comes
+/// back online (a crashed broker can lose messages it had already acknowledged) or the bridge to another site comes back
+/// (its events may have been held, or lost, while the link was down).
 /// </summary>
 internal sealed class OrchestratorConnection(
     IMessageBusFactory factory,
@@ -27,6 +29,7 @@ internal sealed class OrchestratorConnection(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         directory.CameOnline += Reconcile;
+        directory.LinkCameUp += ReconcileAcross;
         _connection = await factory.ConnectAsync(
             new MessageBusConnectionOptions(identity.ClientId, OnConnected: (_, ct) => new ValueTask(client.ResendPendingAsync(null, ct))),
             cancellationToken).ConfigureAwait(false);
@@ -46,6 +49,7 @@ internal sealed class OrchestratorConnection(
         }
 
         directory.CameOnline -= Reconcile;
+        directory.LinkCameUp -= ReconcileAcross;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await client.DisposeAsync().ConfigureAwait(false);
         await directory.DisposeAsync().ConfigureAwait(false);
@@ -66,11 +70,21 @@ internal sealed class OrchestratorConnection(
         }
     }
 
-    private async Task ResendAsync(InstrumentTopics instrument)
+    private void ReconcileAcross(SiteLinkTopics link)
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            _ = ResendAsync(null, [link.From, link.To]);
+        }
+    }
+
+    private async Task ResendAsync(InstrumentTopics? instrument, IReadOnlyCollection<SiteId>? sites = null)
     {
         try
         {
-            await client.ResendPendingAsync(instrument, _stopping.Token).ConfigureAwait(false);
+            await (sites is null
+                ? client.ResendPendingAsync(instrument, _stopping.Token)
+                : client.ResendPendingAtSitesAsync(sites, _stopping.Token)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {

@@ -9,26 +9,33 @@ namespace SelfDrivingLab.Hosting.Security;
 internal static class FacilityAdmission
 {
     /// <summary>
-    /// Every simulator (for its capability) and every instrument identity of the <c>access:</c> section (for its listed
-    /// capabilities, plus its simulator's when it is one), all at the facility's site.
+    /// Every simulator (for its capability) at its own site (its <c>site:</c>, else the facility's), and every instrument
+    /// identity of the <c>access:</c> section (for its listed capabilities, plus its simulator's when it is one) at every
+    /// site of the facility: an identity is one on every site's broker (sdl facility broker-config), so a real instrument
+    /// may stand at any of them.
     /// </summary>
     public static IReadOnlyCollection<AdmittedInstrument> Of(FacilityDefinition facility)
     {
         ArgumentNullException.ThrowIfNull(facility);
-        var admitted = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var admitted = new Dictionary<(SiteId, string), HashSet<string>>();
         foreach (var simulator in facility.Simulators)
         {
-            Capabilities(admitted, simulator.Id.Value).Add(simulator.Capability);
+            Capabilities(admitted, simulator.Site ?? facility.Site, simulator.Id.Value).Add(simulator.Capability);
         }
 
+        var sites = facility.OtherSites.Select(s => s.Id).Prepend(facility.Site).ToList();
         foreach (var identity in facility.Access?.Identities.Where(i => i.Role == BrokerRole.Instrument) ?? [])
         {
-            Capabilities(admitted, identity.Name).UnionWith(identity.Capabilities);
+            var simulated = facility.Simulators.FirstOrDefault(s => s.Id.Value == identity.Name);
+            foreach (var site in simulated is null ? sites : [simulated.Site ?? facility.Site])
+            {
+                Capabilities(admitted, site, identity.Name).UnionWith(identity.Capabilities);
+            }
         }
 
-        return [.. admitted.Select(kv => new AdmittedInstrument(facility.Site, new InstrumentId(kv.Key), kv.Value))];
+        return [.. admitted.Select(kv => new AdmittedInstrument(kv.Key.Item1, new InstrumentId(kv.Key.Item2), kv.Value))];
     }
 
-    private static HashSet<string> Capabilities(Dictionary<string, HashSet<string>> admitted, string instrument) =>
-        admitted.TryGetValue(instrument, out var set) ? set : admitted[instrument] = new HashSet<string>(StringComparer.Ordinal);
+    private static HashSet<string> Capabilities(Dictionary<(SiteId, string), HashSet<string>> admitted, SiteId site, string instrument) =>
+        admitted.TryGetValue((site, instrument), out var set) ? set : admitted[(site, instrument)] = new HashSet<string>(StringComparer.Ordinal);
 }

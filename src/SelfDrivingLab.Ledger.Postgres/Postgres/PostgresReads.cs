@@ -45,10 +45,10 @@ internal static class PostgresReads
             ct,
             P("id", id.Value)).ConfigureAwait(false);
 
-    public static async Task<IReadOnlyList<CommandRecord>> GetCommandsAsync(NpgsqlConnection c, ExperimentId id, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<CommandRecord>> GetCommandsAsync(NpgsqlConnection c, int version, ExperimentId id, CancellationToken ct) =>
         await c.QueryAsync(
             null,
-            "SELECT id, experiment_id, instrument, step, action, parameters, sent_at, deadline FROM commands WHERE experiment_id = @id ORDER BY sent_at_ticks, seq",
+            $"SELECT id, experiment_id, instrument, step, action, parameters, sent_at, deadline, {(version >= 6 ? "site" : "NULL")} FROM commands WHERE experiment_id = @id ORDER BY sent_at_ticks, seq",
             r => new CommandRecord(
                 new CommandId(r.GetString(0)),
                 new ExperimentId(r.GetString(1)),
@@ -57,7 +57,10 @@ internal static class PostgresReads
                 r.GetString(4),
                 LedgerValues.FromJson(r.GetString(5)),
                 LedgerValues.ParseTime(r.GetString(6)),
-                LedgerValues.ParseTime(r.GetString(7))),
+                LedgerValues.ParseTime(r.GetString(7)))
+            {
+                Site = r.NullableString(8) is { } site ? new SiteId(site) : null,
+            },
             ct,
             P("id", id.Value)).ConfigureAwait(false);
 

@@ -143,4 +143,9 @@ internal static class PostgresSchemaSteps
         );
         CREATE INDEX ix_control_requests_at ON control_requests (at_ticks, id);
         """;
+
+    // The site of the instrument a command was sent to (NULL: the campaign's own site).
+    public const string Version6 = """
+        ALTER TABLE commands ADD COLUMN site text;
+        """;
 }

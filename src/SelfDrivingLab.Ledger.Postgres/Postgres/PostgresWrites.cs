@@ -199,8 +199,8 @@ internal static class PostgresWrites
 
         await c.ExecuteAsync(
             tx,
-            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline) " +
-            "VALUES (@id, @experiment, @instrument, @step, @action, @parameters, @sent, @ticks, @deadline)",
+            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline, site) " +
+            "VALUES (@id, @experiment, @instrument, @step, @action, @parameters, @sent, @ticks, @deadline, @site)",
             ct,
             P("id", command.Id.Value),
             P("experiment", command.ExperimentId.Value),
@@ -210,7 +210,8 @@ internal static class PostgresWrites
             P("parameters", LedgerValues.ToJson(command.Parameters)),
             P("sent", LedgerValues.FormatTime(command.SentAt)),
             P("ticks", command.SentAt.UtcTicks),
-            P("deadline", LedgerValues.FormatTime(command.Deadline))).ConfigureAwait(false);
+            P("deadline", LedgerValues.FormatTime(command.Deadline)),
+            P("site", command.Site?.Value)).ConfigureAwait(false);
     }
 
     public static async Task RecordEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, InstrumentEventRecord e, CancellationToken ct)

@@ -43,10 +43,10 @@ internal static class LedgerReads
             cancellationToken,
             ("$id", id.Value)).ConfigureAwait(false);
 
-    public static async Task<IReadOnlyList<CommandRecord>> GetCommandsAsync(SqliteConnection connection, ExperimentId id, CancellationToken cancellationToken) =>
+    public static async Task<IReadOnlyList<CommandRecord>> GetCommandsAsync(SqliteConnection connection, int version, ExperimentId id, CancellationToken cancellationToken) =>
         await connection.QueryAsync(
             null,
-            "SELECT id, experiment_id, instrument, step, action, parameters, sent_at, deadline FROM commands WHERE experiment_id = $id ORDER BY sent_at_ticks, rowid",
+            $"SELECT id, experiment_id, instrument, step, action, parameters, sent_at, deadline, {(version >= 6 ? "site" : "NULL")} FROM commands WHERE experiment_id = $id ORDER BY sent_at_ticks, rowid",
             r => new CommandRecord(
                 new CommandId(r.GetString(0)),
                 new ExperimentId(r.GetString(1)),
@@ -55,7 +55,10 @@ internal static class LedgerReads
                 r.GetString(4),
                 LedgerValues.FromJson(r.GetString(5)),
                 LedgerValues.ParseTime(r.GetString(6)),
-                LedgerValues.ParseTime(r.GetString(7))),
+                LedgerValues.ParseTime(r.GetString(7)))
+            {
+                Site = r.IsDBNull(8) ? null : new SiteId(r.GetString(8)),
+            },
             cancellationToken,
             ("$id", id.Value)).ConfigureAwait(false);
 

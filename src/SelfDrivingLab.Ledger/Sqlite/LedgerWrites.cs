@@ -200,8 +200,8 @@ internal static class LedgerWrites
 
         await c.ExecuteAsync(
             tx,
-            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline) " +
-            "VALUES ($id, $experiment, $instrument, $step, $action, $parameters, $sent, $ticks, $deadline)",
+            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline, site) " +
+            "VALUES ($id, $experiment, $instrument, $step, $action, $parameters, $sent, $ticks, $deadline, $site)",
             ct,
             ("$id", command.Id.Value),
             ("$experiment", command.ExperimentId.Value),
@@ -211,7 +211,8 @@ internal static class LedgerWrites
             ("$parameters", LedgerValues.ToJson(command.Parameters)),
             ("$sent", LedgerValues.FormatTime(command.SentAt)),
             ("$ticks", command.SentAt.UtcTicks),
-            ("$deadline", LedgerValues.FormatTime(command.Deadline))).ConfigureAwait(false);
+            ("$deadline", LedgerValues.FormatTime(command.Deadline)),
+            ("$site", command.Site?.Value)).ConfigureAwait(false);
     }
 
     public static async Task RecordEventAsync(SqliteConnection c, SqliteTransaction tx, InstrumentEventRecord e, CancellationToken ct)

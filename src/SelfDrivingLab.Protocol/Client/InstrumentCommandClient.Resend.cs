@@ -17,7 +17,20 @@ public sealed partial class InstrumentCommandClient
     /// <c>status</c> instead: the instrument repeats its latest event, or answers <c>unknown</c>, which ends the command
     /// as failed with <see cref="CommandOutcome.LostError"/>. Returns how many were sent.
     /// </summary>
-    public async Task<int> ResendPendingAsync(InstrumentTopics? target = null, CancellationToken cancellationToken = default)
+    public Task<int> ResendPendingAsync(InstrumentTopics? target = null, CancellationToken cancellationToken = default) =>
+        ResendPendingWhereAsync(p => target is null || p.Target == target, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ResendPendingAsync"/>, for every command waiting for an instrument at one of <paramref name="sites"/>:
+    /// call it when the bridge to a site comes back, whose broken link may have held the commands or their events.
+    /// </summary>
+    public Task<int> ResendPendingAtSitesAsync(IReadOnlyCollection<SiteId> sites, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        return ResendPendingWhereAsync(p => sites.Contains(p.Target.Site), cancellationToken);
+    }
+
+    private async Task<int> ResendPendingWhereAsync(Func<PendingCommand, bool> which, CancellationToken cancellationToken)
     {
         if (_bus is not { } bus)
         {
@@ -27,7 +40,7 @@ public sealed partial class InstrumentCommandClient
         PendingCommand[] waiting;
         lock (_gate)
         {
-            waiting = [.. _pending.Values.Where(p => !p.HasEnded && (target is null || p.Target == target))];
+            waiting = [.. _pending.Values.Where(p => !p.HasEnded && which(p))];
         }
 
         foreach (var pending in waiting)

@@ -109,8 +109,10 @@ public sealed class InstrumentDirectory : IAsyncDisposable
             return ValueTask.CompletedTask;
         }
 
+        bool cameUp;
         lock (_gate)
         {
+            cameUp = up == true && !(_links.TryGetValue(link, out var was) && was);
             if (up is { } state)
             {
                 _links[link] = state;
@@ -124,7 +126,31 @@ public sealed class InstrumentDirectory : IAsyncDisposable
         }
 
         Log.SiteLinkChanged(_logger, link.From.Value, link.To.Value, up switch { true => "up", false => "down", null => "unknown" });
+        if (cameUp)
+        {
+            NotifyLinkCameUp(link);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Raised (on the directory's message handler; keep it short) when the bridge between two sites comes up (again): the
+    /// moment to reconcile commands in flight to instruments at those sites, whose events the broken link may have held.
+    /// </summary>
+    public event Action<SiteLinkTopics>? LinkCameUp;
+
+    private void NotifyLinkCameUp(SiteLinkTopics link)
+    {
+        try
+        {
+            LinkCameUp?.Invoke(link);
+        }
+        catch (Exception ex)
+        {
+            // The handler runs on the directory's message pump, which must never throw.
+            Log.LinkCameUpHandlerFailed(_logger, ex, link.From.Value, link.To.Value);
+        }
     }
 
     /// <summary>The latest capabilities <paramref name="instrument"/> announced, or null when none are known.</summary>

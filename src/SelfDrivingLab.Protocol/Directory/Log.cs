@@ -15,6 +15,9 @@ internal static partial class Log
     [LoggerMessage(202, LogLevel.Information, "Instrument {Site}/{Instrument} ({Model}) offers {CapabilityCount} actions")]
     public static partial void CapabilitiesChanged(ILogger logger, string site, string instrument, string model, int capabilityCount);
 
+    [LoggerMessage(1402, LogLevel.Error, "A LinkCameUp handler failed for the link {From} -> {To}")]
+    public static partial void LinkCameUpHandlerFailed(ILogger logger, Exception exception, string from, string to);
+
     [LoggerMessage(203, LogLevel.Error, "A CameOnline handler failed for {Site}/{Instrument}")]
     public static partial void CameOnlineHandlerFailed(ILogger logger, Exception exception, string site, string instrument);
 

@@ -19,9 +19,11 @@ public sealed class AccessPolicy
     /// <summary>
     /// Creates the policy of <paramref name="site"/> for <paramref name="identities"/> (names unique, valid ids).
     /// <paramref name="otherSites"/> (default none) are the facility's sites bridged to this one: the orchestrator may
-    /// command their instruments, and it, operators and observers may read their topics and the links' states.
+    /// command their instruments, and it, operators and observers may read their topics and the links' states. With
+    /// <paramref name="oneBrokerForAllSites"/> (default false) this broker stands in for every site's (a simulated run on one
+    /// embedded broker): an instrument may also use its own topics at the other sites, as it would on their brokers.
     /// </summary>
-    public AccessPolicy(SiteId site, IEnumerable<BrokerIdentity> identities, IEnumerable<SiteId>? otherSites = null)
+    public AccessPolicy(SiteId site, IEnumerable<BrokerIdentity> identities, IEnumerable<SiteId>? otherSites = null, bool oneBrokerForAllSites = false)
     {
         ArgumentNullException.ThrowIfNull(identities);
         Site = site;
@@ -43,7 +45,7 @@ public sealed class AccessPolicy
 
         Identities = list;
         _identities = list.ToFrozenDictionary(i => i.Name, StringComparer.Ordinal);
-        _rules = list.ToFrozenDictionary(i => i.Name, i => (IReadOnlyList<TopicRule>)[.. Build(site, i), .. Across(OtherSites, i)], StringComparer.Ordinal);
+        _rules = list.ToFrozenDictionary(i => i.Name, i => (IReadOnlyList<TopicRule>)[.. Build(site, i), .. Across(OtherSites, i, oneBrokerForAllSites)], StringComparer.Ordinal);
     }
 
     /// <summary>The facility's other sites, bridged to this one.</summary>
@@ -70,11 +72,21 @@ public sealed class AccessPolicy
         name is not null && RulesFor(name).Any(r => r.Access == TopicAccess.Read && r.Covers(filter));
 
     // What an identity may do at the other sites through this site's broker (and its bridges). Instruments talk to their
-    // own site's broker only: they get nothing here.
-    private static IEnumerable<TopicRule> Across(IReadOnlyList<SiteId> otherSites, BrokerIdentity identity)
+    // own site's broker only: they get nothing here, unless this broker stands in for every site's.
+    private static IEnumerable<TopicRule> Across(IReadOnlyList<SiteId> otherSites, BrokerIdentity identity, bool oneBrokerForAllSites)
     {
-        if (otherSites.Count == 0 || identity.Role == BrokerRole.Instrument)
+        if (otherSites.Count == 0 || (identity.Role == BrokerRole.Instrument && !oneBrokerForAllSites))
         {
+            yield break;
+        }
+
+        if (identity.Role == BrokerRole.Instrument)
+        {
+            foreach (var rule in otherSites.SelectMany(other => Build(other, identity)))
+            {
+                yield return rule;
+            }
+
             yield break;
         }
 

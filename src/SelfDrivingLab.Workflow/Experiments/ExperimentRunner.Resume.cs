@@ -32,7 +32,7 @@ public sealed partial class ExperimentRunner
     private async Task LoadEarlierOutputsAsync(ExperimentRecord experiment, IEnumerable<WorkflowStepDefinition> steps, Dictionary<string, ParameterSet> outputs)
     {
         var commands = await _ledger.GetCommandsAsync(experiment.Id, CancellationToken.None).ConfigureAwait(false);
-        foreach (var step in steps)
+        foreach (var step in steps.Where(s => s.Transfer is null))
         {
             var last = commands.LastOrDefault(c => c.Step == step.Name);
             if (last is null && step.SkipIf is not null)
@@ -55,7 +55,8 @@ public sealed partial class ExperimentRunner
     /// The step was running when the orchestrator stopped. If the ledger already holds the final
     /// event, use it; otherwise send the same command id again to the same instrument: an instrument
     /// never executes a command id twice, so it either runs a command it never received or repeats
-    /// its latest event (and its final event when it finishes).
+    /// its latest event (and its final event when it finishes). The instrument is looked for at the site the ledger recorded
+    /// with the command (schema 6), so a command sent to another site is reconciled there even when the step names no site.
     /// </summary>
     private async Task<StepCommandResult> ReconcileStepAsync(
         ExperimentRecord experiment,
@@ -89,7 +90,7 @@ public sealed partial class ExperimentRunner
             return known;
         }
 
-        var acquiring = _gateway.AcquireAsync(new InstrumentRequest(last.Action, last.Parameters) { Only = new InstrumentTopics(step.Site ?? campaign.Site, last.Instrument) }, cancellationToken).AsTask();
+        var acquiring = _gateway.AcquireAsync(new InstrumentRequest(last.Action, last.Parameters) { Only = new InstrumentTopics(last.Site ?? step.Site ?? campaign.Site, last.Instrument) }, cancellationToken).AsTask();
         queued?.Invoke();
         using var lease = await hold.WaitAsync(acquiring).ConfigureAwait(false);
         var now = _time.GetUtcNow();

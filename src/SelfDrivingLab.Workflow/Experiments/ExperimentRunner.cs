@@ -106,10 +106,24 @@ public sealed partial class ExperimentRunner
                 await LoadEarlierOutputsAsync(experiment, campaign.Steps.Take(first), outputs).ConfigureAwait(false);
             }
 
-            for (var index = first; index < campaign.Steps.Count; index++)
+            // A step that names no site runs where the sample is (after a transfer or a step that named one).
+            var steps = SampleSites.Resolve(campaign.Steps);
+            for (var index = first; index < steps.Count; index++)
             {
-                var step = campaign.Steps[index];
-                var isLast = index == campaign.Steps.Count - 1;
+                var step = steps[index];
+                var isLast = index == steps.Count - 1;
+                if (step.Transfer is { } transfer)
+                {
+                    // Validation keeps a transfer from being the last step (the last one measures).
+                    var resumedHere = resumedInStep && index == first && experiment.State == step.Name;
+                    queued?.Invoke();
+                    queued = null;
+                    Log.SampleShipped(_logger, experiment.Id.Value, step.Name, transfer.To.Value, transfer.Duration);
+                    var arrived = await SampleTransferStep.RunAsync(_ledger, _time, experiment.Id, step, transfer, resumedHere, hold, cancellationToken).ConfigureAwait(false);
+                    await machine.FireAsync(ExperimentTrigger.StepSucceeded, arrived).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (step.SkipIf is { } condition && condition.Matches(outputs))
                 {
                     var why = $"step '{step.Name}' was skipped because {condition}";
@@ -234,7 +248,7 @@ public sealed partial class ExperimentRunner
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
         await _ledger.RecordCommandAsync(
-            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline),
+            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline) { Site = lease.Site },
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 

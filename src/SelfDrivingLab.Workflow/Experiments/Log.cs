@@ -34,6 +34,9 @@ public sealed partial class ExperimentRunner
         [LoggerMessage(EventId = 108, Level = LogLevel.Warning, Message = "Command {CommandId} on {Instrument} was in flight when the experiment was cancelled; abort sent")]
         public static partial void CommandAborted(ILogger logger, string commandId, string instrument);
 
+        [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Experiment {ExperimentId} step {Step}: sample shipped to site {Site}, arriving in {Duration}")]
+        public static partial void SampleShipped(ILogger logger, string experimentId, string step, string site, TimeSpan duration);
+
         [LoggerMessage(EventId = 109, Level = LogLevel.Information, Message = "Experiment {ExperimentId} interrupted in state {State}: the next run continues it from there")]
         public static partial void ExperimentInterrupted(ILogger logger, string experimentId, string state);
 

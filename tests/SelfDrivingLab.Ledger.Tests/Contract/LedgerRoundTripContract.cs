@@ -185,6 +185,23 @@ public abstract class LedgerRoundTripContract(ILedgerTestStore store) : LedgerCo
     }
 
     [Fact]
+    public async Task RecordCommandAsync_SentToAnotherSite_SiteReadBackAfterReopen()
+    {
+        await using (var ledger = await OpenAsync())
+        {
+            await ledger.CreateCampaignAsync(Campaign());
+            await ledger.AddExperimentAsync(Experiment("e1", 1));
+            await ledger.RecordCommandAsync(Command("cmd-1", "e1") with { Site = new SiteId("lab-b") });
+            await ledger.RecordCommandAsync(Command("cmd-2", "e1") with { SentAt = T0.AddMinutes(20) });
+        }
+
+        // A restarted host reads where each command went: the named site, or none (the campaign's own site).
+        await using var reopened = await OpenReadOnlyAsync();
+        var commands = await reopened.GetCommandsAsync(new ExperimentId("e1"));
+        Assert.Equal([new SiteId("lab-b"), null], commands.Select(c => c.Site));
+    }
+
+    [Fact]
     public async Task FindAsync_UnknownIds_NullOrEmpty()
     {
         await using var ledger = await OpenAsync();

@@ -68,6 +68,25 @@ public sealed class InstrumentCommandClientResendTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ResendPendingAtSitesAsync_BridgeToTheInstrumentsSiteCameBack_SendsOnlyItsCommandsAgainUnderTheirIds()
+    {
+        await StartAsync();
+        await AnnounceAsync(instance: "run-1");
+        var execution = _client.ExecuteAsync(_furnace.Topics, Anneal("c-1"));
+        await _furnace.NextCommandAsync();
+
+        var elsewhere = await _client.ResendPendingAtSitesAsync([new SiteId("lab-b")]);
+        var here = await _client.ResendPendingAtSitesAsync([new SiteId("lab-b"), new SiteId("lab-a")]);
+        var again = await _furnace.NextCommandAsync();
+        await _furnace.SendAsync(_furnace.Event(InstrumentEventKind.Completed, again.CommandId, new ParameterSet([new("final_temperature_c", 449.6)])));
+
+        Assert.Equal((0, 1), (elsewhere, here));
+        Assert.Equal((CommandType.Execute, "c-1"), (again.Type, again.CommandId.Value));
+        Assert.Equal(CommandOutcomeKind.Completed, (await execution.WaitAsync(LiveBus.Bound)).Kind);
+        Assert.False(_furnace.Commands.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task ReattachAsync_InstrumentWithoutInstanceIdStillRunningIt_StatusRepeatsTheLatestEventThenTheResultArrives()
     {
         await StartAsync();

@@ -35,6 +35,29 @@ public sealed class InstrumentDirectoryLinkTests
     }
 
     [Fact]
+    public async Task LinkCameUp_LinkGoesUpDownAndUpAgain_RaisedOnEachReturnOnly()
+    {
+        await using var live = await LiveBus.StartAsync();
+        await using var directory = new InstrumentDirectory();
+        var raised = new List<SiteLinkTopics>();
+        directory.LinkCameUp += link => { lock (raised) { raised.Add(link); } };
+        await directory.StartAsync(await live.ConnectAsync("orchestrator"));
+        var bridge = await live.ConnectAsync("bridge");
+
+        foreach (var state in new[] { "1", "1", "0", "1" })
+        {
+            var changed = directory.NextChange;
+            await bridge.PublishAsync(Link(new SiteLinkTopics(A, B), state));
+            await changed.WaitAsync(LiveBus.Bound);
+        }
+
+        lock (raised)
+        {
+            Assert.Equal([new SiteLinkTopics(A, B), new SiteLinkTopics(A, B)], raised);
+        }
+    }
+
+    [Fact]
     public async Task LinkBetween_MalformedNotification_IsDroppedAndCounted()
     {
         await using var live = await LiveBus.StartAsync();

@@ -12,6 +12,7 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     private readonly Dictionary<string, Func<InstrumentCommand, StepCommandResult>> _answers = [];
     private readonly List<InstrumentCommand> _sent = [];
     private readonly List<CommandId> _aborted = [];
+    private readonly List<InstrumentRequest> _requests = [];
     private readonly HashSet<string> _missing = [];
     private readonly Dictionary<string, TimeSpan> _durations = [];
     private TimeProvider _clock = TimeProvider.System;
@@ -22,6 +23,9 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     public IReadOnlyList<InstrumentCommand> Sent { get { lock (_gate) { return [.. _sent]; } } }
 
     public IReadOnlyList<CommandId> Aborted { get { lock (_gate) { return [.. _aborted]; } } }
+
+    /// <summary>Every instrument request, in order; a request for a site is leased there (any other at site <c>lab</c>).</summary>
+    public IReadOnlyList<InstrumentRequest> Requests { get { lock (_gate) { return [.. _requests]; } } }
 
     public ScriptedGateway Answer(string capability, Func<InstrumentCommand, StepCommandResult> answer)
     {
@@ -43,7 +47,24 @@ internal sealed class ScriptedGateway : IInstrumentGateway
         return this;
     }
 
-    public ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default)
+    public ValueTask<InstrumentLease> AcquireAsync(InstrumentRequest request, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _requests.Add(request);
+        }
+
+        return request switch
+        {
+            { Only: { } only } => AcquireInstrumentAsync(only.Site, only.Instrument, request.Capability, cancellationToken),
+            { Excluded: { } excluded } => ((IInstrumentGateway)this).AcquireOtherAsync(excluded.Site, excluded.Instrument, request.Capability, cancellationToken),
+            _ => Lease(request.Site ?? new SiteId("lab"), request.Capability),
+        };
+    }
+
+    public ValueTask<InstrumentLease> AcquireAsync(string capability, CancellationToken cancellationToken = default) => Lease(new SiteId("lab"), capability);
+
+    private ValueTask<InstrumentLease> Lease(SiteId site, string capability)
     {
         if (_missing.Contains(capability))
         {
@@ -56,7 +77,7 @@ internal sealed class ScriptedGateway : IInstrumentGateway
             MaxConcurrentLeases = Math.Max(MaxConcurrentLeases, _leased);
         }
 
-        return ValueTask.FromResult(new InstrumentLease(new SiteId("lab"), new InstrumentId($"{capability}-1"), capability, _ =>
+        return ValueTask.FromResult(new InstrumentLease(site, new InstrumentId($"{capability}-1"), capability, _ =>
         {
             lock (_gate)
             {

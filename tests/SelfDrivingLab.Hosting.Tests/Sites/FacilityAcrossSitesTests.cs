@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Npgsql;
+using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Instruments.Sdk;
+using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Protocol.Messages;
+using SelfDrivingLab.Tests.Postgres;
+using SelfDrivingLab.Transport.Mqtt.Security;
+
+namespace SelfDrivingLab.Hosting.Tests.Sites;
+
+/// <summary>
+/// Issue 14, done when: a campaign hosted at lab-a on the PostgreSQL ledger prints at lab-a, ships the sample and
+/// compression-tests it at lab-b, on two Mosquitto brokers joined by the generated bridge; the link is cut (lab-b's broker
+/// killed) while a command to lab-b is in flight and restored; the campaign still completes its budget with nothing lost
+/// and nothing executed twice, judged from the ledger and the simulators' execution logs.
+/// </summary>
+public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IClassFixture<PostgresTestDatabase>, IDisposable
+{
+    private const int Budget = 4;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
+    private readonly TemporaryDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_BridgeDropsWhileACommandToTheOtherSiteIsInFlight_CompletesTheBudgetWithNothingExecutedTwice()
+    {
+        await using var sites = await TwoSiteFacility.StartAsync(Fast(TwoSiteFacility.LoadExample()), _dir.File("brokers"));
+        var credentials = BrokerCredentials.Read(sites.CredentialsFile);
+        using var watcher = await ConnectAsync(sites.HubBroker.Port, "alice", credentials);
+        var seen = Collect(watcher);
+        await watcher.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter("sdl/v1/link/+/+", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/command", MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/event", MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+        var link = $"sdl/v1/link/{TwoSiteFacility.Hub}/{TwoSiteFacility.Remote}";
+        await NextAsync(seen, t => t == link, p => p == "1");
+
+        var running = CampaignHost.RunAsync(sites.HostSettings(ConnectionString("sites"), _dir.Path));
+
+        // The chosen moment: lab-b's tester has started the first command sent to it across the bridge (its first event is
+        // back at the hub) and works on it for 1.5 s.
+        var command = await NextAsync(seen, t => t.EndsWith("/tester-b1/command", StringComparison.Ordinal), _ => true);
+        var inFlight = JsonDocument.Parse(command).RootElement.GetProperty("command_id").GetString()!;
+        await NextAsync(seen, t => t.EndsWith("/tester-b1/event", StringComparison.Ordinal), p => p.Contains(inFlight, StringComparison.Ordinal));
+        var cutAt = TimeProvider.System.GetUtcNow();
+        sites.RemoteBroker.Crash();
+        await NextAsync(seen, t => t == link, p => p == "0");
+        await sites.RemoteBroker.StartAgainAsync();
+        await NextAsync(seen, t => t == link, p => p == "1");
+        var summary = await running.WaitAsync(Bound);
+
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(Budget, summary.Completed);
+        var records = await AssertExactlyOnceAsync();
+
+        // The link was cut while that command ran (not before it arrived, not after it ended), and it ran once.
+        var execution = Assert.Single(records, r => r.CommandId == new CommandId(inFlight));
+        Assert.True(execution.StartedAt <= cutAt && cutAt < execution.FinishedAt, $"the link was cut at {cutAt:O}, the command ran {execution.StartedAt:O} - {execution.FinishedAt:O}");
+        Assert.Equal(InstrumentEventKind.Completed, execution.Outcome);
+    }
+
+    /// <summary>
+    /// From the ledger and the execution logs: every experiment completed, each step ran once under one command id, nothing
+    /// ran that the ledger had not sent, each command is stored with the site it went to, and each timeline has the transfer.
+    /// </summary>
+    private async Task<List<ExecutionRecord>> AssertExactlyOnceAsync()
+    {
+        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location("sites"));
+        var campaign = Assert.Single(await ledger.ListCampaignsAsync());
+        Assert.Equal(CampaignStatus.Completed, campaign.Status);
+        var experiments = await ledger.GetExperimentsAsync(campaign.Id);
+        Assert.Equal(Enumerable.Range(1, Budget), experiments.Select(e => e.Sequence).Order());
+        Assert.All(experiments, e => Assert.True(e.Status == ExperimentStatus.Completed, $"{e.Id} is {e.Status}: {e.FailureReason}"));
+
+        var records = new List<ExecutionRecord>();
+        foreach (var file in Directory.GetFiles(_dir.File("executions"), "*.executions.jsonl"))
+        {
+            records.AddRange(await ExecutionLogFile.ReadAllAsync(file));
+        }
+
+        Assert.All(records.GroupBy(r => r.CommandId), g => Assert.True(g.Count() == 1, $"command {g.Key} executed {g.Count()} times"));
+        Assert.All(records.GroupBy(r => (r.Experiment, r.Action)), g => Assert.True(g.Count() == 1, $"{g.Key.Experiment} step {g.Key.Action} executed {g.Count()} times"));
+        Assert.Equal(2 * Budget, records.Count);
+        foreach (var experiment in experiments)
+        {
+            var commands = await ledger.GetCommandsAsync(experiment.Id);
+            Assert.All(records.Where(r => r.Experiment == experiment.Id), r => Assert.Contains(r.CommandId, commands.Select(c => c.Id)));
+            var measured = Assert.Single(records, r => r.Experiment == experiment.Id && r.Action == "compression-test");
+            Assert.Equal(measured.Results!.GetNumber("toughness"), experiment.Objective);
+            Assert.Equal(
+                [("print", (SiteId?)TwoSiteFacility.Hub), ("compression-test", TwoSiteFacility.Remote)],
+                commands.Where(c => records.Any(r => r.CommandId == c.Id)).Select(c => (c.Action, c.Site)));
+            var timeline = await ledger.GetTransitionsAsync(experiment.Id);
+            Assert.Equal(["Proposed", "printing", "ship-to-b", "compression", "Completed"], timeline.Select(t => t.To));
+        }
+
+        return records;
+    }
+
+    // Instruments that answer in a moment (the tester in 1.5 s, long enough to cut the link under it), a short shipment.
+    private static FacilityDefinition Fast(FacilityDefinition facility)
+    {
+        var campaign = facility.Campaigns[0];
+        var fast = new DurationDistribution(TimeSpan.FromMilliseconds(200), TimeSpan.Zero);
+        var slow = new DurationDistribution(TimeSpan.FromMilliseconds(1500), TimeSpan.Zero);
+        campaign = campaign with
+        {
+            Budget = Budget,
+            Parallel = 2,
+            Proposer = campaign.Proposer with { InitialCount = Budget },
+            Steps = [.. campaign.Steps.Select(s => s.Transfer is { } t
+                ? WorkflowStepDefinition.ForTransfer(s.Name, t with { Duration = TimeSpan.FromMilliseconds(300) })
+                : s with { Deadline = TimeSpan.FromSeconds(30) })],
+        };
+        return facility with
+        {
+            Campaigns = [campaign],
+            Simulators = [.. facility.Simulators.Select(s => s with { Duration = s.Site is null ? fast : slow, FailureRate = 0 })],
+        };
+    }
+
+    private string ConnectionString(string schema) => new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema }.ConnectionString;
+
+    private static async Task<IMqttClient> ConnectAsync(int port, string identity, BrokerCredentials credentials)
+    {
+        var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId($"{identity}-{Guid.NewGuid():N}")
+            .WithCredentials(identity, credentials.PasswordOf(identity))
+            .Build();
+        var result = await client.ConnectAsync(options);
+        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
+        return client;
+    }
+
+    private static Channel<(string Topic, string Payload)> Collect(IMqttClient client)
+    {
+        var received = Channel.CreateUnbounded<(string, string)>();
+        client.ApplicationMessageReceivedAsync += e => received.Writer.WriteAsync((e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString())).AsTask();
+        return received;
+    }
+
+    // Reads until a matching message arrives (others are skipped), bounded. Returns its payload.
+    private static async Task<string> NextAsync(Channel<(string Topic, string Payload)> received, Func<string, bool> topic, Func<string, bool> payload)
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        while (true)
+        {
+            var (t, p) = await received.Reader.ReadAsync(timeout.Token);
+            if (topic(t) && payload(p))
+            {
+                return p;
+            }
+        }
+    }
+}
