@@ -26,6 +26,7 @@ internal static class PostgresSchema
         PostgresSchemaSteps.Version3,
         PostgresSchemaSteps.Version4,
         PostgresSchemaSteps.Version5,
+        PostgresSchemaSteps.Version6,
     ];
 
     /// <summary>

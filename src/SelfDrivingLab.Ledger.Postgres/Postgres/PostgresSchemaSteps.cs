@@ -143,4 +143,20 @@ internal static class PostgresSchemaSteps
         );
         CREATE INDEX ix_control_requests_at ON control_requests (at_ticks, id);
         """;
+
+    // Version 6 (issue 14 item 4): several hosts share one PostgreSQL ledger, each campaign owned by one host through a lease
+    // (keyed by the campaign's name, which is what a run resumes by, so two hosts can never both start or resume it); the
+    // epoch grows by one at every acquisition, and every command records the owner and epoch it was dispatched under.
+    public const string Version6 = """
+        CREATE TABLE campaign_leases (
+            campaign text NOT NULL PRIMARY KEY,
+            owner text NOT NULL,
+            epoch bigint NOT NULL,
+            acquired_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            heartbeat_at timestamptz NOT NULL
+        );
+        ALTER TABLE commands ADD COLUMN lease_owner text;
+        ALTER TABLE commands ADD COLUMN lease_epoch bigint;
+        """;
 }
