@@ -15,6 +15,7 @@ using SelfDrivingLab.Hosting.Telemetry;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
@@ -194,14 +195,35 @@ public static class CampaignServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the one-writer lock of the campaign's ledger, taken when the host starts: the file lock of a SQLite ledger, the
-    /// advisory lock of a PostgreSQL one (<see cref="CampaignHostSettings.LedgerConnectionString"/>).
+    /// Registers what makes this host the only writer of its campaigns, taken when the host starts: the file lock of a SQLite
+    /// ledger (one host per file); on a PostgreSQL one (<see cref="CampaignHostSettings.LedgerConnectionString"/>), a lease per
+    /// campaign with a heartbeat (<see cref="CampaignLeaseService"/>, <see cref="CampaignLeaseOptions"/>), whose book fences every
+    /// campaign write of the ledger, so several hosts share the ledger, each for its own campaigns.
     /// </summary>
-    internal static IServiceCollection AddLedgerWriterLock(this IServiceCollection services, CampaignHostSettings settings, string purpose) =>
-        settings.LedgerConnectionString is null
-            ? services.AddHostedService(_ => new LedgerLockService(_ => Task.FromResult<IDisposable>(LedgerLock.Acquire(settings.LedgerPath, purpose))))
-            : services.AddHostedService(provider => new LedgerLockService(async ct =>
-                await PostgresLedgerLock.AcquireAsync(provider.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location(), purpose, ct).ConfigureAwait(false)));
+    internal static IServiceCollection AddLedgerWriterLock(this IServiceCollection services, CampaignHostSettings settings, string purpose)
+    {
+        if (settings.LedgerConnectionString is null)
+        {
+            return services.AddHostedService(_ => new LedgerLockService(_ => Task.FromResult<IDisposable>(LedgerLock.Acquire(settings.LedgerPath, purpose))));
+        }
+
+        services.AddOptions<CampaignLeaseOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(CampaignLeaseOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignLeaseOptions>, CampaignLeaseOptionsValidator>());
+        // Leases live on the server's clock and the wall clock, never on a simulated campaign's virtual clock.
+        services.AddSingleton(provider => new CampaignLeaseBook(
+            CampaignLeaseBook.OwnerName(TimeProvider.System), provider.GetRequiredService<IOptions<CampaignLeaseOptions>>().Value.LeaseDuration, TimeProvider.System));
+        return services.AddHostedService(provider => new CampaignLeaseService(
+            provider.GetRequiredService<CampaignLeaseBook>(),
+            provider.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location(),
+            [.. settings.Facility.Campaigns.Select(c => c.Name)],
+            provider.GetRequiredService<IOptions<CampaignLeaseOptions>>().Value,
+            settings.Standby,
+            TimeProvider.System,
+            provider.GetRequiredService<IHostApplicationLifetime>(),
+            provider.GetRequiredService<ILogger<CampaignLeaseService>>()));
+    }
 
     /// <summary>
     /// Registers the campaign's ledger: the SQLite file at <see cref="CampaignHostSettings.LedgerPath"/>, or the PostgreSQL ledger of

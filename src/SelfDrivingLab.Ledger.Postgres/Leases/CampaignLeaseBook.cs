@@ -54,7 +54,10 @@ public sealed class CampaignLeaseBook : IDisposable
     public CancellationToken LostToken => _lost.Token;
 
     /// <summary>True while the last successful renewal is recent enough to dispatch (see <see cref="FreshFor"/>).</summary>
-    public bool IsFresh => _time.GetElapsedTime(Interlocked.Read(ref _renewedAt)) < FreshFor;
+    public bool IsFresh => SinceRenewal < FreshFor;
+
+    /// <summary>How long ago the last successful renewal (or the acquisition) was sent.</summary>
+    public TimeSpan SinceRenewal => _time.GetElapsedTime(Interlocked.Read(ref _renewedAt));
 
     /// <summary>A generated owner name: the host name, the process id and the start time (UTC, to the second).</summary>
     public static string OwnerName(TimeProvider time)

@@ -75,6 +75,10 @@ public sealed class PostgresCampaignLeaseStore : IAsyncDisposable
     public Task<CampaignLeaseHolder?> FindHolderAsync(string campaign, CancellationToken cancellationToken = default) =>
         RunAsync((c, ct) => PostgresCampaignLeases.FindHolderAsync(c, campaign, ct), cancellationToken);
 
+    /// <summary>Whether the ledger holds an unfinished (running or interrupted) campaign named <paramref name="campaign"/>, one to take over.</summary>
+    public Task<bool> HasUnfinishedCampaignAsync(string campaign, CancellationToken cancellationToken = default) =>
+        RunAsync((c, ct) => PostgresCampaignLeases.HasUnfinishedCampaignAsync(c, campaign, ct), cancellationToken);
+
     /// <summary>Closes the connections.</summary>
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 

@@ -1,6 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger.Postgres.Postgres;
+using SelfDrivingLab.Ledger.Sqlite;
 using static SelfDrivingLab.Ledger.Postgres.Postgres.NpgsqlCommands;
 
 namespace SelfDrivingLab.Ledger.Postgres.Leases;
@@ -99,6 +101,15 @@ internal static class PostgresCampaignLeases
             P("campaign", campaign)).ConfigureAwait(false);
         return holders.Count > 0 ? holders[0] : null;
     }
+
+    public static Task<bool> HasUnfinishedCampaignAsync(NpgsqlConnection c, string campaign, CancellationToken ct) =>
+        c.ExistsAsync(
+            null,
+            "SELECT 1 FROM campaigns WHERE name = @name AND status IN (@running, @interrupted)",
+            ct,
+            P("name", campaign),
+            P("running", LedgerValues.ToText(CampaignStatus.Running)),
+            P("interrupted", LedgerValues.ToText(CampaignStatus.Interrupted)));
 
     private static NpgsqlParameter Interval(string name, TimeSpan value) => new(name, NpgsqlDbType.Interval) { Value = value };
 }
