@@ -20,11 +20,11 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
 
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
-            Assert.Equal(5, ledger.SchemaVersion);
+            Assert.Equal(6, ledger.SchemaVersion);
         }
 
         await using var connection = await OpenAsync();
-        Assert.Equal("5", await SqliteLedgerFileTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("6", await SqliteLedgerFileTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
         Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));

@@ -19,13 +19,13 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
     {
         await using (var ledger = await PostgresLedger.OpenAsync(_store.Location))
         {
-            Assert.Equal((5, 0), (ledger.SchemaVersion, ledger.FoundVersion));
+            Assert.Equal((6, 0), (ledger.SchemaVersion, ledger.FoundVersion));
         }
 
         Assert.Equal(
-            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,schema_version,transitions",
+            "campaign_leases,campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,schema_version,transitions",
             await ScalarAsync($"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{_store.Location.Schema}'"));
-        Assert.Equal("SelfDrivingLab ledger 5", await ScalarAsync("SELECT application || ' ' || version FROM schema_version"));
+        Assert.Equal("SelfDrivingLab ledger 6", await ScalarAsync("SELECT application || ' ' || version FROM schema_version"));
     }
 
     [Fact]
@@ -41,8 +41,8 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
 
         await using var ledger = await PostgresLedger.OpenAsync(_store.Location);
 
-        Assert.Equal("5", await ScalarAsync("SELECT version FROM schema_version"));
-        Assert.Equal((5, 2), (ledger.SchemaVersion, ledger.FoundVersion));
+        Assert.Equal("6", await ScalarAsync("SELECT version FROM schema_version"));
+        Assert.Equal((6, 2), (ledger.SchemaVersion, ledger.FoundVersion));
         var experiment = await ledger.FindExperimentAsync(new ExperimentId("e1"));
         Assert.Equal([new ObjectiveValue("toughness", 1.5)], experiment!.Objectives);
         Assert.Null(experiment.Outputs);
@@ -83,12 +83,12 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
     [Fact]
     public async Task OpenAsync_NewerSchemaVersion_IsRefusedNamingBothVersions()
     {
-        await MigrateToAsync(5);
-        await _store.ExecuteSqlAsync("UPDATE schema_version SET version = 6");
+        await MigrateToAsync(6);
+        await _store.ExecuteSqlAsync("UPDATE schema_version SET version = 7");
 
         var ex = await Assert.ThrowsAsync<LedgerException>(() => PostgresLedger.OpenAsync(_store.Location));
 
-        Assert.Contains("schema version 6, newer than this build understands (5)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 7, newer than this build understands (6)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
