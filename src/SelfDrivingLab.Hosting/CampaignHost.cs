@@ -44,16 +44,19 @@ public static class CampaignHost
         using var host = Build(settings, observer, configureServices);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        CampaignLeaseBook? leases = null;
         try
         {
+            // Resolved now: running disposes the host. Invalid lease options throw here, as a start-up failure.
+            leases = host.Services.GetService<CampaignLeaseBook>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (HostFailures.IsExpected(ex))
         {
-            throw LeaseLost(host) ?? HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
+            throw LeaseLost(leases) ?? HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
         }
 
-        if (LeaseLost(host) is { } lost)
+        if (LeaseLost(leases) is { } lost)
         {
             throw lost;
         }
@@ -80,8 +83,8 @@ public static class CampaignHost
     }
 
     // Another host took a campaign over (its lease expired here): this host stopped without marking anything, in one line.
-    private static CampaignHostException? LeaseLost(IHost host) =>
-        host.Services.GetService<CampaignLeaseBook>()?.LostReason is { } reason
+    private static CampaignHostException? LeaseLost(CampaignLeaseBook? leases) =>
+        leases?.LostReason is { } reason
             ? new CampaignHostException($"this host stopped: {reason}. The campaign goes on under its new owner; nothing was marked interrupted or aborted here.")
             : null;
 
