@@ -115,7 +115,11 @@ public static class CampaignServiceCollectionExtensions
             services.AddSelfDrivingLabSimulators(settings);
         }
 
-        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
+        // Hosts sharing a PostgreSQL ledger may share a broker and a site: each needs MQTT client ids of its own, since a broker
+        // drops the older of two sessions with one id (they would evict each other for ever). Commands in flight when a host
+        // dies are reconciled by their ids by whichever host resumes the campaign, not by the MQTT session.
+        var clientSuffix = settings.LedgerConnectionString is null ? string.Empty : $"-{Environment.MachineName}-{Environment.ProcessId}";
+        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}{clientSuffix}"));
         // One count of refused inbound messages for every path (events, availability, capabilities).
         services.AddSingleton(new InboundRejectionCounter());
         services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>(), provider.GetRequiredService<InboundRejectionCounter>(), provider.GetRequiredService<IWorkTracker>()));
@@ -167,7 +171,7 @@ public static class CampaignServiceCollectionExtensions
                 ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId, external.Tls)
                 : EmbeddedBrokerFiles.Write(provider.GetRequiredService<EmbeddedMqttBroker>(), facility, settings.LedgerPath),
             settings.LedgerPath,
-            $"sdl-control-{facility.Site}",
+            $"sdl-control-{facility.Site}{clientSuffix}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>(),
             provider.GetRequiredService<ControlAuditRecorder>()));
