@@ -26,4 +26,7 @@ internal static partial class CampaignLeaseLog
 
     [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "Could not release the lease of campaign '{Campaign}' ({Error}); it expires by itself")]
     public static partial void ReleaseFailed(ILogger logger, string campaign, string error);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning, Message = "Standing by for campaign '{Campaign}': could not ask for its lease ({Error}); asking again")]
+    public static partial void StandbyPollFailed(ILogger logger, string campaign, string error);
 }

@@ -23,13 +23,17 @@ internal sealed class CampaignLeaseService(
     IHostApplicationLifetime lifetime,
     ILogger<CampaignLeaseService> logger) : IHostedService, IAsyncDisposable
 {
+    private static readonly TimeSpan MinimumTimeout = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stopping = new();
     private PostgresCampaignLeaseStore? _store;
     private Task? _heartbeat;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _store = await PostgresCampaignLeaseStore.OpenAsync(location, options.HeartbeatInterval, cancellationToken).ConfigureAwait(false);
+        // Self-fencing counts from when a renewal was sent, so a generous timeout costs no safety; a short one would fail
+        // renewals and polls on a merely busy server or machine.
+        var timeout = options.HeartbeatInterval > MinimumTimeout ? options.HeartbeatInterval : MinimumTimeout;
+        _store = await PostgresCampaignLeaseStore.OpenAsync(location, timeout, cancellationToken).ConfigureAwait(false);
         _heartbeat = HeartbeatLoopAsync(_stopping.Token);
         foreach (var campaign in campaigns)
         {
@@ -118,7 +122,19 @@ internal sealed class CampaignLeaseService(
         while (true)
         {
             var sentAt = time.GetTimestamp();
-            var acquisition = await store.TryAcquireAsync(campaign, book.Owner, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            CampaignLeaseAcquisition acquisition;
+            try
+            {
+                acquisition = await store.TryAcquireAsync(campaign, book.Owner, options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LedgerException ex) when (waited)
+            {
+                // A standby outlives a server it cannot reach for a while; it asks again at the next heartbeat.
+                CampaignLeaseLog.StandbyPollFailed(logger, campaign, ex.Message);
+                await Task.Delay(options.HeartbeatInterval, time, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (acquisition.Lease is { } lease)
             {
                 book.Add(lease, sentAt);
