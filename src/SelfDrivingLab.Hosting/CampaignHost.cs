@@ -5,6 +5,7 @@ using SelfDrivingLab.Hosting.Campaigns;
 using SelfDrivingLab.Workflow.Campaigns;
 
 using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 
 namespace SelfDrivingLab.Hosting;
 
@@ -43,13 +44,21 @@ public static class CampaignHost
         using var host = Build(settings, observer, configureServices);
         var completion = host.Services.GetRequiredService<CampaignCompletion>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        CampaignLeaseBook? leases = null;
         try
         {
+            // Resolved now: running disposes the host. Invalid lease options throw here, as a start-up failure.
+            leases = host.Services.GetService<CampaignLeaseBook>();
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (HostFailures.IsExpected(ex))
         {
-            throw HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
+            throw LeaseLost(leases) ?? HostFailures.Wrap($"could not run campaign '{settings.Facility.Name}'", ex, lifetime);
+        }
+
+        if (LeaseLost(leases) is { } lost)
+        {
+            throw lost;
         }
 
         if (completion.Result.IsCanceled)
@@ -72,6 +81,12 @@ public static class CampaignHost
             throw new CampaignHostException($"campaign '{settings.Facility.Name}' stopped with an error: {ex.Message}", ex);
         }
     }
+
+    // Another host took a campaign over (its lease expired here): this host stopped without marking anything, in one line.
+    private static CampaignHostException? LeaseLost(CampaignLeaseBook? leases) =>
+        leases?.LostReason is { } reason
+            ? new CampaignHostException($"this host stopped: {reason}. The campaign goes on under its new owner; nothing was marked interrupted or aborted here.")
+            : null;
 
     /// <summary>Builds (without starting) the host that runs the campaign; its <see cref="CampaignRunner"/> starts when the host starts.</summary>
     public static IHost Build(CampaignHostSettings settings, ICampaignObserver? observer = null, Action<IServiceCollection>? configureServices = null)

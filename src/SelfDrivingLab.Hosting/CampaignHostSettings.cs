@@ -98,6 +98,13 @@ public sealed record CampaignHostSettings
     /// </summary>
     public bool AcceptChanges { get; init; }
 
+    /// <summary>
+    /// On a PostgreSQL ledger, when another live host holds the lease of a campaign of this facility, wait for it (asking every
+    /// heartbeat) and take the campaign over once that lease expires, resuming it from the ledger as after a restart (default
+    /// false: such a start is refused at once, naming the other host). <c>sdl run --standby</c>.
+    /// </summary>
+    public bool Standby { get; init; }
+
     /// <summary>Failed or timed-out commands in a row after which an instrument is quarantined until an operator returns it to service (default 3).</summary>
     public int QuarantineAfterFailures { get; init; } = SelfDrivingLab.Workflow.Instruments.InstrumentQuarantineOptions.DefaultConsecutiveFailures;
 

@@ -15,6 +15,7 @@ using SelfDrivingLab.Hosting.Telemetry;
 using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 using SelfDrivingLab.Protocol.Bus;
 using SelfDrivingLab.Protocol.Client;
 using SelfDrivingLab.Protocol.Directory;
@@ -115,7 +116,11 @@ public static class CampaignServiceCollectionExtensions
             services.AddSelfDrivingLabSimulators(settings);
         }
 
-        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}"));
+        // Hosts sharing a PostgreSQL ledger may share a broker and a site: each needs MQTT client ids of its own, since a broker
+        // drops the older of two sessions with one id (they would evict each other for ever). Commands in flight when a host
+        // dies are reconciled by their ids by whichever host resumes the campaign, not by the MQTT session.
+        var clientSuffix = settings.LedgerConnectionString is null ? string.Empty : $"-{Environment.MachineName}-{Environment.ProcessId}";
+        services.AddSingleton(new OrchestratorIdentity($"sdl-orchestrator-{facility.Site}{clientSuffix}"));
         // One count of refused inbound messages for every path (events, availability, capabilities).
         services.AddSingleton(new InboundRejectionCounter());
         services.AddSingleton(provider => new InstrumentDirectory(provider.GetService<ILogger<InstrumentDirectory>>(), provider.GetRequiredService<InboundRejectionCounter>(), provider.GetRequiredService<IWorkTracker>()));
@@ -167,7 +172,7 @@ public static class CampaignServiceCollectionExtensions
                 ? new ControlEndpoint(external.Host, external.Port, facility.Site.Value, Environment.ProcessId, external.Tls)
                 : EmbeddedBrokerFiles.Write(provider.GetRequiredService<EmbeddedMqttBroker>(), facility, settings.LedgerPath),
             settings.LedgerPath,
-            $"sdl-control-{facility.Site}",
+            $"sdl-control-{facility.Site}{clientSuffix}",
             provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             provider.GetRequiredService<ILogger<ControlChannelService>>(),
             provider.GetRequiredService<ControlAuditRecorder>()));
@@ -195,14 +200,35 @@ public static class CampaignServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the one-writer lock of the campaign's ledger, taken when the host starts: the file lock of a SQLite ledger, the
-    /// advisory lock of a PostgreSQL one (<see cref="CampaignHostSettings.LedgerConnectionString"/>).
+    /// Registers what makes this host the only writer of its campaigns, taken when the host starts: the file lock of a SQLite
+    /// ledger (one host per file); on a PostgreSQL one (<see cref="CampaignHostSettings.LedgerConnectionString"/>), a lease per
+    /// campaign with a heartbeat (<see cref="CampaignLeaseService"/>, <see cref="CampaignLeaseOptions"/>), whose book fences every
+    /// campaign write of the ledger, so several hosts share the ledger, each for its own campaigns.
     /// </summary>
-    internal static IServiceCollection AddLedgerWriterLock(this IServiceCollection services, CampaignHostSettings settings, string purpose) =>
-        settings.LedgerConnectionString is null
-            ? services.AddHostedService(_ => new LedgerLockService(_ => Task.FromResult<IDisposable>(LedgerLock.Acquire(settings.LedgerPath, purpose))))
-            : services.AddHostedService(provider => new LedgerLockService(async ct =>
-                await PostgresLedgerLock.AcquireAsync(provider.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location(), purpose, ct).ConfigureAwait(false)));
+    internal static IServiceCollection AddLedgerWriterLock(this IServiceCollection services, CampaignHostSettings settings, string purpose)
+    {
+        if (settings.LedgerConnectionString is null)
+        {
+            return services.AddHostedService(_ => new LedgerLockService(_ => Task.FromResult<IDisposable>(LedgerLock.Acquire(settings.LedgerPath, purpose))));
+        }
+
+        services.AddOptions<CampaignLeaseOptions>()
+            .Configure<IServiceProvider>((o, provider) => provider.GetService<IConfiguration>()?.GetSection(CampaignLeaseOptions.SectionName).Bind(o))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CampaignLeaseOptions>, CampaignLeaseOptionsValidator>());
+        // Leases live on the server's clock and the wall clock, never on a simulated campaign's virtual clock.
+        services.AddSingleton(provider => new CampaignLeaseBook(
+            CampaignLeaseBook.OwnerName(TimeProvider.System), provider.GetRequiredService<IOptions<CampaignLeaseOptions>>().Value.LeaseDuration, TimeProvider.System));
+        return services.AddHostedService(provider => new CampaignLeaseService(
+            provider.GetRequiredService<CampaignLeaseBook>(),
+            provider.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location(),
+            [.. settings.Facility.Campaigns.Select(c => c.Name)],
+            provider.GetRequiredService<IOptions<CampaignLeaseOptions>>().Value,
+            settings.Standby,
+            TimeProvider.System,
+            provider.GetRequiredService<IHostApplicationLifetime>(),
+            provider.GetRequiredService<ILogger<CampaignLeaseService>>()));
+    }
 
     /// <summary>
     /// Registers the campaign's ledger: the SQLite file at <see cref="CampaignHostSettings.LedgerPath"/>, or the PostgreSQL ledger of

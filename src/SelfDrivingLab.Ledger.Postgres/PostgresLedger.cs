@@ -1,6 +1,7 @@
 using Npgsql;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 using SelfDrivingLab.Ledger.Postgres.Postgres;
 
 namespace SelfDrivingLab.Ledger.Postgres;
@@ -13,17 +14,22 @@ namespace SelfDrivingLab.Ledger.Postgres;
 /// rolls back, so nothing is acted on before it is stored.
 /// </summary>
 /// <remarks>
-/// One writer per ledger is not enforced here (a pool cannot hold a session lock): the campaign host takes
-/// <see cref="PostgresLedgerLock"/> before it opens the ledger, as it takes the file lock for SQLite.
+/// Several hosts may write one PostgreSQL ledger, each for the campaigns whose lease it holds. Opened with a
+/// <see cref="CampaignLeaseBook"/> the ledger is fenced: every write for a campaign checks, in its own transaction, that
+/// this host still holds the campaign's lease with its epoch (<see cref="PostgresLeaseFence"/>), and a command is recorded
+/// (so dispatched, write-ahead) only while the host's last renewal is fresh. Writes that belong to no campaign (instrument
+/// status, control requests) are not fenced. Opened without a book (tools, tests), nothing is fenced.
 /// </remarks>
 public sealed class PostgresLedger : ILedgerStore
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresLedgerLocation _location;
+    private readonly CampaignLeaseBook? _leases;
     private volatile bool _disposed;
 
-    private PostgresLedger(NpgsqlDataSource dataSource, PostgresLedgerLocation location, bool isReadOnly, int schemaVersion, int foundVersion)
+    private PostgresLedger(NpgsqlDataSource dataSource, PostgresLedgerLocation location, bool isReadOnly, int schemaVersion, int foundVersion, CampaignLeaseBook? leases = null)
     {
+        _leases = leases;
         _dataSource = dataSource;
         _location = location;
         IsReadOnly = isReadOnly;
@@ -53,15 +59,26 @@ public sealed class PostgresLedger : ILedgerStore
         OpenCoreAsync(location, isReadOnly: false, cancellationToken);
 
     /// <summary>
+    /// Opens the ledger as <see cref="OpenAsync(PostgresLedgerLocation, CancellationToken)"/> does, fenced by the campaign leases of
+    /// <paramref name="leases"/>: a write for a campaign whose lease this host does not hold (with its epoch) is refused and
+    /// changes nothing; recording a command waits while the host's last renewal is not fresh.
+    /// </summary>
+    public static async Task<PostgresLedger> OpenAsync(PostgresLedgerLocation location, CampaignLeaseBook leases, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(leases);
+        return await OpenCoreAsync(location, isReadOnly: false, cancellationToken, leases).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Opens an existing ledger read-only (every transaction is read-only on the server; nothing is migrated). Throws
-    /// <see cref="LedgerException"/> as <see cref="OpenAsync"/> does, and when the schema holds no ledger.
+    /// <see cref="LedgerException"/> as <see cref="OpenAsync(PostgresLedgerLocation, CancellationToken)"/> does, and when the schema holds no ledger.
     /// </summary>
     public static Task<PostgresLedger> OpenReadOnlyAsync(PostgresLedgerLocation location, CancellationToken cancellationToken = default) =>
         OpenCoreAsync(location, isReadOnly: true, cancellationToken);
 
     /// <inheritdoc />
     public ValueTask CreateCampaignAsync(CampaignRecord campaign, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.CreateCampaignAsync(c, tx, campaign, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.CampaignNamed(campaign.Name), (c, tx, _, ct) => PostgresWrites.CreateCampaignAsync(c, tx, campaign, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<CampaignRecord?> FindCampaignAsync(CampaignId id, CancellationToken cancellationToken = default) =>
@@ -73,27 +90,27 @@ public sealed class PostgresLedger : ILedgerStore
 
     /// <inheritdoc />
     public ValueTask SetCampaignStatusAsync(CampaignId id, CampaignStatus status, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.SetCampaignStatusAsync(c, tx, id, status, at, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Campaign(id), (c, tx, _, ct) => PostgresWrites.SetCampaignStatusAsync(c, tx, id, status, at, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask SetCampaignPauseAsync(CampaignId id, CampaignPause? pause, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.SetCampaignPauseAsync(c, tx, id, pause, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Campaign(id), (c, tx, _, ct) => PostgresWrites.SetCampaignPauseAsync(c, tx, id, pause, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask AddExperimentAsync(ExperimentRecord experiment, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.AddExperimentAsync(c, tx, experiment, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Campaign(experiment.CampaignId), (c, tx, _, ct) => PostgresWrites.AddExperimentAsync(c, tx, experiment, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask RecordTransitionAsync(StateTransitionRecord transition, ExperimentStatus status, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.RecordTransitionAsync(c, tx, transition, status, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Experiment(transition.ExperimentId), (c, tx, _, ct) => PostgresWrites.RecordTransitionAsync(c, tx, transition, status, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask RecordResultAsync(ExperimentId id, ExperimentResult result, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.RecordResultAsync(c, tx, id, result, at, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Experiment(id), (c, tx, _, ct) => PostgresWrites.RecordResultAsync(c, tx, id, result, at, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask ReviseCampaignAsync(CampaignRevisionRecord revision, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresCampaignData.ReviseAsync(c, tx, revision, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Campaign(revision.CampaignId), (c, tx, _, ct) => PostgresCampaignData.ReviseAsync(c, tx, revision, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<CampaignRevisionRecord>> GetCampaignRevisionsAsync(CampaignId id, CancellationToken cancellationToken = default) =>
@@ -103,7 +120,7 @@ public sealed class PostgresLedger : ILedgerStore
     public ValueTask RecordPriorDataAsync(CampaignId campaignId, IReadOnlyList<PriorDataRecord> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return WriteAsync((c, tx, ct) => PostgresCampaignData.ReplacePriorDataAsync(c, tx, campaignId, rows, ct), cancellationToken);
+        return FencedWriteAsync(FenceScope.Campaign(campaignId), (c, tx, _, ct) => PostgresCampaignData.ReplacePriorDataAsync(c, tx, campaignId, rows, ct), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -112,11 +129,11 @@ public sealed class PostgresLedger : ILedgerStore
 
     /// <inheritdoc />
     public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.RecordCommandAsync(c, tx, command, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Dispatch(command.ExperimentId), (c, tx, lease, ct) => PostgresWrites.RecordCommandAsync(c, tx, command, lease, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default) =>
-        WriteAsync((c, tx, ct) => PostgresWrites.RecordEventAsync(c, tx, instrumentEvent, ct), cancellationToken);
+        FencedWriteAsync(FenceScope.Command(instrumentEvent.CommandId), (c, tx, _, ct) => PostgresWrites.RecordEventAsync(c, tx, instrumentEvent, ct), cancellationToken);
 
     /// <inheritdoc />
     public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
@@ -165,7 +182,7 @@ public sealed class PostgresLedger : ILedgerStore
         await _dataSource.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static async Task<PostgresLedger> OpenCoreAsync(PostgresLedgerLocation location, bool isReadOnly, CancellationToken cancellationToken)
+    private static async Task<PostgresLedger> OpenCoreAsync(PostgresLedgerLocation location, bool isReadOnly, CancellationToken cancellationToken, CampaignLeaseBook? leases = null)
     {
         ArgumentNullException.ThrowIfNull(location);
         var builder = new NpgsqlConnectionStringBuilder(location.ConnectionString);
@@ -188,7 +205,7 @@ public sealed class PostgresLedger : ILedgerStore
                 }
 
                 var found = await PostgresSchema.EnsureAsync(connection, location, cancellationToken).ConfigureAwait(false);
-                return new PostgresLedger(dataSource, location, isReadOnly: false, PostgresSchema.CurrentVersion, found);
+                return new PostgresLedger(dataSource, location, isReadOnly: false, PostgresSchema.CurrentVersion, found, leases);
             }
         }
         catch (NpgsqlException ex)
@@ -218,6 +235,24 @@ public sealed class PostgresLedger : ILedgerStore
         {
             throw new LedgerException($"Reading the ledger '{Location}' failed: {PostgresErrors.Describe(ex, _location)}.", ex);
         }
+    }
+
+    // Every write for a campaign goes through here: the fence first, in the same transaction as the write.
+    private async ValueTask FencedWriteAsync(FenceScope scope, Func<NpgsqlConnection, NpgsqlTransaction, CampaignLease?, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (scope.Dispatches && _leases is not null && !IsReadOnly)
+        {
+            // Self-fencing: a host that has not renewed for a while may have lost the lease without knowing; it waits.
+            await _leases.WaitFreshAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteAsync(
+            async (c, tx, ct) =>
+            {
+                var lease = await PostgresLeaseFence.CheckAsync(c, tx, _leases, scope, ct).ConfigureAwait(false);
+                await write(c, tx, lease, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger.Hosting;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 
 namespace SelfDrivingLab.Ledger.Postgres;
 
@@ -15,7 +16,7 @@ public static class PostgresLedgerServiceCollectionExtensions
     /// Registers <see cref="ILedger"/> (and <see cref="IInstrumentStatusLedger"/>, <see cref="IControlAuditLedger"/> and
     /// <see cref="ILedgerTimeline"/>, the same ledger) as a <see cref="PostgresLedger"/> at <see cref="PostgresLedgerOptions"/>'
     /// location, instead of the SQLite file of <see cref="LedgerServiceCollectionExtensions.AddSqliteLedger"/>. Options are
-    /// validated at start-up; the schema is created or migrated by a hosted initializer when the host starts (or on first use
+    /// validated at start-up; when a <see cref="CampaignLeaseBook"/> is registered the ledger is fenced by it; the schema is created or migrated by a hosted initializer when the host starts (or on first use
     /// without a host). The container closes the connections when it is disposed. One writer per ledger is the caller's to
     /// ensure (<see cref="PostgresLedgerLock"/>), as with the file lock.
     /// </summary>
@@ -38,7 +39,10 @@ public static class PostgresLedgerServiceCollectionExtensions
             return new DeferredLedger(
                 async ct =>
                 {
-                    var ledger = await PostgresLedger.OpenAsync(settings.Value.Location(), ct).ConfigureAwait(false);
+                    // A host that leases its campaigns registers its lease book: then every campaign write is fenced by it.
+                    var ledger = sp.GetService<CampaignLeaseBook>() is { } leases
+                        ? await PostgresLedger.OpenAsync(settings.Value.Location(), leases, ct).ConfigureAwait(false)
+                        : await PostgresLedger.OpenAsync(settings.Value.Location(), ct).ConfigureAwait(false);
                     if (ledger.FoundVersion == 0)
                     {
                         Log.SchemaCreated(logger, ledger.Location, ledger.SchemaVersion);

@@ -3,6 +3,7 @@ using SelfDrivingLab.Campaigns;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Ledger;
 using SelfDrivingLab.Ledger.Postgres;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 using SelfDrivingLab.Tests.Postgres;
 using SelfDrivingLab.Workflow.Campaigns;
 
@@ -50,17 +51,56 @@ public sealed class PostgresLedgerCampaignTests(PostgresTestDatabase database) :
     }
 
     [Fact]
-    public async Task RunAsync_AnotherHostWritesTheLedger_RefusedBeforeTouchingIt()
+    public async Task RunAsync_AnotherHostHoldsTheCampaignsLease_RefusedNamingItBeforeTouchingTheCampaign()
     {
         var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var settings = new CampaignHostSettings(quickstart with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), LedgerConnectionString = ConnectionString("held") };
-        await using var other = await PostgresLedgerLock.AcquireAsync(database.Location("held"), "the other host");
+        await using var leases = await PostgresCampaignLeaseStore.OpenAsync(database.Location("held"), TimeSpan.FromSeconds(10));
+        await leases.TryAcquireAsync(quickstart.Name, "the other host", TimeSpan.FromMinutes(5));
 
         var ex = await Assert.ThrowsAsync<CampaignHostException>(() => CampaignHost.RunAsync(settings).WaitAsync(Bound));
 
         Assert.True(ex.IsStartupFailure);
-        Assert.Contains("is in use by another writer: 'the other host (pid", ex.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<LedgerException>(() => PostgresLedger.OpenReadOnlyAsync(database.Location("held")));
+        Assert.Contains($"campaign '{quickstart.Name}' is run by another host: the other host (lease epoch 1, last heartbeat", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("--standby", ex.Message, StringComparison.Ordinal);
+        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location("held"));
+        Assert.Empty(await ledger.ListCampaignsAsync());
+    }
+
+    [Fact]
+    public async Task RunAsync_AnotherFacilitysCampaignIsLeased_RunsItsOwnBesideIt()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var settings = new CampaignHostSettings(quickstart with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), LedgerConnectionString = ConnectionString("beside") };
+        await using var leases = await PostgresCampaignLeaseStore.OpenAsync(database.Location("beside"), TimeSpan.FromSeconds(10));
+        await leases.TryAcquireAsync("another campaign", "the other host", TimeSpan.FromMinutes(5));
+
+        var summary = await CampaignHost.RunAsync(settings).WaitAsync(Bound);
+
+        Assert.Equal(CampaignStatus.Completed, summary.Status);
+        var holder = await leases.FindHolderAsync(quickstart.Name);
+        Assert.Equal(1, holder!.Epoch);
+        Assert.True(holder.ExpiresIn <= TimeSpan.Zero, "a clean stop releases the lease");
+        Assert.Equal("the other host", (await leases.FindHolderAsync("another campaign"))!.Owner);
+    }
+
+    [Fact]
+    public async Task RunAsync_StandbyAndTheHolderStopsRenewing_TakesTheCampaignOverAndResumesIt()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var definition = quickstart with { Budget = 4, Proposer = quickstart.Proposer with { InitialCount = 2 } };
+        var first = new CampaignHostSettings(definition with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), LedgerConnectionString = ConnectionString("standby") };
+        var interrupted = await CampaignHost.RunAsync(first).WaitAsync(Bound);
+        await using var ledger = await PostgresLedger.OpenAsync(database.Location("standby"));
+        await ledger.SetCampaignStatusAsync(interrupted.CampaignId, CampaignStatus.Interrupted, interrupted.FinishedAt);
+        await using var leases = await PostgresCampaignLeaseStore.OpenAsync(database.Location("standby"), TimeSpan.FromSeconds(10));
+        // A host that dies holding the lease: it expires a second later, unrenewed.
+        var dead = await leases.TryAcquireAsync(definition.Name, "a dead host", TimeSpan.FromSeconds(1));
+
+        var summary = await CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = first.LedgerPath, LedgerConnectionString = first.LedgerConnectionString, Standby = true }).WaitAsync(Bound);
+
+        Assert.Equal((interrupted.CampaignId, CampaignStatus.Completed, 4), (summary.CampaignId, summary.Status, summary.Experiments));
+        Assert.Equal(dead.Lease!.Epoch + 1, (await leases.FindHolderAsync(definition.Name))!.Epoch);
     }
 
     [Fact]

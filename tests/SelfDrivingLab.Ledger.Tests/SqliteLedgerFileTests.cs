@@ -24,7 +24,7 @@ public sealed class SqliteLedgerFileTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal("6", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("7", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(
             "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,transitions",
             await ScalarAsync(connection, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name);"));
@@ -62,7 +62,7 @@ public sealed class SqliteLedgerFileTests : IDisposable
 
         await using var connection = new SqliteConnection($"Data Source={_files.LedgerPath};Pooling=False");
         await connection.OpenAsync();
-        Assert.Equal("6", await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("7", await ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal("1", await ScalarAsync(connection, "SELECT count(*) FROM instrument_status;"));
     }
 

@@ -24,7 +24,7 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
         }
 
         await using var connection = await OpenAsync();
-        Assert.Equal("6", await SqliteLedgerFileTests.ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal("7", await SqliteLedgerFileTests.ScalarAsync(connection, "PRAGMA user_version;"));
         Assert.Equal(before, await CountsAsync());
         Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM campaign_revisions;"));
         Assert.Equal("0", await SqliteLedgerFileTests.ScalarAsync(connection, "SELECT count(*) FROM prior_data;"));

@@ -36,10 +36,14 @@ internal static class RunCommand
         {
             Description = "Serve the live dashboard on this port of 127.0.0.1 (default: a free port, printed at start; or Dashboard__Port).",
         };
+        var standby = new Option<bool>("--standby")
+        {
+            Description = "PostgreSQL ledger only: when another live host runs this campaign, wait and take it over once that host stops renewing its lease (Ledger__LeaseDuration, default 15 s), resuming it from the ledger. Without it such a run is refused, naming the other host.",
+        };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the live dashboard (or Dashboard__Enabled=false)." };
         var command = new Command("run", "Run a campaign to its budget and print the best experiment; serves a live dashboard meanwhile.")
         {
-            file, ledger, summary, broker, credentials, realTime, quiet, logLevel, external, acceptChanges, connectTimeout, dashboardPort, noDashboard,
+            file, ledger, summary, broker, credentials, realTime, quiet, logLevel, external, acceptChanges, connectTimeout, dashboardPort, noDashboard, standby,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -95,6 +99,12 @@ internal static class RunCommand
             }
 
             var postgres = PostgresLedgerLocation.IsPostgresUri(ledgerText);
+            if (parse.GetValue(standby) && !postgres && ledgerText is not null)
+            {
+                console.Error.WriteLine("error: --standby needs a PostgreSQL ledger (--ledger postgres://…): a ledger file has one host at a time and nothing to take over.");
+                return ExitCodes.BadInput;
+            }
+
             var settings = new CampaignHostSettings(facility)
             {
                 ExternalInstruments = parse.GetValue(external),
@@ -106,6 +116,7 @@ internal static class RunCommand
                 BrokerConnectTimeout = brokerTimeout,
                 VirtualTime = !parse.GetValue(realTime),
                 AcceptChanges = parse.GetValue(acceptChanges),
+                Standby = parse.GetValue(standby),
                 LogLevel = LogLevelOption.Parse(parse.GetValue(logLevel)!),
             };
             var stopwatch = Stopwatch.StartNew();

@@ -30,6 +30,8 @@ public sealed record ControlEndpoint(string Host, int Port, string Site, int Pro
     {
         var path = FileFor(ledgerPath);
         var temporary = path + ".tmp";
+        // A PostgreSQL ledger makes no directory of its own here (the default .sdl may not exist yet).
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
         File.Move(temporary, path, overwrite: true);
     }

@@ -13,6 +13,8 @@ internal static class NpgsqlCommands
 
     public static NpgsqlParameter P(string name, long value) => new(name, NpgsqlDbType.Bigint) { Value = value };
 
+    public static NpgsqlParameter P(string name, long? value) => new(name, NpgsqlDbType.Bigint) { Value = (object?)value ?? DBNull.Value };
+
     public static NpgsqlParameter P(string name, int value) => new(name, NpgsqlDbType.Integer) { Value = value };
 
     public static NpgsqlParameter P(string name, int? value) => new(name, NpgsqlDbType.Integer) { Value = (object?)value ?? DBNull.Value };

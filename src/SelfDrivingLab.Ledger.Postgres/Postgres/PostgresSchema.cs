@@ -27,6 +27,7 @@ internal static class PostgresSchema
         PostgresSchemaSteps.Version4,
         PostgresSchemaSteps.Version5,
         PostgresSchemaSteps.Version6,
+        PostgresSchemaSteps.Version7,
     ];
 
     /// <summary>

@@ -148,4 +148,20 @@ internal static class PostgresSchemaSteps
     public const string Version6 = """
         ALTER TABLE commands ADD COLUMN site text;
         """;
+
+    // Version 7 (issue 14 item 4): several hosts share one PostgreSQL ledger, each campaign owned by one host through a lease
+    // (keyed by the campaign's name, which is what a run resumes by, so two hosts can never both start or resume it); the
+    // epoch grows by one at every acquisition, and every command records the owner and epoch it was dispatched under.
+    public const string Version7 = """
+        CREATE TABLE campaign_leases (
+            campaign text NOT NULL PRIMARY KEY,
+            owner text NOT NULL,
+            epoch bigint NOT NULL,
+            acquired_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL,
+            heartbeat_at timestamptz NOT NULL
+        );
+        ALTER TABLE commands ADD COLUMN lease_owner text;
+        ALTER TABLE commands ADD COLUMN lease_epoch bigint;
+        """;
 }

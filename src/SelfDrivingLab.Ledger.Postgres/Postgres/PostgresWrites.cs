@@ -1,6 +1,7 @@
 using Npgsql;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
+using SelfDrivingLab.Ledger.Postgres.Leases;
 using SelfDrivingLab.Ledger.Sqlite;
 using static SelfDrivingLab.Ledger.Postgres.Postgres.NpgsqlCommands;
 
@@ -185,7 +186,7 @@ internal static class PostgresWrites
         }
     }
 
-    public static async Task RecordCommandAsync(NpgsqlConnection c, NpgsqlTransaction tx, CommandRecord command, CancellationToken ct)
+    public static async Task RecordCommandAsync(NpgsqlConnection c, NpgsqlTransaction tx, CommandRecord command, CampaignLease? lease, CancellationToken ct)
     {
         if (!await c.ExistsAsync(tx, "SELECT 1 FROM experiments WHERE id = @id", ct, P("id", command.ExperimentId.Value)).ConfigureAwait(false))
         {
@@ -199,8 +200,8 @@ internal static class PostgresWrites
 
         await c.ExecuteAsync(
             tx,
-            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline, site) " +
-            "VALUES (@id, @experiment, @instrument, @step, @action, @parameters, @sent, @ticks, @deadline, @site)",
+            "INSERT INTO commands (id, experiment_id, instrument, step, action, parameters, sent_at, sent_at_ticks, deadline, site, lease_owner, lease_epoch) " +
+            "VALUES (@id, @experiment, @instrument, @step, @action, @parameters, @sent, @ticks, @deadline, @site, @owner, @epoch)",
             ct,
             P("id", command.Id.Value),
             P("experiment", command.ExperimentId.Value),
@@ -211,7 +212,9 @@ internal static class PostgresWrites
             P("sent", LedgerValues.FormatTime(command.SentAt)),
             P("ticks", command.SentAt.UtcTicks),
             P("deadline", LedgerValues.FormatTime(command.Deadline)),
-            P("site", command.Site?.Value)).ConfigureAwait(false);
+            P("site", command.Site?.Value),
+            P("owner", lease?.Owner),
+            P("epoch", lease?.Epoch)).ConfigureAwait(false);
     }
 
     public static async Task RecordEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, InstrumentEventRecord e, CancellationToken ct)

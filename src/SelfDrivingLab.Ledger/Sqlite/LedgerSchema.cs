@@ -7,7 +7,7 @@ namespace SelfDrivingLab.Ledger.Sqlite;
 internal static class LedgerSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     /// <summary>
     /// Marks a SQLite file as a ledger ('SDL1'), so a stranger database that happens to be at
@@ -162,6 +162,13 @@ internal static class LedgerSchema
         ALTER TABLE commands ADD COLUMN site TEXT;
         """;
 
+    // Version 7 (issue 14 item 4): the lease owner and epoch a command was dispatched under. A file has one writer (its file
+    // lock), so they stay NULL here; the PostgreSQL ledger fills them and adds its campaign_leases table.
+    private const string Version7 = """
+        ALTER TABLE commands ADD COLUMN lease_owner TEXT;
+        ALTER TABLE commands ADD COLUMN lease_epoch INTEGER;
+        """;
+
     /// <summary>Brings a writable database to <see cref="CurrentVersion"/>, or throws when it is not a ledger.</summary>
     public static async Task EnsureCurrentAsync(SqliteConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -204,6 +211,11 @@ internal static class LedgerSchema
             if (version < 6)
             {
                 await ExecuteAsync(connection, transaction, Version6, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (version < 7)
+            {
+                await ExecuteAsync(connection, transaction, Version7, cancellationToken).ConfigureAwait(false);
             }
 
             await ExecuteAsync(connection, transaction, $"PRAGMA application_id = {ApplicationId}; PRAGMA user_version = {CurrentVersion};", cancellationToken).ConfigureAwait(false);

@@ -146,6 +146,12 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
     internal static async Task AssertExactlyOnceAsync(string ledgerPath, string executionDirectory, int budget = Budget)
     {
         await using var ledger = await SqliteLedger.OpenReadOnlyAsync(ledgerPath);
+        await AssertExactlyOnceAsync(ledger, executionDirectory, budget);
+    }
+
+    /// <summary>As <see cref="AssertExactlyOnceAsync(string, string, int)"/>, on an open ledger (e.g. PostgreSQL).</summary>
+    internal static async Task AssertExactlyOnceAsync(ILedger ledger, string executionDirectory, int budget = Budget)
+    {
         var campaign = Assert.Single(await ledger.ListCampaignsAsync());
         Assert.Equal(CampaignStatus.Completed, campaign.Status);
         var experiments = await ledger.GetExperimentsAsync(campaign.Id);

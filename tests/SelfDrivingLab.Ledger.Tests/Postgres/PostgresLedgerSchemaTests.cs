@@ -23,7 +23,7 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
         }
 
         Assert.Equal(
-            "campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,schema_version,transitions",
+            "campaign_leases,campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,schema_version,transitions",
             await ScalarAsync($"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{_store.Location.Schema}'"));
         Assert.Equal("SelfDrivingLab ledger 6", await ScalarAsync("SELECT application || ' ' || version FROM schema_version"));
     }
@@ -83,12 +83,12 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
     [Fact]
     public async Task OpenAsync_NewerSchemaVersion_IsRefusedNamingBothVersions()
     {
-        await MigrateToAsync(5);
-        await _store.ExecuteSqlAsync("UPDATE schema_version SET version = 7");
+        await MigrateToAsync(7);
+        await _store.ExecuteSqlAsync("UPDATE schema_version SET version = 8");
 
         var ex = await Assert.ThrowsAsync<LedgerException>(() => PostgresLedger.OpenAsync(_store.Location));
 
-        Assert.Contains("schema version 7, newer than this build understands (6)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 8, newer than this build understands (7)", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
