@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
@@ -119,6 +120,15 @@ public sealed class PostgresLedger : ILedgerStore
         WriteAsync((c, tx, ct) => PostgresWrites.RecordEventAsync(c, tx, instrumentEvent, ct), cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return writes.Count == 0
+            ? ValueTask.CompletedTask
+            : WriteAsync((c, tx, ct) => PostgresBatch.ApplyAsync(c, tx, writes, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
         ReadAsync((c, ct) => PostgresReads.FindExperimentAsync(c, SchemaVersion, id, ct), cancellationToken);
 
@@ -220,7 +230,7 @@ public sealed class PostgresLedger : ILedgerStore
         }
     }
 
-    private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         if (IsReadOnly)
         {
@@ -239,6 +249,7 @@ public sealed class PostgresLedger : ILedgerStore
                     // Disposing an uncommitted transaction rolls it back, so any throw below leaves the ledger unchanged.
                     await write(connection, transaction, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    LedgerMetrics.Committed("postgres", operation);
                 }
             }
         }

@@ -36,6 +36,7 @@ public sealed partial class ExperimentRunner
     private readonly IWorkTracker _work;
     private readonly ILogger<ExperimentRunner> _logger;
     private readonly IExperimentGate _gate;
+    private readonly DeferredExperimentWrites _deferred;
 
     /// <summary>
     /// Creates the runner; <paramref name="work"/> is held while the runner is active (not waiting on an
@@ -50,6 +51,7 @@ public sealed partial class ExperimentRunner
         _work = work;
         _logger = logger;
         _gate = gate ?? OpenExperimentGate.Instance;
+        _deferred = new DeferredExperimentWrites(ledger);
     }
 
     /// <summary>
@@ -59,6 +61,16 @@ public sealed partial class ExperimentRunner
     /// sent: the old command may still be running.
     /// </summary>
     public TimeSpan AbortConfirmationWait { get; init; } = DefaultAbortConfirmationWait;
+
+    /// <summary>Default of <see cref="EventWriteBehind"/>.</summary>
+    public static readonly TimeSpan DefaultEventWriteBehind = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long an instrument event nothing acts on (<c>accepted</c>, <c>progress</c>) may wait, on the injected clock,
+    /// to be stored in one commit with the command's next events (default <see cref="DefaultEventWriteBehind"/>; zero
+    /// stores every event at once). Final events are always stored before the runner acts on them.
+    /// </summary>
+    public TimeSpan EventWriteBehind { get; init; } = DefaultEventWriteBehind;
 
     /// <summary>
     /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
@@ -175,6 +187,11 @@ public sealed partial class ExperimentRunner
             await machine.FireAsync(ExperimentTrigger.Abort, reason).ConfigureAwait(false);
             return Outcome(experiment, ExperimentStatus.Aborted, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
         }
+        finally
+        {
+            // Writes still held were acted on by nothing (e.g. the host stopped while the next step waited for its instrument).
+            _deferred.Discard(experiment.Id);
+        }
     }
 
     private static string DescribeFailure(WorkflowStepDefinition step, StepCommandResult result) =>
@@ -233,8 +250,10 @@ public sealed partial class ExperimentRunner
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
-        await _ledger.RecordCommandAsync(
-            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline),
+        // One commit: the command with the transition into its step, if that is still held (nothing acted on it before).
+        await _deferred.WriteAsync(
+            experiment.Id,
+            new LedgerCommandWrite(new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline)),
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
@@ -287,16 +306,22 @@ public sealed partial class ExperimentRunner
     /// </summary>
     private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken, bool reconcile = false)
     {
+        var events = new CommandEventBuffer(_ledger, _time, EventWriteBehind, ex => Log.EventFlushFailed(_logger, command.CommandId.Value, ex.Message));
+        await using var _ = events.ConfigureAwait(false);
         try
         {
-            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => RecordInstrumentEventAsync(command.CommandId, e, ct);
+            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => events.RecordAsync(EventRecord(command.CommandId, e), ct);
             var running = reconcile ? _gateway.ReconcileAsync(lease, command, OnEvent, cancellationToken) : _gateway.ExecuteAsync(lease, command, OnEvent, cancellationToken);
-            return await hold.WaitAsync(running).ConfigureAwait(false);
+            var result = await hold.WaitAsync(running).ConfigureAwait(false);
+
+            // Without a final event (a missed deadline) the queued ones are stored before the runner records what it does next.
+            await events.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !IsInterrupted(command))
         {
-            await _ledger.RecordEventAsync(
-                new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent"),
+            await events.WriteAsync(
+                new LedgerEventWrite(new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent")),
                 CancellationToken.None).ConfigureAwait(false);
             Log.CommandAborted(_logger, command.CommandId.Value, lease.Instrument.Value);
 
@@ -309,10 +334,8 @@ public sealed partial class ExperimentRunner
     // Interrupted by the host: the command is left to its instrument (not aborted) and reconciled by its id on the next run.
     private bool IsInterrupted(InstrumentCommand command) => command.CampaignId is { } campaign && _gate.IsInterrupted(campaign);
 
-    private ValueTask RecordInstrumentEventAsync(CommandId commandId, InstrumentEvent e, CancellationToken cancellationToken) =>
-        _ledger.RecordEventAsync(
-            new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
-            cancellationToken);
+    private InstrumentEventRecord EventRecord(CommandId commandId, InstrumentEvent e) =>
+        new(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e));
 
     /// <summary>Records the timeout and tells the instrument to abort; true once it answered the abort (the lease is held meanwhile).</summary>
     private async Task<bool> RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, WorkHold hold, CancellationToken cancellationToken)
@@ -338,6 +361,11 @@ public sealed partial class ExperimentRunner
 
     private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));
 
+    /// <summary>
+    /// Stores a transition with whatever the experiment holds back. The transition into a step (from the one before, or
+    /// from Proposed) is itself held: nothing acts on it but the step's command, which is stored with it in one commit.
+    /// Any other (approval, failure, abort, completion) is stored before the machine moves on.
+    /// </summary>
     private Task RecordTransitionAsync(ExperimentId id, ExperimentTransition t)
     {
         var status = t.To switch
@@ -348,10 +376,14 @@ public sealed partial class ExperimentRunner
             ExperimentStates.Proposed => ExperimentStatus.Proposed,
             _ => ExperimentStatus.Running,
         };
-        return _ledger.RecordTransitionAsync(
-            new StateTransitionRecord(id, t.From, t.To, t.Trigger.ToString(), _time.GetUtcNow(), t.Detail),
-            status,
-            CancellationToken.None).AsTask();
+        var write = new LedgerTransitionWrite(new StateTransitionRecord(id, t.From, t.To, t.Trigger.ToString(), _time.GetUtcNow(), t.Detail), status);
+        if ((t.Trigger is ExperimentTrigger.Start or ExperimentTrigger.StepSucceeded or ExperimentTrigger.Skip) && status == ExperimentStatus.Running && t.To != ExperimentStates.AwaitingApproval)
+        {
+            _deferred.Defer(id, write);
+            return Task.CompletedTask;
+        }
+
+        return _deferred.WriteAsync(id, write, CancellationToken.None).AsTask();
     }
 
     private static ParameterSet? MeasuredOrNull(IReadOnlyList<StepOutputs> outputs) => outputs.Count == 0 ? null : ExperimentResult.Merge(outputs);
