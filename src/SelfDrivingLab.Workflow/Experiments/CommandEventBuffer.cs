@@ -6,129 +6,88 @@ namespace SelfDrivingLab.Workflow.Experiments;
 /// Group commit of one command's events. Events nothing acts on (<c>accepted</c>, <c>progress</c>) wait in a small
 /// write-behind queue; any other event (a final one, or <c>unknown</c>) is stored with everything queued before it in one
 /// commit before <see cref="RecordAsync"/> returns, so the orchestrator never acts on an event that is not durable. The
-/// queue is also stored when it reaches <see cref="MaxQueued"/> events, when its oldest event has waited
-/// <c>bound</c> (on the injected clock), and by <see cref="FlushAsync"/>. A crash loses at most the queued events, which
-/// nothing acted on. Thread-safe: writes are serialised, so events are stored in the order they arrived.
+/// queue is also stored with the command's next event once its oldest event is <c>bound</c> older than that one (so a
+/// stream of progress reports reaches the ledger at least that often), when it holds <see cref="MaxQueued"/> events, and
+/// by <see cref="WriteAsync"/>/<see cref="FlushAsync"/> (the runner flushes when the command ends, with or without a final
+/// event). A crash loses at most the queued events, which nothing acted on.
 /// </summary>
-internal sealed class CommandEventBuffer : IAsyncDisposable
+/// <remarks>
+/// The bound is checked when events arrive, not by a timer: a timer per command would be one more timer on the virtual
+/// clock (which jumps to the next timer when the lab is idle) for every step, and a lone <c>accepted</c> that waits until
+/// its command's next event is acted on by nothing. Thread-safe: writes are serialised, so events are stored in arrival order.
+/// </remarks>
+internal sealed class CommandEventBuffer(ILedger ledger, TimeSpan bound)
 {
     /// <summary>The most events queued before they are stored anyway.</summary>
     public const int MaxQueued = 32;
 
-    private readonly ILedger _ledger;
-    private readonly TimeSpan _bound;
-    private readonly Action<Exception> _flushFailed;
-    private readonly ITimer? _timer;
-    private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly Lock _gate = new();
     private List<LedgerWrite> _queued = [];
+    private DateTimeOffset _oldest;
+    private Task _last = Task.CompletedTask;
 
-    /// <summary>
-    /// Creates the buffer. A <paramref name="bound"/> of zero stores every event at once. <paramref name="flushFailed"/> is
-    /// told when a flush the clock started fails (nothing awaits it).
-    /// </summary>
-    public CommandEventBuffer(ILedger ledger, TimeProvider time, TimeSpan bound, Action<Exception> flushFailed)
-    {
-        _ledger = ledger;
-        _bound = bound;
-        _flushFailed = flushFailed;
-        if (bound > TimeSpan.Zero)
-        {
-            _timer = time.CreateTimer(_ => _ = FlushFromTimerAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-    }
-
-    /// <summary>True for the kinds that wait in the queue: nothing acts on them.</summary>
+    /// <summary>True for the kinds that may wait in the queue: nothing acts on them.</summary>
     public static bool MayWait(string kind) => kind is "accepted" or "progress";
 
     /// <summary>Queues an event nothing acts on; stores any other event, with the queue, before returning.</summary>
-    public async ValueTask RecordAsync(InstrumentEventRecord e, CancellationToken cancellationToken = default)
+    public ValueTask RecordAsync(InstrumentEventRecord e, CancellationToken cancellationToken = default)
     {
-        if (_timer is not null && MayWait(e.Kind))
+        if (bound > TimeSpan.Zero && MayWait(e.Kind))
         {
-            bool full;
             lock (_gate)
             {
-                _queued.Add(new LedgerEventWrite(e));
-                full = _queued.Count >= MaxQueued;
-                if (_queued.Count == 1)
+                if (_queued.Count == 0)
                 {
-                    _timer.Change(_bound, Timeout.InfiniteTimeSpan);
+                    _oldest = e.At;
+                }
+
+                if (_queued.Count + 1 < MaxQueued && e.At - _oldest < bound)
+                {
+                    _queued.Add(new LedgerEventWrite(e));
+                    return ValueTask.CompletedTask;
                 }
             }
-
-            if (!full)
-            {
-                return;
-            }
-
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
-            return;
         }
 
-        await WriteAsync(new LedgerEventWrite(e), cancellationToken).ConfigureAwait(false);
+        return WriteAsync(new LedgerEventWrite(e), cancellationToken);
     }
 
-    /// <summary>Stores the queued events with <paramref name="write"/> (null: the queue alone), in one commit.</summary>
-    public async ValueTask WriteAsync(LedgerWrite? write, CancellationToken cancellationToken = default)
+    /// <summary>Stores the queued events and then <paramref name="write"/> (null: the queue alone), in one commit, after the buffer's earlier commits.</summary>
+    public ValueTask WriteAsync(LedgerWrite? write, CancellationToken cancellationToken = default)
     {
-        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        lock (_gate)
         {
-            List<LedgerWrite> batch;
-            lock (_gate)
-            {
-                batch = _queued;
-                _queued = [];
-                _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            }
-
+            // The batch is taken and chained under the lock, so commits happen in the order the events arrived.
+            var batch = _queued;
+            _queued = [];
             if (write is not null)
             {
                 batch.Add(write);
             }
 
-            if (batch.Count > 0)
-            {
-                await _ledger.RecordBatchAsync(batch, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _writing.Release();
+            var writing = WriteAfterAsync(_last, batch, cancellationToken);
+            _last = writing;
+            return new ValueTask(writing);
         }
     }
 
     /// <summary>Stores the queued events now.</summary>
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => WriteAsync(null, cancellationToken);
 
-    /// <summary>Stores what is queued (a failure is reported to the callback, not thrown: nothing acted on those events) and stops the clock.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (_timer is not null)
-        {
-            await _timer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        try
-        {
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is LedgerException or ObjectDisposedException)
-        {
-            _flushFailed(ex);
-        }
-    }
-
-    private async Task FlushFromTimerAsync()
+    private async Task WriteAfterAsync(Task previous, List<LedgerWrite> batch, CancellationToken cancellationToken)
     {
         try
         {
-            await FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            await previous.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is LedgerException or ObjectDisposedException)
+        catch (Exception ex) when (ex is LedgerException or OperationCanceledException or ObjectDisposedException)
         {
-            _flushFailed(ex);
+            // Whoever made the earlier write was told it failed; this one is still attempted.
+        }
+
+        if (batch.Count > 0)
+        {
+            await ledger.RecordBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -63,12 +63,13 @@ public sealed partial class ExperimentRunner
     public TimeSpan AbortConfirmationWait { get; init; } = DefaultAbortConfirmationWait;
 
     /// <summary>Default of <see cref="EventWriteBehind"/>.</summary>
-    public static readonly TimeSpan DefaultEventWriteBehind = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan DefaultEventWriteBehind = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How long an instrument event nothing acts on (<c>accepted</c>, <c>progress</c>) may wait, on the injected clock,
-    /// to be stored in one commit with the command's next events (default <see cref="DefaultEventWriteBehind"/>; zero
-    /// stores every event at once). Final events are always stored before the runner acts on them.
+    /// How much older than a command's newest event its oldest unstored event nothing acts on (<c>accepted</c>,
+    /// <c>progress</c>) may be before they are stored together (default <see cref="DefaultEventWriteBehind"/>; zero stores
+    /// every event at once). Such events otherwise wait for the command's next durable write: its final event, a timeout,
+    /// an abort. Final events are always stored before the runner acts on them. See <c>CommandEventBuffer</c>.
     /// </summary>
     public TimeSpan EventWriteBehind { get; init; } = DefaultEventWriteBehind;
 
@@ -306,8 +307,7 @@ public sealed partial class ExperimentRunner
     /// </summary>
     private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken, bool reconcile = false)
     {
-        var events = new CommandEventBuffer(_ledger, _time, EventWriteBehind, ex => Log.EventFlushFailed(_logger, command.CommandId.Value, ex.Message));
-        await using var _ = events.ConfigureAwait(false);
+        var events = new CommandEventBuffer(_ledger, EventWriteBehind);
         try
         {
             ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => events.RecordAsync(EventRecord(command.CommandId, e), ct);
@@ -329,10 +329,29 @@ public sealed partial class ExperimentRunner
             await _gateway.AbortAsync(lease, command.CommandId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        catch (Exception ex) when (ex is OperationCanceledException or NoInstrumentAvailableException)
+        {
+            // Interrupted by the host (or the instrument went away): what the instrument reported is stored if it can be;
+            // nothing acted on it, so a failure here is only logged and the original exception goes on.
+            await FlushQuietlyAsync(events, command.CommandId).ConfigureAwait(false);
+            throw;
+        }
     }
 
     // Interrupted by the host: the command is left to its instrument (not aborted) and reconciled by its id on the next run.
     private bool IsInterrupted(InstrumentCommand command) => command.CampaignId is { } campaign && _gate.IsInterrupted(campaign);
+
+    private async Task FlushQuietlyAsync(CommandEventBuffer events, CommandId commandId)
+    {
+        try
+        {
+            await events.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is LedgerException or ObjectDisposedException)
+        {
+            Log.EventFlushFailed(_logger, commandId.Value, ex.Message);
+        }
+    }
 
     private InstrumentEventRecord EventRecord(CommandId commandId, InstrumentEvent e) =>
         new(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e));

@@ -236,7 +236,10 @@ internal sealed class InMemoryLedger : ILedger
                         LedgerResultWrite r => RecordResultAsync(r.ExperimentId, r.Result, r.At, cancellationToken),
                         _ => throw new LedgerException("unknown write"),
                     };
-                    applying.GetAwaiter().GetResult();
+                    if (!applying.IsCompletedSuccessfully)
+                    {
+                        throw new InvalidOperationException("the in-memory ledger's writes complete at once");
+                    }
                 }
             }
             catch
