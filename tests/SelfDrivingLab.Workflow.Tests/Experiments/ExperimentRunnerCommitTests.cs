@@ -70,6 +70,67 @@ public sealed class ExperimentRunnerCommitTests
         Assert.Equal(["synthesis", "Failed"], (await _ledger.GetTransitionsAsync(experiment.Id)).Select(t => t.To));
     }
 
+    [Fact]
+    public async Task RunAsync_ProgressReportsWithinTheBound_WaitForTheFinalEventAndShareItsCommit()
+    {
+        var seenAtAnswer = new List<string>();
+        var gateway = new ScriptedGateway()
+            .Reporting("anneal", [TimeSpan.Zero, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(400)], _time)
+            .Answer("anneal", _ => Seen(seenAtAnswer, Done("sample_id", "S-1")))
+            .Answer("measure", _ => Done("y", 5.0));
+        var experiment = await ProposeAsync();
+        var before = _ledger.Commits;
+
+        await Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps());
+
+        // Reports 0.8 s apart at most (bound 1 s): nothing of them stored before the answer; then all with completed, in order.
+        Assert.Empty(seenAtAnswer);
+        Assert.Equal(2 * 2 + 1, _ledger.Commits - before);
+        Assert.Equal(["accepted", "progress", "progress", "progress", "completed", "accepted", "completed"], _ledger.Events.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public async Task RunAsync_ProgressReportOlderThanTheBound_QueueIsStoredWithTheNextReport()
+    {
+        var seenAtAnswer = new List<string>();
+        var gateway = new ScriptedGateway()
+            .Reporting("anneal", [TimeSpan.Zero, ExperimentRunner.DefaultEventWriteBehind + TimeSpan.FromSeconds(1)], _time)
+            .Answer("anneal", _ => Seen(seenAtAnswer, Done("sample_id", "S-1")))
+            .Answer("measure", _ => Done("y", 5.0));
+        var experiment = await ProposeAsync();
+        var before = _ledger.Commits;
+
+        await Runner(gateway).RunAsync(experiment, TestCampaigns.TwoSteps());
+
+        // The second report came 2 s after the first queued event: it is stored with the queue, before the instrument answered.
+        Assert.Equal(["accepted", "progress", "progress"], seenAtAnswer);
+        Assert.Equal(2 * 2 + 1 + 1, _ledger.Commits - before);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoWriteBehind_StoresEveryEventInItsOwnCommit()
+    {
+        var gateway = new ScriptedGateway()
+            .Reporting("anneal", [TimeSpan.Zero], _time)
+            .Answer("anneal", _ => Done("sample_id", "S-1"))
+            .Answer("measure", _ => Done("y", 5.0));
+        var experiment = await ProposeAsync();
+        var before = _ledger.Commits;
+
+        var runner = new ExperimentRunner(_ledger, gateway, _time, NoWorkTracker.Instance, NullLogger<ExperimentRunner>.Instance) { EventWriteBehind = TimeSpan.Zero };
+
+        await runner.RunAsync(experiment, TestCampaigns.TwoSteps());
+
+        // Each step: transition with command, then one commit per event (accepted, progress for the first, completed); then the finish.
+        Assert.Equal((1 + 3) + (1 + 2) + 1, _ledger.Commits - before);
+    }
+
+    private StepCommandResult Seen(List<string> seen, StepCommandResult answer)
+    {
+        seen.AddRange(_ledger.Events.Select(e => e.Kind));
+        return answer;
+    }
+
     private StepCommandResult Snapshot(List<(string, int, string[])> seen, InstrumentCommand command, StepCommandResult answer)
     {
         var stored = _ledger.FindExperimentAsync(command.ExperimentId!.Value).AsTask().GetAwaiter().GetResult();
