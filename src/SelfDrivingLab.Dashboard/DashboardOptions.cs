@@ -1,3 +1,5 @@
+using SelfDrivingLab.Ledger;
+
 namespace SelfDrivingLab.Dashboard;
 
 /// <summary>
@@ -12,8 +14,17 @@ public sealed class DashboardOptions
     /// <summary>The default interval between two reads of the ledger.</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(1);
 
-    /// <summary>The ledger file to show (required; it must exist, and is opened read-only).</summary>
+    /// <summary>
+    /// The ledger file to show (required without <see cref="OpenLedger"/>; it must exist, and is opened read-only). With
+    /// <see cref="OpenLedger"/>, only what names the ledger in messages (e.g. a PostgreSQL location, without its password).
+    /// </summary>
     public string LedgerPath { get; set; } = string.Empty;
+
+    /// <summary>
+    /// Opens the ledger to show, read-only: any store (e.g. <c>PostgresLedger.OpenReadOnlyAsync</c>); the server closes it
+    /// when it stops. Default null: the SQLite file at <see cref="LedgerPath"/>.
+    /// </summary>
+    public Func<CancellationToken, Task<ILedgerStore>>? OpenLedger { get; set; }
 
     /// <summary>The port on 127.0.0.1, 0 for one the system picks. Default <see cref="DefaultPort"/>.</summary>
     public int Port { get; set; } = DefaultPort;

@@ -14,10 +14,10 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.LedgerPath))
         {
-            return ValidateOptionsResult.Fail("the ledger path must not be empty");
+            return ValidateOptionsResult.Fail(options.OpenLedger is null ? "the ledger path must not be empty" : "the ledger must be named");
         }
 
-        if (!File.Exists(options.LedgerPath))
+        if (options.OpenLedger is null && !File.Exists(options.LedgerPath))
         {
             return ValidateOptionsResult.Fail($"ledger '{Path.GetFullPath(options.LedgerPath)}' does not exist");
         }

@@ -16,7 +16,8 @@ using SelfDrivingLab.Ledger;
 namespace SelfDrivingLab.Dashboard;
 
 /// <summary>
-/// The dashboard of one ledger on 127.0.0.1: it opens the ledger read-only, reads it every poll interval and pushes changes
+/// The dashboard of one ledger (a SQLite file, or any store <see cref="DashboardOptions.OpenLedger"/> opens, e.g. PostgreSQL)
+/// on 127.0.0.1: it opens the ledger read-only, reads it every poll interval and pushes changes
 /// to open pages by server-sent events. Started by <see cref="StartAsync"/> it is a read-only view without login (whoever
 /// can read the file can read the page); by <see cref="StartHostedAsync"/>, the page of a running host, where facility
 /// identities sign in and operators act. Thread-safe; dispose to stop it.
@@ -24,9 +25,9 @@ namespace SelfDrivingLab.Dashboard;
 public sealed class DashboardServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly SqliteLedger _ledger;
+    private readonly ILedgerStore _ledger;
 
-    private DashboardServer(WebApplication app, SqliteLedger ledger, Uri address)
+    private DashboardServer(WebApplication app, ILedgerStore ledger, Uri address)
     {
         _app = app;
         _ledger = ledger;
@@ -88,7 +89,9 @@ public sealed class DashboardServer : IAsyncDisposable
             throw new DashboardStartException(validation.FailureMessage);
         }
 
-        var ledger = await SqliteLedger.OpenReadOnlyAsync(options.LedgerPath, cancellationToken).ConfigureAwait(false);
+        var ledger = options.OpenLedger is { } open
+            ? await open(cancellationToken).ConfigureAwait(false)
+            : await SqliteLedger.OpenReadOnlyAsync(options.LedgerPath, cancellationToken).ConfigureAwait(false);
         WebApplication? app = null;
         try
         {
@@ -119,7 +122,7 @@ public sealed class DashboardServer : IAsyncDisposable
         await _ledger.DisposeAsync().ConfigureAwait(false);
     }
 
-    private static WebApplication Build(DashboardOptions options, IDashboardHost? host, SqliteLedger ledger, TimeProvider time, ILoggerProvider? logs)
+    private static WebApplication Build(DashboardOptions options, IDashboardHost? host, ILedgerStore ledger, TimeProvider time, ILoggerProvider? logs)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
         builder.Logging.ClearProviders();

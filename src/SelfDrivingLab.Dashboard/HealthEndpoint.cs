@@ -12,7 +12,7 @@ namespace SelfDrivingLab.Dashboard;
 /// </summary>
 internal static class HealthEndpoint
 {
-    public static async Task<IResult> CheckAsync(SqliteLedger ledger, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<IResult> CheckAsync(ILedgerStore ledger, IServiceProvider services, CancellationToken cancellationToken)
     {
         List<string> problems = [];
         try

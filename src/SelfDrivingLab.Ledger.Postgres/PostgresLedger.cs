@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Npgsql;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
@@ -136,6 +137,15 @@ public sealed class PostgresLedger : ILedgerStore
         FencedWriteAsync(FenceScope.Command(instrumentEvent.CommandId), (c, tx, _, ct) => PostgresWrites.RecordEventAsync(c, tx, instrumentEvent, ct), cancellationToken);
 
     /// <inheritdoc />
+    public ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return writes.Count == 0
+            ? ValueTask.CompletedTask
+            : FencedWriteAsync(PostgresBatch.Scope(writes), (c, tx, lease, ct) => PostgresBatch.ApplyAsync(c, tx, writes, lease, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
         ReadAsync((c, ct) => PostgresReads.FindExperimentAsync(c, SchemaVersion, id, ct), cancellationToken);
 
@@ -238,7 +248,7 @@ public sealed class PostgresLedger : ILedgerStore
     }
 
     // Every write for a campaign goes through here: the fence first, in the same transaction as the write.
-    private async ValueTask FencedWriteAsync(FenceScope scope, Func<NpgsqlConnection, NpgsqlTransaction, CampaignLease?, CancellationToken, Task> write, CancellationToken cancellationToken)
+    private async ValueTask FencedWriteAsync(FenceScope scope, Func<NpgsqlConnection, NpgsqlTransaction, CampaignLease?, CancellationToken, Task> write, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         if (scope.Dispatches && _leases is not null && !IsReadOnly)
         {
@@ -252,10 +262,11 @@ public sealed class PostgresLedger : ILedgerStore
                 var lease = await PostgresLeaseFence.CheckAsync(c, tx, _leases, scope, ct).ConfigureAwait(false);
                 await write(c, tx, lease, ct).ConfigureAwait(false);
             },
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            operation).ConfigureAwait(false);
     }
 
-    private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> write, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         if (IsReadOnly)
         {
@@ -274,6 +285,7 @@ public sealed class PostgresLedger : ILedgerStore
                     // Disposing an uncommitted transaction rolls it back, so any throw below leaves the ledger unchanged.
                     await write(connection, transaction, cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    LedgerMetrics.Committed("postgres", operation);
                 }
             }
         }

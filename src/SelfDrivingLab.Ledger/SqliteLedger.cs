@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
@@ -122,6 +123,15 @@ public sealed class SqliteLedger : ILedgerStore
     /// <inheritdoc />
     public ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default) =>
         WriteAsync((tx, ct) => LedgerWrites.RecordEventAsync(_connection, tx, instrumentEvent, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        return writes.Count == 0
+            ? ValueTask.CompletedTask
+            : WriteAsync((tx, ct) => LedgerBatch.ApplyAsync(_connection, tx, writes, ct), cancellationToken);
+    }
 
     /// <inheritdoc />
     public ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default) =>
@@ -350,7 +360,7 @@ public sealed class SqliteLedger : ILedgerStore
         }
     }
 
-    private async ValueTask WriteAsync(Func<SqliteTransaction, CancellationToken, Task> write, CancellationToken cancellationToken)
+    private async ValueTask WriteAsync(Func<SqliteTransaction, CancellationToken, Task> write, CancellationToken cancellationToken, [CallerMemberName] string operation = "")
     {
         if (IsReadOnly)
         {
@@ -367,6 +377,7 @@ public sealed class SqliteLedger : ILedgerStore
                 // Disposing an uncommitted transaction rolls it back, so any throw below leaves the file unchanged.
                 await write(transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                LedgerMetrics.Committed("sqlite", operation);
             }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteErrors.Full)

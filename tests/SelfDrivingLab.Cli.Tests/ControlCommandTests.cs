@@ -23,6 +23,20 @@ public sealed class ControlCommandTests : IDisposable
         Assert.Contains("ledger.db.control.json does not exist", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Control_PostgresLedger_LooksForTheEndpointFileUnderSdlAndSaysSo()
+    {
+        var error = new StringWriter();
+
+        // Not a file path: the URI is accepted, and the host's endpoint file is looked for where a host on it writes it.
+        var exit = await SdlCommandLine.RunAsync(["control", "status", "--ledger", "postgres://sdl@127.0.0.1:1/lab"], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Single(error.ToString().TrimEnd().Split('\n'));
+        Assert.Contains(Path.Combine(".sdl", "ledger.db.control.json"), error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("a host on a PostgreSQL ledger writes its endpoint file under .sdl/", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--broker", "nohost:notaport", "--broker")]
     [InlineData("--timeout", "soon", "--timeout")]

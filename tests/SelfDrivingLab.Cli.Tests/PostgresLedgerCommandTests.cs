@@ -51,6 +51,21 @@ public sealed class PostgresLedgerCommandTests(PostgresTestDatabase database) : 
         }
     }
 
+    [Fact]
+    public async Task Run_PostgresUri_ServesTheDashboardOfThatLedger()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["run", RepositoryPaths.Workflow("quickstart.yaml"), "--ledger", Uri("dash", withPassword: true)], output, error)
+            .WaitAsync(TimeSpan.FromMinutes(5));
+
+        // Once the host said no dashboard on a PostgreSQL ledger; now it serves it (read-only, through the store abstraction).
+        Assert.True(exit == 0, error.ToString());
+        Assert.Single(output.ToString().Split('\n'), l => l.StartsWith("Dashboard at http://127.0.0.1:", StringComparison.Ordinal));
+        Assert.DoesNotContain("No dashboard", output.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("run")]
     [InlineData("status")]

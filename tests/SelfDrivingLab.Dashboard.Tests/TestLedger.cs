@@ -8,21 +8,24 @@ using SelfDrivingLab.Optimization.Objectives;
 
 namespace SelfDrivingLab.Dashboard.Tests;
 
-/// <summary>A writable ledger in a temporary directory with one running campaign, and helpers that store experiments as a host would.</summary>
+/// <summary>
+/// A writable ledger with one running campaign — a SQLite file in a temporary directory, or any store handed in (e.g. a
+/// PostgreSQL schema) — and helpers that store experiments as a host would.
+/// </summary>
 internal sealed class TestLedger : IAsyncDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     public static readonly CampaignId Campaign = new("live-20260301-090000");
     public static readonly InstrumentId Printer = new("printer-1");
-    private readonly TemporaryDirectory _dir;
+    private readonly TemporaryDirectory? _dir;
 
-    private TestLedger(SqliteLedger ledger, TemporaryDirectory dir)
+    private TestLedger(ILedgerStore ledger, TemporaryDirectory? dir)
     {
         Ledger = ledger;
         _dir = dir;
     }
 
-    public SqliteLedger Ledger { get; }
+    public ILedgerStore Ledger { get; }
 
     public string Path => Ledger.Location;
 
@@ -30,7 +33,14 @@ internal sealed class TestLedger : IAsyncDisposable
     public static async Task<TestLedger> CreateAsync(ObjectiveGoal? goal = ObjectiveGoal.Maximize)
     {
         var directory = new TemporaryDirectory();
-        var ledger = await SqliteLedger.OpenAsync(directory.File("ledger.db"));
+        return await CreateAsync(await SqliteLedger.OpenAsync(directory.File("ledger.db")), directory, goal);
+    }
+
+    /// <summary>The campaign in <paramref name="ledger"/>, an empty store opened for writing; disposing closes it.</summary>
+    public static Task<TestLedger> CreateInAsync(ILedgerStore ledger) => CreateAsync(ledger, null, ObjectiveGoal.Maximize);
+
+    private static async Task<TestLedger> CreateAsync(ILedgerStore ledger, TemporaryDirectory? directory, ObjectiveGoal? goal)
+    {
         var test = new TestLedger(ledger, directory);
         string? identity = null;
         if (goal is { } g)
@@ -96,6 +106,6 @@ internal sealed class TestLedger : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Ledger.DisposeAsync();
-        _dir.Dispose();
+        _dir?.Dispose();
     }
 }

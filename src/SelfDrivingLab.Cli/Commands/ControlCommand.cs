@@ -4,6 +4,7 @@ using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Text;
 using SelfDrivingLab.Hosting;
 using SelfDrivingLab.Hosting.Control;
+using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Protocol.Control;
 
 namespace SelfDrivingLab.Cli.Commands;
@@ -39,7 +40,10 @@ internal static class ControlCommand
 
     private static Command CreateAction(CliConsole console, string name, ControlAction action, string? targetName, string description)
     {
-        var ledger = new Option<FileInfo?>("--ledger") { Description = "Ledger of the running host (default: .sdl/ledger.db); its endpoint file names the broker." };
+        var ledger = new Option<string?>("--ledger")
+        {
+            Description = "Ledger of the running host (default: .sdl/ledger.db); its endpoint file names the broker. For a host on a PostgreSQL ledger (postgres://…), the endpoint file is under .sdl/ in the directory the host runs in: run this there, or give --broker and --site.",
+        };
         var broker = new Option<string?>("--broker") { Description = "Broker host:port of the running host (instead of --ledger)." };
         var site = new Option<string>("--site") { Description = "Site of the orchestrator to reach with --broker (default: lab).", DefaultValueFactory = _ => "lab" };
         var who = new Option<string>("--operator") { Description = "Your name, stored with the decision (default: the login name).", DefaultValueFactory = _ => Environment.UserName };
@@ -86,11 +90,24 @@ internal static class ControlCommand
         return command;
     }
 
-    private static ControlEndpoint ResolveEndpoint(FileInfo? ledger, string? broker, string site)
+    private static ControlEndpoint ResolveEndpoint(string? ledger, string? broker, string site)
     {
+        if (broker is null && ledger is not null && PostgresLedgerLocation.IsPostgresUri(ledger))
+        {
+            // A host on a PostgreSQL ledger keeps its side files (this endpoint among them) where a file ledger would be by default.
+            try
+            {
+                return ControlEndpoint.Read(DefaultLedgerPath);
+            }
+            catch (CampaignHostException ex)
+            {
+                throw new CampaignHostException($"{ex.Message} (a host on a PostgreSQL ledger writes its endpoint file under .sdl/ in the directory it runs in)", ex);
+            }
+        }
+
         if (broker is null)
         {
-            return ControlEndpoint.Read(ledger?.FullName ?? Path.GetFullPath(Path.Combine(".sdl", "ledger.db")));
+            return ControlEndpoint.Read(ledger is null ? DefaultLedgerPath : Path.GetFullPath(ledger));
         }
 
         if (!BrokerAddress.TryParse(broker, out var address, out var error))
@@ -102,6 +119,8 @@ internal static class ControlCommand
             ? new ControlEndpoint(address!.Host, address.Port, site, 0)
             : throw new CampaignHostException($"--site: '{site}' is not a valid site id");
     }
+
+    private static string DefaultLedgerPath => Path.GetFullPath(Path.Combine(".sdl", "ledger.db"));
 
     private static void Print(CliConsole console, ControlResponse response)
     {

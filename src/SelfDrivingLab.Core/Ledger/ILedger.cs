@@ -70,6 +70,15 @@ public interface ILedger
     /// <summary>Stores an event about a command; throws for an unknown command id.</summary>
     ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores <paramref name="writes"/> in order in one transaction (one durable commit): each as its single operation
+    /// (<see cref="RecordTransitionAsync"/>, <see cref="RecordCommandAsync"/>, <see cref="RecordEventAsync"/>,
+    /// <see cref="RecordResultAsync"/>) stores it, with the same refusals, and a write sees the ones before it (a command
+    /// and its events may go in one batch). When any write is refused, the batch throws <see cref="LedgerException"/> and
+    /// stores nothing. An empty batch does nothing.
+    /// </summary>
+    ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default);
+
     /// <summary>The experiment, or null when unknown.</summary>
     ValueTask<ExperimentRecord?> FindExperimentAsync(ExperimentId id, CancellationToken cancellationToken = default);
 

@@ -9,7 +9,7 @@ namespace SelfDrivingLab.Dashboard.Snapshots;
 /// read once and kept: a poll reads the campaigns, their experiments and the commands of unfinished ones only.
 /// Not thread-safe: one poller owns it.
 /// </summary>
-internal sealed class DashboardViewReader(SqliteLedger ledger)
+internal sealed class DashboardViewReader(ILedgerStore ledger)
 {
     private static readonly string[] FinalEventKinds = ["completed", "failed", "rejected", "aborted", "timeout"];
     private readonly Dictionary<ExperimentId, IReadOnlyList<CommandRecord>> _finishedCommands = [];

@@ -6,7 +6,7 @@ using SelfDrivingLab.Ledger;
 namespace SelfDrivingLab.Dashboard.Timeline;
 
 /// <summary>Reads one experiment's timeline (states, commands, events) from a ledger. Thread-safe, as the ledger is.</summary>
-internal sealed class ExperimentTimelineReader(SqliteLedger ledger)
+internal sealed class ExperimentTimelineReader(ILedgerStore ledger)
 {
     /// <summary>The timeline of the experiment <paramref name="id"/>, or null when the ledger has no such experiment.</summary>
     public async Task<ExperimentTimeline?> ReadAsync(ExperimentId id, CancellationToken cancellationToken = default)

@@ -98,6 +98,9 @@ internal sealed class DeferredLedger(Func<CancellationToken, Task<ILedgerStore>>
     public async ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordCommandAsync(command, cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default) =>
+        await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordBatchAsync(writes, cancellationToken).ConfigureAwait(false);
+
     public async ValueTask RecordEventAsync(InstrumentEventRecord instrumentEvent, CancellationToken cancellationToken = default) =>
         await (await GetAsync(cancellationToken).ConfigureAwait(false)).RecordEventAsync(instrumentEvent, cancellationToken).ConfigureAwait(false);
 

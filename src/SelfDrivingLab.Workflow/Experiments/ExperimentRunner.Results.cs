@@ -35,10 +35,11 @@ public sealed partial class ExperimentRunner
         var result = new ExperimentResult(stepOutputs, objectives);
         using (SdlTelemetry.Tracing.StartActivity("sdl.store"))
         {
-            await _ledger.RecordResultAsync(experiment.Id, result, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            // The result and the last transition: one commit.
+            _deferred.Defer(experiment.Id, new LedgerResultWrite(experiment.Id, result, _time.GetUtcNow()));
+            await machine.FireAsync(success, success == ExperimentTrigger.Skip ? skipped[^1] : null).ConfigureAwait(false);
         }
 
-        await machine.FireAsync(success, success == ExperimentTrigger.Skip ? skipped[^1] : null).ConfigureAwait(false);
         return Outcome(experiment, ExperimentStatus.Completed, measured, objectives[0].Value, null) with { Outputs = stepOutputs, Objectives = objectives };
     }
 
@@ -53,12 +54,15 @@ public sealed partial class ExperimentRunner
         return stepOutputs;
     }
 
-    private async Task KeepOutputsAsync(ExperimentRecord experiment, List<StepOutputs> stepOutputs)
+    /// <remarks>Every caller fires the experiment's last transition next: the outputs are held and stored in its commit.</remarks>
+    private Task KeepOutputsAsync(ExperimentRecord experiment, List<StepOutputs> stepOutputs)
     {
         if (stepOutputs.Count > 0)
         {
-            await _ledger.RecordResultAsync(experiment.Id, new ExperimentResult(stepOutputs, []), _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            _deferred.Defer(experiment.Id, new LedgerResultWrite(experiment.Id, new ExperimentResult(stepOutputs, []), _time.GetUtcNow()));
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The outputs of the steps that reported any, in workflow order.</summary>

@@ -36,6 +36,7 @@ public sealed partial class ExperimentRunner
     private readonly IWorkTracker _work;
     private readonly ILogger<ExperimentRunner> _logger;
     private readonly IExperimentGate _gate;
+    private readonly DeferredExperimentWrites _deferred;
 
     /// <summary>
     /// Creates the runner; <paramref name="work"/> is held while the runner is active (not waiting on an
@@ -50,6 +51,7 @@ public sealed partial class ExperimentRunner
         _work = work;
         _logger = logger;
         _gate = gate ?? OpenExperimentGate.Instance;
+        _deferred = new DeferredExperimentWrites(ledger);
     }
 
     /// <summary>
@@ -59,6 +61,17 @@ public sealed partial class ExperimentRunner
     /// sent: the old command may still be running.
     /// </summary>
     public TimeSpan AbortConfirmationWait { get; init; } = DefaultAbortConfirmationWait;
+
+    /// <summary>Default of <see cref="EventWriteBehind"/>.</summary>
+    public static readonly TimeSpan DefaultEventWriteBehind = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How much older than a command's newest event its oldest unstored event nothing acts on (<c>accepted</c>,
+    /// <c>progress</c>) may be before they are stored together (default <see cref="DefaultEventWriteBehind"/>; zero stores
+    /// every event at once). Such events otherwise wait for the command's next durable write: its final event, a timeout,
+    /// an abort. Final events are always stored before the runner acts on them. See <c>CommandEventBuffer</c>.
+    /// </summary>
+    public TimeSpan EventWriteBehind { get; init; } = DefaultEventWriteBehind;
 
     /// <summary>
     /// Runs <paramref name="experiment"/> (already stored as Proposed) to a terminal state.
@@ -189,6 +202,11 @@ public sealed partial class ExperimentRunner
             await machine.FireAsync(ExperimentTrigger.Abort, reason).ConfigureAwait(false);
             return Outcome(experiment, ExperimentStatus.Aborted, MeasuredOrNull(kept), null, reason) with { Outputs = kept };
         }
+        finally
+        {
+            // Writes still held were acted on by nothing (e.g. the host stopped while the next step waited for its instrument).
+            _deferred.Discard(experiment.Id);
+        }
     }
 
     private static string DescribeFailure(WorkflowStepDefinition step, StepCommandResult result) =>
@@ -247,8 +265,10 @@ public sealed partial class ExperimentRunner
         var now = _time.GetUtcNow();
         var command = new InstrumentCommand(
             CommandType.Execute, commandId, step.Capability, parameters, now, now + step.Deadline, experiment.Id, experiment.CampaignId);
-        await _ledger.RecordCommandAsync(
-            new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline) { Site = lease.Site },
+        // One commit: the command with the transition into its step, if that is still held (nothing acted on it before).
+        await _deferred.WriteAsync(
+            experiment.Id,
+            new LedgerCommandWrite(new CommandRecord(commandId, experiment.Id, lease.Instrument, step.Name, step.Capability, parameters, now, now + step.Deadline) { Site = lease.Site }),
             CancellationToken.None).ConfigureAwait(false);
         Log.CommandSent(_logger, commandId.Value, lease.Instrument.Value, step.Name);
 
@@ -301,16 +321,21 @@ public sealed partial class ExperimentRunner
     /// </summary>
     private async Task<StepCommandResult> ExecuteOrAbortAsync(InstrumentLease lease, InstrumentCommand command, WorkHold hold, CancellationToken cancellationToken, bool reconcile = false)
     {
+        var events = new CommandEventBuffer(_ledger, EventWriteBehind);
         try
         {
-            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => RecordInstrumentEventAsync(command.CommandId, e, ct);
+            ValueTask OnEvent(InstrumentEvent e, CancellationToken ct) => events.RecordAsync(EventRecord(command.CommandId, e), ct);
             var running = reconcile ? _gateway.ReconcileAsync(lease, command, OnEvent, cancellationToken) : _gateway.ExecuteAsync(lease, command, OnEvent, cancellationToken);
-            return await hold.WaitAsync(running).ConfigureAwait(false);
+            var result = await hold.WaitAsync(running).ConfigureAwait(false);
+
+            // Without a final event (a missed deadline) the queued ones are stored before the runner records what it does next.
+            await events.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !IsInterrupted(command))
         {
-            await _ledger.RecordEventAsync(
-                new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent"),
+            await events.WriteAsync(
+                new LedgerEventWrite(new InstrumentEventRecord(command.CommandId, lease.Instrument, AbortEvent, _time.GetUtcNow(), "the experiment was cancelled while the command was in flight; abort sent")),
                 CancellationToken.None).ConfigureAwait(false);
             Log.CommandAborted(_logger, command.CommandId.Value, lease.Instrument.Value);
 
@@ -318,15 +343,32 @@ public sealed partial class ExperimentRunner
             await _gateway.AbortAsync(lease, command.CommandId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+        catch (Exception ex) when (ex is OperationCanceledException or NoInstrumentAvailableException)
+        {
+            // Interrupted by the host (or the instrument went away): what the instrument reported is stored if it can be;
+            // nothing acted on it, so a failure here is only logged and the original exception goes on.
+            await FlushQuietlyAsync(events, command.CommandId).ConfigureAwait(false);
+            throw;
+        }
     }
 
     // Interrupted by the host: the command is left to its instrument (not aborted) and reconciled by its id on the next run.
     private bool IsInterrupted(InstrumentCommand command) => command.CampaignId is { } campaign && _gate.IsInterrupted(campaign);
 
-    private ValueTask RecordInstrumentEventAsync(CommandId commandId, InstrumentEvent e, CancellationToken cancellationToken) =>
-        _ledger.RecordEventAsync(
-            new InstrumentEventRecord(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e)),
-            cancellationToken);
+    private async Task FlushQuietlyAsync(CommandEventBuffer events, CommandId commandId)
+    {
+        try
+        {
+            await events.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is LedgerException or ObjectDisposedException)
+        {
+            Log.EventFlushFailed(_logger, commandId.Value, ex.Message);
+        }
+    }
+
+    private InstrumentEventRecord EventRecord(CommandId commandId, InstrumentEvent e) =>
+        new(commandId, e.Instrument, e.Kind.ToString().ToLowerInvariant(), _time.GetUtcNow(), ProtocolJsonText(e));
 
     /// <summary>Records the timeout and tells the instrument to abort; true once it answered the abort (the lease is held meanwhile).</summary>
     private async Task<bool> RecordTimeoutAsync(InstrumentLease lease, CommandId commandId, TimeSpan deadline, WorkHold hold, CancellationToken cancellationToken)
@@ -352,6 +394,11 @@ public sealed partial class ExperimentRunner
 
     private static string ProtocolJsonText(InstrumentEvent e) => System.Text.Encoding.UTF8.GetString(ProtocolJson.Serialize(e));
 
+    /// <summary>
+    /// Stores a transition with whatever the experiment holds back. The transition into a step (from the one before, or
+    /// from Proposed) is itself held: nothing acts on it but the step's command, which is stored with it in one commit.
+    /// Any other (approval, failure, abort, completion) is stored before the machine moves on.
+    /// </summary>
     private Task RecordTransitionAsync(ExperimentId id, ExperimentTransition t)
     {
         var status = t.To switch
@@ -362,10 +409,14 @@ public sealed partial class ExperimentRunner
             ExperimentStates.Proposed => ExperimentStatus.Proposed,
             _ => ExperimentStatus.Running,
         };
-        return _ledger.RecordTransitionAsync(
-            new StateTransitionRecord(id, t.From, t.To, t.Trigger.ToString(), _time.GetUtcNow(), t.Detail),
-            status,
-            CancellationToken.None).AsTask();
+        var write = new LedgerTransitionWrite(new StateTransitionRecord(id, t.From, t.To, t.Trigger.ToString(), _time.GetUtcNow(), t.Detail), status);
+        if ((t.Trigger is ExperimentTrigger.Start or ExperimentTrigger.StepSucceeded or ExperimentTrigger.Skip) && status == ExperimentStatus.Running && t.To != ExperimentStates.AwaitingApproval)
+        {
+            _deferred.Defer(id, write);
+            return Task.CompletedTask;
+        }
+
+        return _deferred.WriteAsync(id, write, CancellationToken.None).AsTask();
     }
 
     private static ParameterSet? MeasuredOrNull(IReadOnlyList<StepOutputs> outputs) => outputs.Count == 0 ? null : ExperimentResult.Merge(outputs);

@@ -45,5 +45,8 @@ public sealed partial class ExperimentRunner
 
         [LoggerMessage(EventId = 451, Level = LogLevel.Warning, Message = "Experiment {ExperimentId} step {Step}: {Reason}")]
         public static partial void CommandOutsideLimits(ILogger logger, string experimentId, string step, string reason);
+
+        [LoggerMessage(EventId = 1530, Level = LogLevel.Warning, Message = "Events of command {CommandId} that nothing acted on could not be stored: {Reason}")]
+        public static partial void EventFlushFailed(ILogger logger, string commandId, string reason);
     }
 }

@@ -13,3 +13,5 @@ public sealed class PostgresLedgerControlAuditTests(PostgresTestDatabase databas
 public sealed class PostgresLedgerInstrumentStatusTests(PostgresTestDatabase database) : LedgerInstrumentStatusContract(PostgresTestStore.In(database)), IClassFixture<PostgresTestDatabase>;
 
 public sealed class PostgresLedgerPriorDataTests(PostgresTestDatabase database) : LedgerPriorDataContract(PostgresTestStore.In(database)), IClassFixture<PostgresTestDatabase>;
+
+public sealed class PostgresLedgerBatchTests(PostgresTestDatabase database) : LedgerBatchContract(PostgresTestStore.In(database)), IClassFixture<PostgresTestDatabase>;

@@ -12,3 +12,5 @@ public sealed class SqliteLedgerControlAuditTests() : LedgerControlAuditContract
 public sealed class SqliteLedgerInstrumentStatusTests() : LedgerInstrumentStatusContract(new SqliteTestStore());
 
 public sealed class SqliteLedgerPriorDataTests() : LedgerPriorDataContract(new SqliteTestStore());
+
+public sealed class SqliteLedgerBatchTests() : LedgerBatchContract(new SqliteTestStore());

@@ -16,7 +16,13 @@ internal sealed class InMemoryLedger : ILedger
     private readonly List<CampaignRevisionRecord> _revisions = [];
     private readonly Dictionary<CampaignId, IReadOnlyList<PriorDataRecord>> _prior = [];
 
+    private bool _batching;
+    private int _commits;
+
     public string Location => "memory";
+
+    /// <summary>Commits made: one per single write, one per batch.</summary>
+    public int Commits { get { lock (_gate) { return _commits; } } }
 
     public IReadOnlyList<CommandRecord> Commands { get { lock (_gate) { return [.. _commands]; } } }
 
@@ -75,6 +81,7 @@ internal sealed class InMemoryLedger : ILedger
     {
         lock (_gate)
         {
+            Committed();
             Campaign(experiment.CampaignId);
             if (!_experiments.TryAdd(experiment.Id, experiment))
             {
@@ -89,6 +96,7 @@ internal sealed class InMemoryLedger : ILedger
     {
         lock (_gate)
         {
+            Committed();
             var e = Experiment(transition.ExperimentId);
             if (e.State != transition.From)
             {
@@ -117,6 +125,7 @@ internal sealed class InMemoryLedger : ILedger
 
         lock (_gate)
         {
+            Committed();
             _experiments[id] = Experiment(id) with
             {
                 Measurements = result.Measurements,
@@ -178,6 +187,7 @@ internal sealed class InMemoryLedger : ILedger
     {
         lock (_gate)
         {
+            Committed();
             Experiment(command.ExperimentId);
             if (_commands.Any(c => c.Id == command.Id))
             {
@@ -194,12 +204,66 @@ internal sealed class InMemoryLedger : ILedger
     {
         lock (_gate)
         {
+            Committed();
             if (!_commands.Any(c => c.Id == instrumentEvent.CommandId))
             {
                 throw new LedgerException($"unknown command {instrumentEvent.CommandId}");
             }
 
             _events.Add(instrumentEvent);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RecordBatchAsync(IReadOnlyList<LedgerWrite> writes, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            // All or nothing, as the stores' one transaction: restore what the batch changed when a write is refused.
+            var experiments = new Dictionary<ExperimentId, ExperimentRecord>(_experiments);
+            var (transitions, commands, events) = (_transitions.Count, _commands.Count, _events.Count);
+            _batching = true;
+            try
+            {
+                foreach (var write in writes)
+                {
+                    var applying = write switch
+                    {
+                        LedgerTransitionWrite t => RecordTransitionAsync(t.Transition, t.Status, cancellationToken),
+                        LedgerCommandWrite c => RecordCommandAsync(c.Command, cancellationToken),
+                        LedgerEventWrite e => RecordEventAsync(e.Event, cancellationToken),
+                        LedgerResultWrite r => RecordResultAsync(r.ExperimentId, r.Result, r.At, cancellationToken),
+                        _ => throw new LedgerException("unknown write"),
+                    };
+                    if (!applying.IsCompletedSuccessfully)
+                    {
+                        throw new InvalidOperationException("the in-memory ledger's writes complete at once");
+                    }
+                }
+            }
+            catch
+            {
+                _experiments.Clear();
+                foreach (var (id, e) in experiments)
+                {
+                    _experiments[id] = e;
+                }
+
+                _transitions.RemoveRange(transitions, _transitions.Count - transitions);
+                _commands.RemoveRange(commands, _commands.Count - commands);
+                _events.RemoveRange(events, _events.Count - events);
+                throw;
+            }
+            finally
+            {
+                _batching = false;
+            }
+
+            if (writes.Count > 0)
+            {
+                _commits++;
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -250,4 +314,12 @@ internal sealed class InMemoryLedger : ILedger
 
     private ExperimentRecord Experiment(ExperimentId id) =>
         _experiments.TryGetValue(id, out var e) ? e : throw new LedgerException($"unknown experiment {id}");
+
+    private void Committed()
+    {
+        if (!_batching)
+        {
+            _commits++;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Parameters;
 using SelfDrivingLab.Protocol.Messages;
@@ -15,6 +16,7 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     private readonly List<InstrumentRequest> _requests = [];
     private readonly HashSet<string> _missing = [];
     private readonly Dictionary<string, TimeSpan> _durations = [];
+    private readonly Dictionary<string, (IReadOnlyList<TimeSpan> Gaps, FakeTimeProvider Clock)> _progress = [];
     private TimeProvider _clock = TimeProvider.System;
     private int _leased;
 
@@ -38,6 +40,16 @@ internal sealed class ScriptedGateway : IInstrumentGateway
     {
         _durations[capability] = duration;
         _clock = clock;
+        return this;
+    }
+
+    /// <summary>
+    /// Commands of <paramref name="capability"/> report progress after accepted: one progress event per gap, each after
+    /// advancing <paramref name="clock"/> by its gap (the instrument's time passing between reports).
+    /// </summary>
+    public ScriptedGateway Reporting(string capability, IReadOnlyList<TimeSpan> gaps, FakeTimeProvider clock)
+    {
+        _progress[capability] = (gaps, clock);
         return this;
     }
 
@@ -97,6 +109,15 @@ internal sealed class ScriptedGateway : IInstrumentGateway
         }
 
         await onEvent(new InstrumentEvent(InstrumentEventKind.Accepted, command.CommandId, lease.Instrument, command.IssuedAt), cancellationToken);
+        if (_progress.TryGetValue(lease.Capability, out var reports))
+        {
+            for (var i = 0; i < reports.Gaps.Count; i++)
+            {
+                reports.Clock.Advance(reports.Gaps[i]);
+                await onEvent(new InstrumentEvent(InstrumentEventKind.Progress, command.CommandId, lease.Instrument, reports.Clock.GetUtcNow(), (i + 1.0) / reports.Gaps.Count), cancellationToken);
+            }
+        }
+
         if (_durations.TryGetValue(lease.Capability, out var duration))
         {
             await Task.Delay(duration, _clock, cancellationToken);

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SelfDrivingLab.Core.Ledger;
 
 namespace SelfDrivingLab.Cli.Commands.Bench;
 
-/// <summary>What the ledger costs a step: one durable commit on this disk, and how many commits a step makes.</summary>
+/// <summary>What one durable commit costs on this disk (how many a step makes: <see cref="LedgerCommitCounter"/>).</summary>
 internal static class LedgerCostProbe
 {
     /// <summary>Median time of a one-row SQLite transaction with the ledger's settings (WAL, <c>synchronous=FULL</c>) in <paramref name="directory"/>.</summary>
@@ -41,23 +40,5 @@ internal static class LedgerCostProbe
 
         Array.Sort(samples);
         return samples[count / 2];
-    }
-
-    /// <summary>Commits the campaign made per experiment: the experiment (with its first transition), each later transition, command and event, and the result.</summary>
-    public static async Task<double> CommitsPerExperimentAsync(ILedger ledger, IReadOnlyList<ExperimentRecord> experiments, CancellationToken cancellationToken)
-    {
-        var commits = 0;
-        foreach (var experiment in experiments)
-        {
-            commits += 1 + (experiment.Status == ExperimentStatus.Completed ? 1 : 0);
-            // The first stored transition (to Proposed) is written in the experiment's own commit.
-            commits += (await ledger.GetTransitionsAsync(experiment.Id, cancellationToken)).Count - 1;
-            foreach (var command in await ledger.GetCommandsAsync(experiment.Id, cancellationToken))
-            {
-                commits += 1 + (await ledger.GetEventsAsync(command.Id, cancellationToken)).Count;
-            }
-        }
-
-        return experiments.Count == 0 ? 0 : (double)commits / experiments.Count;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Security;
 using SelfDrivingLab.Dashboard;
@@ -18,8 +20,7 @@ internal sealed class HostedDashboardService(
     IServiceProvider services,
     CampaignHostSettings settings,
     int port,
-    Action<Uri, string?> started,
-    Action<string> skipped) : IHostedService
+    Action<Uri, string?> started) : IHostedService
 {
     private DashboardServer? _server;
     private string? _passwordFile;
@@ -35,20 +36,12 @@ internal sealed class HostedDashboardService(
             return;
         }
 
-        // The dashboard reads SQLite ledgers only: on a PostgreSQL ledger the campaign runs without it.
-        var ledger = services.GetRequiredService<SelfDrivingLab.Core.Ledger.ILedger>().Location;
-        if (SelfDrivingLab.Ledger.Postgres.PostgresLedgerLocation.IsPostgresUri(ledger))
-        {
-            skipped($"No dashboard: it reads SQLite ledgers only, and this campaign's ledger is {ledger}.");
-            return;
-        }
-
         var identities = FacilityAccess.Of(settings.Facility);
         var credentials = Credentials(identities);
         var host = new CampaignHostDashboard(services.GetRequiredService<InProcessControl>(), services.GetRequiredService<HostHealth>(), identities, credentials);
         try
         {
-            _server = await DashboardServer.StartHostedAsync(new DashboardOptions { LedgerPath = settings.LedgerPath, Port = port }, host, TimeProvider.System, cancellationToken: cancellationToken).ConfigureAwait(false);
+            _server = await DashboardServer.StartHostedAsync(Options(), host, TimeProvider.System, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -64,6 +57,24 @@ internal sealed class HostedDashboardService(
         }
 
         started(_server.Address, _passwordFile ?? settings.BrokerCredentialsFile);
+    }
+
+    /// <summary>The campaign's ledger, read-only beside the host's writer: its SQLite file, or its PostgreSQL location.</summary>
+    private DashboardOptions Options()
+    {
+        if (!PostgresLedgerLocation.IsPostgresUri(services.GetRequiredService<SelfDrivingLab.Core.Ledger.ILedger>().Location))
+        {
+            return new DashboardOptions { LedgerPath = settings.LedgerPath, Port = port };
+        }
+
+        // The host's own options (connection string and Ledger:Password), so the dashboard signs in as the host does.
+        var location = services.GetRequiredService<IOptions<PostgresLedgerOptions>>().Value.Location();
+        return new DashboardOptions
+        {
+            LedgerPath = location.ToString(),
+            OpenLedger = async ct => await PostgresLedger.OpenReadOnlyAsync(location, ct).ConfigureAwait(false),
+            Port = port,
+        };
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

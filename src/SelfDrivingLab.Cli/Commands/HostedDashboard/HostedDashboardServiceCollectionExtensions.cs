@@ -19,13 +19,6 @@ internal static class HostedDashboardServiceCollectionExtensions
                 var signIn = passwords is null ? "no sign-in: view only" : $"operators and observers sign in with their passwords from {passwords}";
                 output.WriteLine($"Dashboard at {address} ({signIn}).");
             }
-        },
-        note =>
-        {
-            if (!quiet)
-            {
-                output.WriteLine(note);
-            }
         }));
         return services;
     }
