@@ -20,7 +20,7 @@ public sealed class SqliteLedgerMigrationTests : IDisposable
 
         await using (var ledger = await SqliteLedger.OpenAsync(_files.LedgerPath))
         {
-            Assert.Equal(6, ledger.SchemaVersion);
+            Assert.Equal(7, ledger.SchemaVersion);
         }
 
         await using var connection = await OpenAsync();

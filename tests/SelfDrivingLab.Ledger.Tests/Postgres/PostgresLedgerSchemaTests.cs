@@ -19,7 +19,7 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
     {
         await using (var ledger = await PostgresLedger.OpenAsync(_store.Location))
         {
-            Assert.Equal((6, 0), (ledger.SchemaVersion, ledger.FoundVersion));
+            Assert.Equal((7, 0), (ledger.SchemaVersion, ledger.FoundVersion));
         }
 
         Assert.Equal(
@@ -41,8 +41,8 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
 
         await using var ledger = await PostgresLedger.OpenAsync(_store.Location);
 
-        Assert.Equal("6", await ScalarAsync("SELECT version FROM schema_version"));
-        Assert.Equal((6, 2), (ledger.SchemaVersion, ledger.FoundVersion));
+        Assert.Equal("7", await ScalarAsync("SELECT version FROM schema_version"));
+        Assert.Equal((7, 2), (ledger.SchemaVersion, ledger.FoundVersion));
         var experiment = await ledger.FindExperimentAsync(new ExperimentId("e1"));
         Assert.Equal([new ObjectiveValue("toughness", 1.5)], experiment!.Objectives);
         Assert.Null(experiment.Outputs);
