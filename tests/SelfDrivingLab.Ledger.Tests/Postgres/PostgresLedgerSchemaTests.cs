@@ -25,7 +25,7 @@ public sealed class PostgresLedgerSchemaTests(PostgresTestDatabase database) : I
         Assert.Equal(
             "campaign_leases,campaign_revisions,campaigns,commands,control_requests,events,experiments,instrument_status,prior_data,schema_version,transitions",
             await ScalarAsync($"SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = '{_store.Location.Schema}'"));
-        Assert.Equal("SelfDrivingLab ledger 6", await ScalarAsync("SELECT application || ' ' || version FROM schema_version"));
+        Assert.Equal("SelfDrivingLab ledger 7", await ScalarAsync("SELECT application || ' ' || version FROM schema_version"));
     }
 
     [Fact]
