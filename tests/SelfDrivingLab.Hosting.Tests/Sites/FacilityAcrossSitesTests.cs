@@ -29,7 +29,56 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
     public void Dispose() => _dir.Dispose();
 
     [RequiresCommandsFact("mosquitto")]
-    public async Task RunAsync_BridgeDropsWhileACommandToTheOtherSiteIsInFlight_CompletesTheBudgetWithNothingExecutedTwice()
+    public Task RunAsync_OtherSitesBrokerCrashesWhileACommandToItIsInFlight_CompletesTheBudgetWithNothingExecutedTwice() =>
+        RunWithOutageAsync(
+            "broker_crash",
+            sites =>
+            {
+                sites.RemoteBroker.Crash(); // the bridge and lab-b's instruments lose it
+                return Task.CompletedTask;
+            },
+            sites => sites.RemoteBroker.StartAgainAsync());
+
+    [RequiresCommandsFact("mosquitto")]
+    public Task RunAsync_OnlyTheBridgeDropsWhileACommandToTheOtherSiteIsInFlight_CompletesTheBudgetWithNothingExecutedTwice() =>
+        RunWithOutageAsync(
+            "bridge_cut",
+            sites =>
+            {
+                sites.BridgeLink.Cut(); // lab-b's instruments stay connected to their broker; only the link between sites breaks
+                return Task.CompletedTask;
+            },
+            sites =>
+            {
+                sites.BridgeLink.Restore();
+                return Task.CompletedTask;
+            });
+
+    [Fact]
+    public async Task RunAsync_SimulatedOnTheEmbeddedBroker_RunsEachStepAtItsSiteAndRecordsTheTransfer()
+    {
+        // Virtual time, one embedded broker standing in for both sites' brokers.
+        var facility = TwoSiteFacility.LoadExample();
+        var settings = new CampaignHostSettings(facility) { LedgerPath = _dir.File("ledger.db") };
+
+        var summary = await CampaignHost.RunAsync(settings).WaitAsync(Bound);
+
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(facility.Campaigns[0].Budget, summary.Completed);
+        await using var ledger = await SelfDrivingLab.Ledger.SqliteLedger.OpenReadOnlyAsync(_dir.File("ledger.db"));
+        foreach (var experiment in await ledger.GetExperimentsAsync(Assert.Single(await ledger.ListCampaignsAsync()).Id))
+        {
+            var commands = await ledger.GetCommandsAsync(experiment.Id);
+            Assert.Equal([("printer-a1", (SiteId?)TwoSiteFacility.Hub), ("tester-b1", TwoSiteFacility.Remote)], commands.Select(c => (c.Instrument.Value, c.Site)));
+            var timeline = await ledger.GetTransitionsAsync(experiment.Id);
+            var shipped = Assert.Single(timeline, t => t.To == "ship-to-b");
+            var arrived = Assert.Single(timeline, t => t.From == "ship-to-b");
+            Assert.Equal(TimeSpan.FromHours(2), arrived.At - shipped.At);
+        }
+    }
+
+    // Each test on a ledger schema of its own (the class shares one database).
+    private async Task RunWithOutageAsync(string schema, Func<TwoSiteFacility, Task> cut, Func<TwoSiteFacility, Task> restore)
     {
         await using var sites = await TwoSiteFacility.StartAsync(Fast(TwoSiteFacility.LoadExample()), _dir.File("brokers"));
         var credentials = BrokerCredentials.Read(sites.CredentialsFile);
@@ -43,7 +92,7 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
         var link = $"sdl/v1/link/{TwoSiteFacility.Hub}/{TwoSiteFacility.Remote}";
         await NextAsync(seen, t => t == link, p => p == "1");
 
-        var running = CampaignHost.RunAsync(sites.HostSettings(ConnectionString("sites"), _dir.Path));
+        var running = CampaignHost.RunAsync(sites.HostSettings(ConnectionString(schema), _dir.Path));
 
         // The chosen moment: lab-b's tester has started the first command sent to it across the bridge (its first event is
         // back at the hub) and works on it for 1.5 s.
@@ -51,19 +100,20 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
         var inFlight = JsonDocument.Parse(command).RootElement.GetProperty("command_id").GetString()!;
         await NextAsync(seen, t => t.EndsWith("/tester-b1/event", StringComparison.Ordinal), p => p.Contains(inFlight, StringComparison.Ordinal));
         var cutAt = TimeProvider.System.GetUtcNow();
-        sites.RemoteBroker.Crash();
+        await cut(sites);
         await NextAsync(seen, t => t == link, p => p == "0");
-        await sites.RemoteBroker.StartAgainAsync();
+        await restore(sites);
         await NextAsync(seen, t => t == link, p => p == "1");
         var summary = await running.WaitAsync(Bound);
 
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
         Assert.Equal(Budget, summary.Completed);
-        var records = await AssertExactlyOnceAsync();
+        var records = await AssertExactlyOnceAsync(schema);
 
-        // The link was cut while that command ran (not before it arrived, not after it ended), and it ran once.
+        // The link was cut while that command ran: after the tester took it (its first event had crossed back), before it
+        // finished (the execution log stamps the start once the action begins, a moment after that first event); it ran once.
         var execution = Assert.Single(records, r => r.CommandId == new CommandId(inFlight));
-        Assert.True(execution.StartedAt <= cutAt && cutAt < execution.FinishedAt, $"the link was cut at {cutAt:O}, the command ran {execution.StartedAt:O} - {execution.FinishedAt:O}");
+        Assert.True(cutAt < execution.FinishedAt, $"the link was cut at {cutAt:O}, after the command ended ({execution.StartedAt:O} - {execution.FinishedAt:O})");
         Assert.Equal(InstrumentEventKind.Completed, execution.Outcome);
     }
 
@@ -71,9 +121,9 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
     /// From the ledger and the execution logs: every experiment completed, each step ran once under one command id, nothing
     /// ran that the ledger had not sent, each command is stored with the site it went to, and each timeline has the transfer.
     /// </summary>
-    private async Task<List<ExecutionRecord>> AssertExactlyOnceAsync()
+    private async Task<List<ExecutionRecord>> AssertExactlyOnceAsync(string schema)
     {
-        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location("sites"));
+        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location(schema));
         var campaign = Assert.Single(await ledger.ListCampaignsAsync());
         Assert.Equal(CampaignStatus.Completed, campaign.Status);
         var experiments = await ledger.GetExperimentsAsync(campaign.Id);

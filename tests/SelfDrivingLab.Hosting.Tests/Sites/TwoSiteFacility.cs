@@ -15,12 +15,13 @@ internal sealed class TwoSiteFacility : IAsyncDisposable
     public static readonly SiteId Hub = new("lab-a");
     public static readonly SiteId Remote = new("lab-b");
 
-    private TwoSiteFacility(FacilityDefinition facility, string directory, MosquittoBroker hubBroker, MosquittoBroker remoteBroker)
+    private TwoSiteFacility(FacilityDefinition facility, string directory, MosquittoBroker hubBroker, MosquittoBroker remoteBroker, LoopbackTcpProxy bridgeLink)
     {
         Facility = facility;
         Directory = directory;
         HubBroker = hubBroker;
         RemoteBroker = remoteBroker;
+        BridgeLink = bridgeLink;
     }
 
     /// <summary>The facility, its lab-b broker on the port the test chose.</summary>
@@ -32,6 +33,12 @@ internal sealed class TwoSiteFacility : IAsyncDisposable
     public MosquittoBroker HubBroker { get; }
 
     public MosquittoBroker RemoteBroker { get; }
+
+    /// <summary>
+    /// The network between the hub's bridge and lab-b's broker: cutting it breaks the bridge only (lab-b's instruments stay
+    /// connected to their broker, the host to the hub's).
+    /// </summary>
+    public LoopbackTcpProxy BridgeLink { get; }
 
     public string CredentialsFile => Path.Combine(Directory, MosquittoBrokerConfig.CredentialsFile);
 
@@ -45,9 +52,17 @@ internal sealed class TwoSiteFacility : IAsyncDisposable
         var hubPort = LoopbackPorts.Free();
         facility = facility with { OtherSites = [new FacilitySite(Remote, "127.0.0.1", remotePort, Tls: false)] };
         MosquittoBrokerConfig.Write(facility, directory, new MosquittoListener(hubPort));
+
+        // The hub's bridge reaches lab-b through a forwarder the test can cut; everything else connects directly.
+        var bridgeLink = LoopbackTcpProxy.Start(remotePort);
+        var hubConfig = Path.Combine(directory, Hub.Value, MosquittoBrokerConfig.ConfigFile);
+        var text = await File.ReadAllTextAsync(hubConfig);
+        var address = $"address 127.0.0.1:{remotePort}\n";
+        Assert.Contains(address, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(hubConfig, text.Replace(address, $"address 127.0.0.1:{bridgeLink.Port}\n", StringComparison.Ordinal));
         var remote = await MosquittoBroker.StartWithConfigAsync(Path.Combine(directory, Remote.Value, MosquittoBrokerConfig.ConfigFile), remotePort);
         var hub = await MosquittoBroker.StartWithConfigAsync(Path.Combine(directory, Hub.Value, MosquittoBrokerConfig.ConfigFile), hubPort);
-        return new TwoSiteFacility(facility, directory, hub, remote);
+        return new TwoSiteFacility(facility, directory, hub, remote, bridgeLink);
     }
 
     /// <summary>The example facility file, loaded.</summary>
@@ -68,6 +83,7 @@ internal sealed class TwoSiteFacility : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await HubBroker.DisposeAsync();
+        await BridgeLink.DisposeAsync();
         await RemoteBroker.DisposeAsync();
     }
 }

@@ -61,6 +61,26 @@ public sealed class ExperimentRunnerTransferTests
         Assert.Equal(["c1-e0002-s3"], gateway.Sent.Select(c => c.CommandId.Value)); // the synthesis is not sent again
     }
 
+    [Fact]
+    public async Task RunAsync_ResumedWithACommandInFlightAtAnotherSite_ReconcilesItThereThoughTheStepNamesNoSite()
+    {
+        await ProposeAsync();
+        var stored = await InTransferSinceAsync(TimeSpan.FromHours(3));
+        var id = stored.Id;
+        var sent = _time.GetUtcNow() - TimeSpan.FromMinutes(10);
+        await _ledger.RecordTransitionAsync(new StateTransitionRecord(id, "ship-to-b", "characterization", "StepSucceeded", sent), ExperimentStatus.Running);
+        await _ledger.RecordCommandAsync(new CommandRecord(new CommandId("c1-e0002-s3"), id, new InstrumentId("measure-1"), "characterization", "measure", new ParameterSet([new("x", 0.5)]), sent, sent + TimeSpan.FromHours(1)) { Site = LabB });
+        var gateway = Gateway();
+        var campaign = TestCampaigns.TwoSteps(); // its steps name no site: only the ledger knows the command went to lab-b
+
+        var outcome = await Runner(gateway).RunAsync((await _ledger.FindExperimentAsync(id))!, campaign).WaitAsync(Bound);
+
+        Assert.Equal(ExperimentStatus.Completed, outcome.Status);
+        var request = Assert.Single(gateway.Requests);
+        Assert.Equal((LabB, "measure-1"), (request.Only!.Site, request.Only.Instrument.Value));
+        Assert.Equal(["c1-e0002-s3"], gateway.Sent.Select(c => c.CommandId.Value)); // the same id, sent again
+    }
+
     private static CampaignDefinition WithTransfer()
     {
         var campaign = TestCampaigns.TwoSteps();
