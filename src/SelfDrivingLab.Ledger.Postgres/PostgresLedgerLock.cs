@@ -13,9 +13,9 @@ namespace SelfDrivingLab.Ledger.Postgres;
 /// connection drops. Readers never take it. Thread-safe.
 /// </summary>
 /// <remarks>
-/// A session lock does not survive a partition between the host and the server, and nothing here takes a campaign over
-/// from a dead host: that needs leases with a heartbeat (issue 14, item 4), which can replace this class behind the same
-/// acquire-then-dispose seam.
+/// The campaign host no longer takes it: on PostgreSQL it leases each campaign instead
+/// (<see cref="Leases.CampaignLeaseBook"/>, fenced writes, takeover), so several hosts share one ledger. It stays for a
+/// tool that must be the ledger's only writer.
 /// </remarks>
 public sealed class PostgresLedgerLock : IDisposable, IAsyncDisposable
 {

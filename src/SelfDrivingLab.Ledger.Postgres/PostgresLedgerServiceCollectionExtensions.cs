@@ -17,8 +17,8 @@ public static class PostgresLedgerServiceCollectionExtensions
     /// <see cref="ILedgerTimeline"/>, the same ledger) as a <see cref="PostgresLedger"/> at <see cref="PostgresLedgerOptions"/>'
     /// location, instead of the SQLite file of <see cref="LedgerServiceCollectionExtensions.AddSqliteLedger"/>. Options are
     /// validated at start-up; when a <see cref="CampaignLeaseBook"/> is registered the ledger is fenced by it; the schema is created or migrated by a hosted initializer when the host starts (or on first use
-    /// without a host). The container closes the connections when it is disposed. One writer per ledger is the caller's to
-    /// ensure (<see cref="PostgresLedgerLock"/>), as with the file lock.
+    /// without a host). The container closes the connections when it is disposed. Several hosts may share the ledger, each
+    /// writing only the campaigns whose lease its book holds.
     /// </summary>
     public static IServiceCollection AddPostgresLedger(this IServiceCollection services, Action<PostgresLedgerOptions>? configure = null)
     {

@@ -34,6 +34,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StandbyWithALedgerFile_ExitsWithCode2AndStartsNothing()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["run", Quickstart, "--ledger", _dir.File("ledger.db"), "--standby"], new StringWriter(), error).WaitAsync(Bound);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("error: --standby needs a PostgreSQL ledger (--ledger postgres://…): a ledger file has one host at a time and nothing to take over.", error.ToString().TrimEnd());
+        Assert.False(File.Exists(_dir.File("ledger.db")));
+    }
+
+    [Fact]
     public async Task Run_UnreachableBroker_ExitsWithCode2NamingItAfterTheConnectTimeout()
     {
         var port = LoopbackPorts.Free();

@@ -104,6 +104,26 @@ public sealed class PostgresLedgerCampaignTests(PostgresTestDatabase database) :
     }
 
     [Fact]
+    public async Task RunAsync_LeaseDurationOutOfRange_RefusedAtStartNamingTheSetting()
+    {
+        var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
+        var settings = new CampaignHostSettings(quickstart with { Budget = 2 }) { LedgerPath = _dir.File("ledger.db"), LedgerConnectionString = ConnectionString("badlease") };
+        Environment.SetEnvironmentVariable("Ledger__LeaseDuration", "00:00:00.500");
+        try
+        {
+            var ex = await Assert.ThrowsAsync<CampaignHostException>(() => CampaignHost.RunAsync(settings).WaitAsync(Bound));
+
+            Assert.True(ex.IsStartupFailure);
+            Assert.Contains("LeaseDuration", ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("\n", ex.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Ledger__LeaseDuration", null);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_UnreachableServer_OneLineStartupFailureNamingIt()
     {
         var quickstart = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));

@@ -3,17 +3,13 @@ using Microsoft.Extensions.Hosting;
 namespace SelfDrivingLab.Hosting.Campaigns;
 
 /// <summary>
-/// The campaign host's first service: takes the ledger's one-writer lock (the file lock of a SQLite ledger,
-/// <see cref="Ledger.LedgerLock"/>; the advisory lock of a PostgreSQL one, <see cref="Ledger.Postgres.PostgresLedgerLock"/>) before
+/// The campaign host's first service on a SQLite ledger: takes the ledger's one-writer lock (the file lock,
+/// <see cref="Ledger.LedgerLock"/>; a PostgreSQL ledger is leased per campaign instead, <see cref="CampaignLeaseService"/>) before
 /// anything else starts — broker, ledger, instruments, the control endpoint file — so a second host on the same ledger is refused
 /// before it touches anything of the first. The lock is released when the host is disposed, after the ledger is closed (the
 /// container disposes services in the reverse order of their creation, and this one is created first), or when the
 /// process dies.
 /// </summary>
-/// <remarks>
-/// <paramref name="acquire"/> is the seam for ownership that outlives one session (leases with a heartbeat and takeover, issue 14
-/// item 4): whatever it returns is held until disposal.
-/// </remarks>
 internal sealed class LedgerLockService(Func<CancellationToken, Task<IDisposable>> acquire) : IHostedService, IDisposable
 {
     private IDisposable? _lock;
