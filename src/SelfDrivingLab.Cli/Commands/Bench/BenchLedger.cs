@@ -58,6 +58,13 @@ internal sealed class BenchLedger(string? postgresUri, string directory)
         return settings with { LedgerPath = Path.Combine(directory, run + ".db"), LedgerConnectionString = Uri(run) };
     }
 
+    /// <summary>The <c>postgres://</c> URI of the throwaway schema of a run named <paramref name="run"/> (dropped by <see cref="DropAsync"/>), for a host in another process.</summary>
+    public string PostgresUriOf(string run)
+    {
+        _created.Add(Location(run));
+        return Uri(run);
+    }
+
     public async Task<ILedgerStore> OpenReadOnlyAsync(string run, CancellationToken cancellationToken) =>
         postgresUri is null
             ? await SqliteLedger.OpenReadOnlyAsync(Path.Combine(directory, run + ".db"), cancellationToken)
