@@ -15,12 +15,13 @@ namespace SelfDrivingLab.Cli.Tests.Crash;
 /// hub), the PostgreSQL ledger, the simulated instruments of both sites (<c>sdl simulate</c>: each connects to its own site's
 /// broker), an owning host at lab-a on the hub's broker and a <c>--standby</c> host on lab-b's broker, whose commands to
 /// lab-a's printer cross the bridge. The bridge is cut while a command to lab-b is in flight and restored; later the owner is
-/// SIGKILLed while another command to lab-b is in flight. The standby finishes the campaign with exactly its budget, nothing
-/// lost or executed twice, every command after the takeover under its lease, the transfer in every experiment's timeline.
+/// SIGKILLed mid-campaign while another command to lab-b is in flight. The standby finishes the campaign with exactly its
+/// budget, nothing lost or executed twice, every command after the takeover under its lease, the transfer in every
+/// experiment's timeline.
 /// </summary>
 public sealed class FacilityAcrossSitesTakeoverTests(PostgresTestDatabase database, ITestOutputHelper output) : IClassFixture<PostgresTestDatabase>, IDisposable
 {
-    private const int Budget = 8;
+    private const int Budget = 10;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(120);
 
     // A short lease keeps the test short: renewals every second, dispatching pauses after 2 s without one.
@@ -60,10 +61,11 @@ public sealed class FacilityAcrossSitesTakeoverTests(PostgresTestDatabase databa
             sites.BridgeLink.Restore();
             await watcher.LinkAsync(up: true, Bound);
 
-            // Moment 2: mid-campaign (3 experiments done), the standby waiting at lab-b, another command to lab-b in flight.
-            await probe.WaitForFinishedAsync(3, owner, Bound);
+            // Moment 2: the standby waiting at lab-b (started now, early enough however slowly it starts under load), 4
+            // experiments done, and another command to lab-b in flight.
             using var standby = SdlProcess.Start(Environment, [.. Run(facility, sites.RemoteBroker, sites, probe), "--standby"]);
             Assert.True(await standby.WaitForOutputAsync($"Standing by for campaign '{TwoSiteFacilityText.Campaign}'", Bound), standby.Output);
+            await probe.WaitForFinishedAsync(4, owner, Bound);
             watcher.Skip();
             var killedUnder = await InFlightAtLabBAsync(watcher);
             await owner.KillAsync();
