@@ -5,8 +5,10 @@ namespace SelfDrivingLab.Tests.Shared;
 
 /// <summary>
 /// A TCP forwarder on 127.0.0.1 standing in for a network link: every connection to <see cref="Port"/> is piped to the
-/// target port until <see cref="Cut"/> drops them all and refuses new ones (as a broken link would), and
-/// <see cref="Restore"/> listens again on the same port. Thread-safe.
+/// target port. The link breaks in one of two ways: <see cref="Cut"/> drops every connection and refuses new ones (as a
+/// link whose ends notice at once), <see cref="BlackHole"/> keeps connections open but lets nothing through and closes new
+/// ones (a partition: each side learns only from its own timeouts). <see cref="Restore"/> closes what was black-holed and
+/// forwards again on the same port. Thread-safe.
 /// </summary>
 internal sealed class LoopbackTcpProxy : IAsyncDisposable
 {
@@ -16,6 +18,7 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
     private TcpListener? _listener;
     private CancellationTokenSource _epoch = new();
     private Task _accepting = Task.CompletedTask;
+    private volatile bool _blackHole;
 
     private LoopbackTcpProxy(int targetPort, int port)
     {
@@ -42,20 +45,29 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
             _epoch.Cancel();
             _listener?.Stop();
             _listener = null;
-            foreach (var client in _open)
-            {
-                client.Dispose();
-            }
-
-            _open.Clear();
+            CloseOpen();
         }
     }
 
-    /// <summary>Listens again on <see cref="Port"/> (after <see cref="Cut"/>).</summary>
+    /// <summary>Lets nothing through any more: open connections stay open, bytes sent on them are discarded, new ones are closed at once.</summary>
+    public void BlackHole() => _blackHole = true;
+
+    /// <summary>Forwards again on <see cref="Port"/> (after <see cref="Cut"/>), or closes the black-holed connections (after <see cref="BlackHole"/>).</summary>
     public void Restore()
     {
         lock (_gate)
         {
+            if (_blackHole)
+            {
+                CloseOpen();
+                _blackHole = false;
+            }
+
+            if (_listener is not null)
+            {
+                return;
+            }
+
             _epoch.Dispose();
             _epoch = new CancellationTokenSource();
             var listener = new TcpListener(IPAddress.Loopback, Port);
@@ -68,9 +80,20 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _blackHole = false;
         Cut();
         await _accepting.ConfigureAwait(false);
         _epoch.Dispose();
+    }
+
+    private void CloseOpen()
+    {
+        foreach (var client in _open)
+        {
+            client.Dispose();
+        }
+
+        _open.Clear();
     }
 
     private async Task AcceptAsync(TcpListener listener, CancellationToken stop)
@@ -80,8 +103,25 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
             while (!stop.IsCancellationRequested)
             {
                 var client = await listener.AcceptTcpClientAsync(stop).ConfigureAwait(false);
+                if (_blackHole)
+                {
+                    client.Dispose();
+                    continue;
+                }
+
                 var target = new TcpClient();
-                await target.ConnectAsync(IPAddress.Loopback, _targetPort, stop).ConfigureAwait(false);
+                try
+                {
+                    await target.ConnectAsync(IPAddress.Loopback, _targetPort, stop).ConfigureAwait(false);
+                }
+                catch (SocketException)
+                {
+                    // The target is down (e.g. a broker being restarted): this client is refused, the next may get through.
+                    client.Dispose();
+                    target.Dispose();
+                    continue;
+                }
+
                 lock (_gate)
                 {
                     _open.Add(client);
@@ -98,15 +138,25 @@ internal sealed class LoopbackTcpProxy : IAsyncDisposable
         }
     }
 
-    private static async Task PipeAsync(TcpClient from, TcpClient to, CancellationToken stop)
+    private async Task PipeAsync(TcpClient from, TcpClient to, CancellationToken stop)
     {
+        var buffer = new byte[16384];
         try
         {
-            await from.GetStream().CopyToAsync(to.GetStream(), stop).ConfigureAwait(false);
+            var source = from.GetStream();
+            var target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer, stop).ConfigureAwait(false)) > 0)
+            {
+                if (!_blackHole)
+                {
+                    await target.WriteAsync(buffer.AsMemory(0, read), stop).ConfigureAwait(false);
+                }
+            }
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or IOException or SocketException or InvalidOperationException)
         {
-            // Cut, or one side closed.
+            // Cut, restored after a black hole, or one side closed.
         }
         finally
         {

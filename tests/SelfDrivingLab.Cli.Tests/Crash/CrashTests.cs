@@ -149,8 +149,11 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         await AssertExactlyOnceAsync(ledger, executionDirectory, budget);
     }
 
-    /// <summary>As <see cref="AssertExactlyOnceAsync(string, string, int)"/>, on an open ledger (e.g. PostgreSQL).</summary>
-    internal static async Task AssertExactlyOnceAsync(ILedger ledger, string executionDirectory, int budget = Budget)
+    /// <summary>
+    /// As <see cref="AssertExactlyOnceAsync(string, string, int)"/>, on an open ledger (e.g. PostgreSQL), for a workflow that
+    /// prints, then measures <paramref name="output"/> with <paramref name="measurement"/>. Returns the executions.
+    /// </summary>
+    internal static async Task<List<ExecutionRecord>> AssertExactlyOnceAsync(ILedger ledger, string executionDirectory, int budget = Budget, string measurement = "measure", string output = "y")
     {
         var campaign = Assert.Single(await ledger.ListCampaignsAsync());
         Assert.Equal(CampaignStatus.Completed, campaign.Status);
@@ -182,13 +185,15 @@ public sealed class CrashTests(ITestOutputHelper output) : IDisposable
         foreach (var experiment in experiments.Where(e => e.Status == ExperimentStatus.Completed))
         {
             var synthesis = Assert.Single(records, r => r.Experiment == experiment.Id && r.Action == "print");
-            var measurement = Assert.Single(records, r => r.Experiment == experiment.Id && r.Action == "measure");
+            var measured = Assert.Single(records, r => r.Experiment == experiment.Id && r.Action == measurement);
             Assert.Equal(InstrumentEventKind.Completed, synthesis.Outcome);
-            Assert.Equal(InstrumentEventKind.Completed, measurement.Outcome);
+            Assert.Equal(InstrumentEventKind.Completed, measured.Outcome);
             Assert.Equal(experiment.Parameters, synthesis.Parameters);
-            Assert.Equal(measurement.Results!.GetNumber("y"), experiment.Objective);
-            Assert.Equal(measurement.Results.GetNumber("y"), experiment.Measurements!.GetNumber("y"));
+            Assert.Equal(measured.Results!.GetNumber(output), experiment.Objective);
+            Assert.Equal(measured.Results.GetNumber(output), experiment.Measurements!.GetNumber(output));
         }
+
+        return records;
     }
 
     // Two steps of one to two seconds on the wall clock and 24 experiments: long enough that 22 kills

@@ -33,10 +33,10 @@ public sealed class TakeoverTests(PostgresTestDatabase database, ITestOutputHelp
     public async Task Run_OwnerKilled_StandbyTakesOverAndFinishesExactlyOnce()
     {
         await using var lab = await LabAsync();
-        var schema = "kill";
-        using var owner = SdlProcess.Start(Environment, lab.Run(Uri(schema)));
-        await WaitForProgressAsync(schema, 3, owner);
-        using var standby = SdlProcess.Start(Environment, [.. lab.Run(Uri(schema)), "--standby"]);
+        var probe = new PostgresCampaignProbe(database, "kill");
+        using var owner = SdlProcess.Start(Environment, lab.Run(probe.Uri()));
+        await probe.WaitForFinishedAsync(3, owner, Bound);
+        using var standby = SdlProcess.Start(Environment, [.. lab.Run(probe.Uri()), "--standby"]);
         Assert.True(await standby.WaitForOutputAsync("Standing by for campaign 'takeover'", Bound), standby.Output);
 
         await owner.KillAsync();
@@ -46,9 +46,9 @@ public sealed class TakeoverTests(PostgresTestDatabase database, ITestOutputHelp
         output.WriteLine($"owner:\n{owner.Output}\nstandby:\n{standby.Output}");
         Assert.True(standby.ExitCode == 0, standby.Output);
         Assert.Contains("Took campaign 'takeover' over from", standby.Output, StringComparison.Ordinal);
-        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location(schema));
+        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location(probe.Schema));
         await CrashTests.AssertExactlyOnceAsync(ledger, lab.Executions, Budget);
-        var epochs = await CommandEpochsAsync(schema);
+        var epochs = await probe.CommandLeasesAsync();
         Assert.Equal([1L, 2L], epochs.Select(c => c.Epoch).Distinct().Order());
         var firstDispatch = epochs.Where(c => c.Epoch == 2).Min(c => c.SentAt);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"takeover: {(firstDispatch - killedAt).TotalSeconds:F2} s from SIGKILL to the standby's first dispatch (lease 3 s)"));
@@ -58,20 +58,20 @@ public sealed class TakeoverTests(PostgresTestDatabase database, ITestOutputHelp
     public async Task Run_OwnerCutOffFromPostgres_StandbyTakesOverAndTheOwnerNeverDispatchesAfterItsLeaseExpired()
     {
         await using var lab = await LabAsync();
-        var schema = "partition";
+        var probe = new PostgresCampaignProbe(database, "partition");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        await using var proxy = TcpProxy.To(server.Port);
-        using var owner = SdlProcess.Start(Environment, lab.Run(Uri(schema, proxy.Port)));
-        await WaitForProgressAsync(schema, 3, owner);
-        using var standby = SdlProcess.Start(Environment, [.. lab.Run(Uri(schema)), "--standby"]);
+        await using var proxy = LoopbackTcpProxy.Start(server.Port);
+        using var owner = SdlProcess.Start(Environment, lab.Run(probe.Uri(proxy.Port)));
+        await probe.WaitForFinishedAsync(3, owner, Bound);
+        using var standby = SdlProcess.Start(Environment, [.. lab.Run(probe.Uri()), "--standby"]);
         Assert.True(await standby.WaitForOutputAsync("Standing by for campaign 'takeover'", Bound), standby.Output);
 
-        proxy.Cut();
+        proxy.BlackHole();
 
         Assert.True(await standby.WaitForOutputAsync("Took campaign 'takeover' over from", Bound), standby.Output);
-        var takenOverAt = await ScalarAsync<DateTime>(schema, "SELECT acquired_at FROM campaign_leases");
+        var takenOverAt = await probe.ScalarAsync<DateTime>("SELECT acquired_at FROM campaign_leases");
         Assert.True(await standby.WaitForExitAsync(Bound), $"the standby did not finish:\n{standby.Output}");
-        proxy.Heal();
+        proxy.Restore();
         var ownerStopped = await owner.WaitForExitAsync(TimeSpan.FromSeconds(60));
         output.WriteLine($"owner:\n{owner.Output}\nstandby:\n{standby.Output}");
         Assert.True(standby.ExitCode == 0, standby.Output);
@@ -82,10 +82,10 @@ public sealed class TakeoverTests(PostgresTestDatabase database, ITestOutputHelp
         Assert.True(
             owner.Output.Contains("is now owned by", StringComparison.Ordinal) || owner.Output.Contains("cannot reach the server", StringComparison.Ordinal),
             owner.Output);
-        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location(schema));
+        await using var ledger = await PostgresLedger.OpenReadOnlyAsync(database.Location(probe.Schema));
         await CrashTests.AssertExactlyOnceAsync(ledger, lab.Executions, Budget);
         Assert.Equal(CampaignStatus.Completed, (await ledger.ListCampaignsAsync()).Single().Status);
-        var epochs = await CommandEpochsAsync(schema);
+        var epochs = await probe.CommandLeasesAsync();
         var old = epochs.Where(c => c.Epoch == 1).ToList();
         Assert.NotEmpty(old);
         Assert.All(old, c => Assert.True(c.SentAt < new DateTimeOffset(takenOverAt, TimeSpan.Zero), $"command {c.Id} was recorded under epoch 1 at {c.SentAt:O}, after the takeover at {takenOverAt:O}"));
@@ -101,63 +101,6 @@ public sealed class TakeoverTests(PostgresTestDatabase database, ITestOutputHelp
         var address = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{broker.Port}");
         var simulator = SdlProcess.Start("simulate", campaign, "--broker", address, "--journal-dir", _dir.File("journal"), "--execution-log-dir", executions);
         return new Lab(broker, simulator, campaign, address, executions);
-    }
-
-    private async Task WaitForProgressAsync(string schema, int finished, SdlProcess owner)
-    {
-        using var bound = new CancellationTokenSource(Bound);
-        while (true)
-        {
-            Assert.False(bound.IsCancellationRequested || await owner.WaitForExitAsync(TimeSpan.Zero), $"the owner made no progress:\n{owner.Output}");
-            var done = await ScalarAsync<long?>(schema, "SELECT count(*) FROM experiments WHERE status IN ('Completed', 'Failed', 'Aborted')", allowMissing: true);
-            if (done >= finished)
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TimeProvider.System);
-        }
-    }
-
-    private async Task<List<(string Id, string Owner, long Epoch, DateTimeOffset SentAt)>> CommandEpochsAsync(string schema)
-    {
-        await using var connection = await OpenAsync(schema);
-        await using var command = new NpgsqlCommand("SELECT id, lease_owner, lease_epoch, sent_at_ticks FROM commands ORDER BY seq", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string, long, DateTimeOffset)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2), new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero)));
-        }
-
-        return rows;
-    }
-
-    private async Task<T?> ScalarAsync<T>(string schema, string sql, bool allowMissing = false)
-    {
-        await using var connection = await OpenAsync(schema);
-        await using var command = new NpgsqlCommand(sql, connection);
-        try
-        {
-            return (T?)await command.ExecuteScalarAsync();
-        }
-        catch (PostgresException ex) when (allowMissing && ex.SqlState == "42P01")
-        {
-            return default; // the owner has not created the tables yet
-        }
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync(string schema)
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema, Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private string Uri(string schema, int? port = null)
-    {
-        var b = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        return $"postgres://{b.Username}:{System.Uri.EscapeDataString(b.Password!)}@{b.Host}:{port ?? b.Port}/{b.Database}?schema={schema}";
     }
 
     private sealed record Lab(MosquittoBroker Broker, SdlProcess Simulator, string Campaign, string Address, string Executions) : IAsyncDisposable

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using System.Threading.Channels;
-using MQTTnet;
-using MQTTnet.Protocol;
 using Npgsql;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
@@ -10,7 +7,7 @@ using SelfDrivingLab.Instruments.Sdk;
 using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Tests.Postgres;
-using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Tests.Sites;
 
 namespace SelfDrivingLab.Hosting.Tests.Sites;
 
@@ -81,29 +78,21 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
     private async Task RunWithOutageAsync(string schema, Func<TwoSiteFacility, Task> cut, Func<TwoSiteFacility, Task> restore)
     {
         await using var sites = await TwoSiteFacility.StartAsync(Fast(TwoSiteFacility.LoadExample()), _dir.File("brokers"));
-        var credentials = BrokerCredentials.Read(sites.CredentialsFile);
-        using var watcher = await ConnectAsync(sites.HubBroker.Port, "alice", credentials);
-        var seen = Collect(watcher);
-        await watcher.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter("sdl/v1/link/+/+", MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/command", MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithTopicFilter($"sdl/v1/{TwoSiteFacility.Remote}/+/event", MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build());
-        var link = $"sdl/v1/link/{TwoSiteFacility.Hub}/{TwoSiteFacility.Remote}";
-        await NextAsync(seen, t => t == link, p => p == "1");
+        using var watcher = await SiteTrafficWatcher.StartAsync(sites);
+        await watcher.LinkAsync(up: true, Bound);
 
         var running = CampaignHost.RunAsync(sites.HostSettings(ConnectionString(schema), _dir.Path));
 
         // The chosen moment: lab-b's tester has started the first command sent to it across the bridge (its first event is
         // back at the hub) and works on it for 1.5 s.
-        var command = await NextAsync(seen, t => t.EndsWith("/tester-b1/command", StringComparison.Ordinal), _ => true);
+        var command = await watcher.NextAsync(t => t.EndsWith("/tester-b1/command", StringComparison.Ordinal), _ => true, Bound);
         var inFlight = JsonDocument.Parse(command).RootElement.GetProperty("command_id").GetString()!;
-        await NextAsync(seen, t => t.EndsWith("/tester-b1/event", StringComparison.Ordinal), p => p.Contains(inFlight, StringComparison.Ordinal));
+        await watcher.NextAsync(t => t.EndsWith("/tester-b1/event", StringComparison.Ordinal), p => p.Contains(inFlight, StringComparison.Ordinal), Bound);
         var cutAt = TimeProvider.System.GetUtcNow();
         await cut(sites);
-        await NextAsync(seen, t => t == link, p => p == "0");
+        await watcher.LinkAsync(up: false, Bound);
         await restore(sites);
-        await NextAsync(seen, t => t == link, p => p == "1");
+        await watcher.LinkAsync(up: true, Bound);
         var summary = await running.WaitAsync(Bound);
 
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
@@ -178,38 +167,4 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
     }
 
     private string ConnectionString(string schema) => new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema }.ConnectionString;
-
-    private static async Task<IMqttClient> ConnectAsync(int port, string identity, BrokerCredentials credentials)
-    {
-        var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .WithClientId($"{identity}-{Guid.NewGuid():N}")
-            .WithCredentials(identity, credentials.PasswordOf(identity))
-            .Build();
-        var result = await client.ConnectAsync(options);
-        Assert.Equal(MqttClientConnectResultCode.Success, result.ResultCode);
-        return client;
-    }
-
-    private static Channel<(string Topic, string Payload)> Collect(IMqttClient client)
-    {
-        var received = Channel.CreateUnbounded<(string, string)>();
-        client.ApplicationMessageReceivedAsync += e => received.Writer.WriteAsync((e.ApplicationMessage.Topic, e.ApplicationMessage.ConvertPayloadToString())).AsTask();
-        return received;
-    }
-
-    // Reads until a matching message arrives (others are skipped), bounded. Returns its payload.
-    private static async Task<string> NextAsync(Channel<(string Topic, string Payload)> received, Func<string, bool> topic, Func<string, bool> payload)
-    {
-        using var timeout = new CancellationTokenSource(Bound);
-        while (true)
-        {
-            var (t, p) = await received.Reader.ReadAsync(timeout.Token);
-            if (topic(t) && payload(p))
-            {
-                return p;
-            }
-        }
-    }
 }

@@ -1,9 +1,10 @@
 using SelfDrivingLab.Campaigns;
 using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
+using SelfDrivingLab.Hosting;
 using SelfDrivingLab.Hosting.Security;
 
-namespace SelfDrivingLab.Hosting.Tests.Sites;
+namespace SelfDrivingLab.Tests.Sites;
 
 /// <summary>
 /// The two-site example facility (workflows/two-sites.yaml) on two real Mosquitto brokers configured only by the files
