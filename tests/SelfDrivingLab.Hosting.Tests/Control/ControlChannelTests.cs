@@ -23,7 +23,7 @@ public sealed class ControlChannelTests : IDisposable
         var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var ledgerPath = _dir.File("ledger.db");
         var settings = new CampaignHostSettings(definition) { LedgerPath = ledgerPath };
-        using var started = new FirstResultObserver();
+        using var started = new CampaignHeldAtFirstResult(Bound);
 
         var run = CampaignHost.RunAsync(settings, started);
         await started.FirstResult.WaitAsync(Bound);
@@ -86,7 +86,7 @@ public sealed class ControlChannelTests : IDisposable
         CampaignSummary interrupted;
         using (var stop = new CancellationTokenSource())
         {
-            using var started = new FirstResultObserver();
+            using var started = new CampaignHeldAtFirstResult(Bound);
             var first = CampaignHost.RunAsync(settings, started, stop.Token);
             await started.FirstResult.WaitAsync(Bound);
             var paused = await SendAsync(ControlEndpoint.Read(ledgerPath), ControlAction.Pause, definition.Name, "refill filament");
@@ -181,30 +181,6 @@ public sealed class ControlChannelTests : IDisposable
         public void OnCampaignResumed(CampaignResumption resumption) => _resumed.TrySetResult(resumption.Pause);
 
         public void OnExperimentFinished(CampaignProgress progress) => Interlocked.Increment(ref _finished);
-    }
-
-    /// <summary>
-    /// Holds the campaign at its first result (the runner's clock cannot move while the callback runs) until the test
-    /// has paused it: on the virtual clock the rest of the quickstart can otherwise finish before the pause arrives.
-    /// </summary>
-    private sealed class FirstResultObserver : ICampaignObserver, IDisposable
-    {
-        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim _released = new();
-
-        public Task FirstResult => _first.Task;
-
-        public void Release() => _released.Set();
-
-        public void OnExperimentFinished(CampaignProgress progress)
-        {
-            if (_first.TrySetResult())
-            {
-                Assert.True(_released.Wait(Bound), "the test did not release the campaign");
-            }
-        }
-
-        public void Dispose() => _released.Dispose();
     }
 
     // What a local run writes for sdl control: the broker's certificate and an operator's credentials (here its only identity).

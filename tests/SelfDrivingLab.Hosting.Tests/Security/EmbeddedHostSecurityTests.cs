@@ -26,7 +26,7 @@ public sealed class EmbeddedHostSecurityTests : IDisposable
     {
         var definition = CampaignLoader.LoadFile(RepositoryPaths.Workflow("quickstart.yaml"));
         var ledgerPath = _dir.File("ledger.db");
-        using var held = new HeldAtFirstResult();
+        using var held = new CampaignHeldAtFirstResult(Bound);
         var run = CampaignHost.RunAsync(new CampaignHostSettings(definition) { LedgerPath = ledgerPath }, held);
         await held.FirstResult.WaitAsync(Bound);
         string? credentialsFile = null;
@@ -81,26 +81,5 @@ public sealed class EmbeddedHostSecurityTests : IDisposable
 
         using var client = new MqttClientFactory().CreateMqttClient();
         return (await client.ConnectAsync(builder.Build())).ResultCode;
-    }
-
-    /// <summary>Holds the campaign at its first result (on the virtual clock it would otherwise end before the test connects).</summary>
-    private sealed class HeldAtFirstResult : ICampaignObserver, IDisposable
-    {
-        private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly ManualResetEventSlim _released = new();
-
-        public Task FirstResult => _first.Task;
-
-        public void Release() => _released.Set();
-
-        public void OnExperimentFinished(CampaignProgress progress)
-        {
-            if (_first.TrySetResult())
-            {
-                Assert.True(_released.Wait(Bound), "the test did not release the campaign");
-            }
-        }
-
-        public void Dispose() => _released.Dispose();
     }
 }
