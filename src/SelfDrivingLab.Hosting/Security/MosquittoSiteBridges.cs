@@ -9,8 +9,9 @@ namespace SelfDrivingLab.Hosting.Security;
 /// <summary>
 /// The bridges of a facility across sites, in Mosquitto's terms. The facility's own site (the host's) is the hub: its
 /// broker opens one bridge to each other site's broker, as identity <c>bridge-{site}</c>, carrying both sites' topic
-/// trees both ways at QoS 1, and Mosquitto publishes the bridge's state on <c>sdl/v1/link/{site}/{other}</c>
-/// (<see cref="SiteLinkTopics"/>), retained, locally and on the remote broker (there also as the bridge's last will).
+/// trees and the facility's control channel both ways at QoS 1, and Mosquitto publishes the bridge's state on
+/// <c>sdl/v1/link/{site}/{other}</c> (<see cref="SiteLinkTopics"/>), retained, locally and on the remote broker (there
+/// also as the bridge's last will).
 /// </summary>
 public static class MosquittoSiteBridges
 {
@@ -41,6 +42,9 @@ public static class MosquittoSiteBridges
             text.Append(CultureInfo.InvariantCulture, $"notification_topic {link.Topic}\n");
             text.Append(CultureInfo.InvariantCulture, $"topic {InstrumentTopics.Root}/{facility.Site}/# both 1\n");
             text.Append(CultureInfo.InvariantCulture, $"topic {InstrumentTopics.Root}/{other.Id}/# both 1\n");
+            // The facility's control channel, so operators at any site reach the host that runs a campaign wherever it runs
+            // (a standby at another site that took it over).
+            text.Append(CultureInfo.InvariantCulture, $"topic {InstrumentTopics.Root}/control/{facility.Site}/# both 1\n");
             if (other.Tls)
             {
                 text.Append(caFile is not null
@@ -57,6 +61,7 @@ public static class MosquittoSiteBridges
     {
         var root = InstrumentTopics.Root;
         return $"\n# the bridge from site {hub}\nuser {IdentityOf(hub)}\n"
-            + $"topic readwrite {root}/{hub}/#\ntopic readwrite {root}/{other}/#\ntopic readwrite {new SiteLinkTopics(hub, other).Topic}\n";
+            + $"topic readwrite {root}/{hub}/#\ntopic readwrite {root}/{other}/#\ntopic readwrite {root}/control/{hub}/#\n"
+            + $"topic readwrite {new SiteLinkTopics(hub, other).Topic}\n";
     }
 }

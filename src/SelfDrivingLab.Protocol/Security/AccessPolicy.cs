@@ -93,9 +93,19 @@ public sealed class AccessPolicy
         var root = InstrumentTopics.Root;
         foreach (var other in otherSites)
         {
+            // The other site's control channel too (the bridges carry the hub's): a host that took a campaign over at
+            // another site still answers the facility's operators, and they reach it through any site's broker.
+            var control = new ControlTopics(other);
             if (identity.Role == BrokerRole.Orchestrator)
             {
                 yield return new TopicRule(TopicAccess.Write, $"{root}/{other}/+/command");
+                yield return new TopicRule(TopicAccess.Write, control.Response("+"));
+                yield return new TopicRule(TopicAccess.Read, control.RequestFilter);
+            }
+            else if (identity.Role == BrokerRole.Operator)
+            {
+                yield return new TopicRule(TopicAccess.Write, control.RequestFrom(identity.Name));
+                yield return new TopicRule(TopicAccess.Read, control.Response("+"));
             }
 
             yield return new TopicRule(TopicAccess.Read, $"{root}/{other}/#");

@@ -53,6 +53,19 @@ public sealed class MosquittoSiteBridgeTests : IDisposable
         await printer.PublishAsync(Message($"sdl/v1/{RemoteSite}/printer-1/event", "completed c-1"));
         await NextAsync(atHub, $"sdl/v1/{RemoteSite}/printer-1/event", "completed c-1");
 
+        // The facility's control channel crosses too: a host running the campaign at the other site (a standby that took
+        // it over) gets an operator's request sent to the hub's broker, and its answer comes back.
+        using var remoteHost = await ConnectAsync(remotePort, "orchestrator", credentials);
+        var atRemoteHost = Collect(remoteHost);
+        await SubscribeAsync(remoteHost, $"sdl/v1/control/{facility.Site}/request/+");
+        using var alice = await ConnectAsync(hubPort, "alice", credentials);
+        var atAlice = Collect(alice);
+        await SubscribeAsync(alice, $"sdl/v1/control/{facility.Site}/response/+");
+        await alice.PublishAsync(Message($"sdl/v1/control/{facility.Site}/request/alice", "status r-1"));
+        await NextAsync(atRemoteHost, $"sdl/v1/control/{facility.Site}/request/alice", "status r-1");
+        await remoteHost.PublishAsync(Message($"sdl/v1/control/{facility.Site}/response/r-1", "ok r-1"));
+        await NextAsync(atAlice, $"sdl/v1/control/{facility.Site}/response/r-1", "ok r-1");
+
         // The other site's broker crashes: the hub's broker says so on the link topic; it comes back: so does the link.
         remote.Crash();
         await NextAsync(atHub, link, "0");
@@ -80,6 +93,11 @@ public sealed class MosquittoSiteBridgeTests : IDisposable
         Assert.Contains("listener 8884 0.0.0.0\n", remoteConfig, StringComparison.Ordinal);
         Assert.Contains("user bridge-lab\ntopic readwrite sdl/v1/lab/#\ntopic readwrite sdl/v1/lab-b/#\n", remoteAcl, StringComparison.Ordinal);
         Assert.Contains("topic write sdl/v1/lab-b/+/command\n", hubAcl, StringComparison.Ordinal);
+        Assert.Contains("topic sdl/v1/control/lab/# both 1\n", hubConfig, StringComparison.Ordinal);
+        Assert.Contains("topic readwrite sdl/v1/control/lab/#\n", remoteAcl, StringComparison.Ordinal);
+        // On the other site's broker the orchestrator may serve, and an operator use, the facility's control channel.
+        Assert.Contains("topic read sdl/v1/control/lab/request/+\n", remoteAcl, StringComparison.Ordinal);
+        Assert.Contains("topic write sdl/v1/control/lab/request/alice\n", remoteAcl, StringComparison.Ordinal);
         Assert.StartsWith("bridge-lab:", File.ReadAllLines(Path.Combine(directory, "lab-b", MosquittoBrokerConfig.PasswordFile)).Last(), StringComparison.Ordinal);
         Assert.DoesNotContain(File.ReadAllLines(Path.Combine(directory, "lab", MosquittoBrokerConfig.PasswordFile)), l => l.StartsWith("bridge-lab:", StringComparison.Ordinal));
     }

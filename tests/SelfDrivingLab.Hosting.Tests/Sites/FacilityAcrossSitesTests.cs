@@ -4,6 +4,10 @@ using SelfDrivingLab.Campaigns.Definitions;
 using SelfDrivingLab.Core.Ids;
 using SelfDrivingLab.Core.Ledger;
 using SelfDrivingLab.Instruments.Sdk;
+using SelfDrivingLab.Transport.Mqtt.Security;
+using SelfDrivingLab.Protocol.Control;
+using SelfDrivingLab.Hosting.Simulation;
+using SelfDrivingLab.Hosting.Control;
 using SelfDrivingLab.Ledger.Postgres;
 using SelfDrivingLab.Protocol.Messages;
 using SelfDrivingLab.Tests.Postgres;
@@ -50,6 +54,41 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
                 sites.BridgeLink.Restore();
                 return Task.CompletedTask;
             });
+
+    [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_HostAtTheOtherSite_AnswersAnOperatorOnTheHubsBroker()
+    {
+        // A host that runs the campaign at lab-b (as a standby does after a takeover), on lab-b's broker; its instruments
+        // at both sites. An operator at the hub reaches it through the bridge, on the facility's control channel.
+        await using var sites = await TwoSiteFacility.StartAsync(Fast(TwoSiteFacility.LoadExample()), _dir.File("brokers"));
+        var atHub = sites.HostSettings(ConnectionString("remote_host"), _dir.Path);
+        using var stopInstruments = new CancellationTokenSource();
+        var instruments = SimulatorHost.RunAsync(atHub, stopInstruments.Token);
+        using var held = new CampaignHeldAtFirstResult(Bound);
+        var running = CampaignHost.RunAsync(atHub with { Broker = new BrokerAddress("127.0.0.1", sites.RemoteBroker.Port), ExternalInstruments = true }, held);
+        await await Task.WhenAny(held.FirstResult, running, instruments);
+        ControlResponse status;
+        try
+        {
+            var alice = _dir.File("alice.json");
+            new BrokerCredentials(new Dictionary<string, string> { ["alice"] = BrokerCredentials.Read(sites.CredentialsFile).PasswordOf("alice")! }).Write(alice);
+            var endpoint = new ControlEndpoint("127.0.0.1", sites.HubBroker.Port, TwoSiteFacility.Hub.Value, 0, CredentialsFile: alice);
+            status = await ControlClient.SendAsync(endpoint, new ControlRequest("status-across-sites", ControlAction.Status, "alice"), TimeSpan.FromSeconds(30), TimeProvider.System);
+        }
+        finally
+        {
+            held.Release();
+        }
+
+        var summary = await running.WaitAsync(Bound);
+        await stopInstruments.CancelAsync();
+        await instruments.WaitAsync(Bound);
+
+        Assert.True(status.Ok, status.Message);
+        Assert.Equal(sites.Facility.Campaigns[0].Name, Assert.Single(status.Campaigns!).Name);
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(Budget, summary.Completed);
+    }
 
     [Fact]
     public async Task RunAsync_SimulatedOnTheEmbeddedBroker_RunsEachStepAtItsSiteAndRecordsTheTransfer()

@@ -54,6 +54,37 @@ public sealed class AccessPolicyTests
     public void CanSubscribe_ByRole_OnlyCoveredFilters(string identity, string filter, bool expected) =>
         Assert.Equal(expected, Policy.CanSubscribe(identity, filter));
 
+    // The broker of site lab-b in a facility whose own (hub) site is lab: the facility's control channel is lab's.
+    private static readonly AccessPolicy OtherSitePolicy = new(
+        new SiteId("lab-b"),
+        [
+            new BrokerIdentity("orchestrator", BrokerRole.Orchestrator),
+            new BrokerIdentity("alice", BrokerRole.Operator),
+            new BrokerIdentity("dashboard", BrokerRole.Observer),
+            new BrokerIdentity("tester-b1", BrokerRole.Instrument),
+        ],
+        [new SiteId("lab")]);
+
+    [Theory]
+    [InlineData("orchestrator", "sdl/v1/control/lab/response/r-1", true)]
+    [InlineData("alice", "sdl/v1/control/lab/request/alice", true)]
+    [InlineData("alice", "sdl/v1/control/lab/request/bob", false)]
+    [InlineData("alice", "sdl/v1/control/lab/response/r-1", false)]
+    [InlineData("dashboard", "sdl/v1/control/lab/request/dashboard", false)]
+    [InlineData("tester-b1", "sdl/v1/control/lab/request/tester-b1", false)]
+    [InlineData("tester-b1", "sdl/v1/control/lab/response/r-1", false)]
+    public void CanPublish_OnAnotherSitesBroker_TheFacilitysControlChannelAsOnTheHub(string identity, string topic, bool expected) =>
+        Assert.Equal(expected, OtherSitePolicy.CanPublish(identity, topic));
+
+    [Theory]
+    [InlineData("orchestrator", "sdl/v1/control/lab/request/+", true)]
+    [InlineData("alice", "sdl/v1/control/lab/response/+", true)]
+    [InlineData("alice", "sdl/v1/control/lab/request/+", false)]
+    [InlineData("dashboard", "sdl/v1/control/lab/request/+", false)]
+    [InlineData("tester-b1", "sdl/v1/control/lab/request/+", false)]
+    public void CanSubscribe_OnAnotherSitesBroker_TheFacilitysControlChannelAsOnTheHub(string identity, string filter, bool expected) =>
+        Assert.Equal(expected, OtherSitePolicy.CanSubscribe(identity, filter));
+
     [Fact]
     public void Constructor_DuplicateIdentity_IsRefusedNamingIt()
     {
