@@ -1,4 +1,5 @@
 using SelfDrivingLab.Campaigns.Definitions;
+using SelfDrivingLab.Core.Ids;
 
 namespace SelfDrivingLab.Hosting;
 
@@ -83,6 +84,13 @@ public sealed record CampaignHostSettings
     /// in memory. Set it when the simulators run as their own process that may restart (<c>sdl simulate</c>).
     /// </summary>
     public string? JournalDirectory { get; init; }
+
+    /// <summary>
+    /// Run only the simulated instruments that stand at this site (<c>sdl simulate --site</c>), every one on
+    /// <see cref="Broker"/>, which is then that site's own broker; null (default) runs them all, each on its own site's
+    /// broker.
+    /// </summary>
+    public SiteId? SimulatorSite { get; init; }
 
     /// <summary>
     /// The instruments run elsewhere (another process, e.g. <c>sdl simulate</c>, or real hardware): do not

@@ -284,8 +284,12 @@ public static class CampaignServiceCollectionExtensions
     {
         if (settings.Broker is { } broker && settings.Facility.Simulators.Count > 0)
         {
+            // With --site, the instruments of that site on its own broker: the check looks there.
+            var facility = settings.SimulatorSite is { } site
+                ? settings.Facility with { Site = site, Simulators = SimulatorsToRun(settings) }
+                : settings.Facility;
             services.AddHostedService(provider => new InstrumentPresenceCheck(
-                provider.GetRequiredService<IMessageBusFactory>(), settings.Facility, broker, provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<IMessageBusFactory>(), facility, broker, provider.GetRequiredService<TimeProvider>()));
         }
 
         return services;
@@ -306,7 +310,7 @@ public static class CampaignServiceCollectionExtensions
         }
 
         services.AddSingleton(provider => new SimulatedLab(
-            facility.Simulators,
+            SimulatorsToRun(settings),
             provider.GetRequiredService<IMessageBusFactory>(),
             provider.GetRequiredService<TimeProvider>(),
             new SimulatedLabOptions(
@@ -317,9 +321,16 @@ public static class CampaignServiceCollectionExtensions
                 // Disconnect faults cut a simulator's connection at the broker, as a network failure would.
                 settings.Broker is null ? new EmbeddedBrokerConnectionDropper(provider.GetRequiredService<EmbeddedMqttBroker>()) : null,
                 settings.JournalDirectory,
-                settings.Broker is null ? null : SiteBrokers.Factories(facility, provider)),
+                // One site's instruments (--site) all use the broker given, their own site's.
+                settings.Broker is null || settings.SimulatorSite is not null ? null : SiteBrokers.Factories(facility, provider)),
             provider.GetService<ILoggerFactory>()));
         services.AddHostedService<SimulatedInstrumentsService>();
         return services;
     }
+
+    // The simulated instruments this process runs: all of them, or those standing at CampaignHostSettings.SimulatorSite.
+    private static IReadOnlyList<SimulatedInstrumentDefinition> SimulatorsToRun(CampaignHostSettings settings) =>
+        settings.SimulatorSite is { } site
+            ? [.. settings.Facility.Simulators.Where(s => (s.Site ?? settings.Facility.Site) == site)]
+            : settings.Facility.Simulators;
 }

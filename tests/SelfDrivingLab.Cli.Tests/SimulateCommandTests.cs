@@ -19,6 +19,17 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_SiteNotOfTheFacility_ExitsWithCode2NamingItsSites()
+    {
+        var error = new StringWriter();
+
+        var exit = await SdlCommandLine.RunAsync(["simulate", RepositoryPaths.Workflow("two-sites.yaml"), "--broker", "127.0.0.1:1883", "--site", "lab-c"], new StringWriter(), error);
+
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Equal("error: --site: 'lab-c' is not a site of 'two-sites' (its sites: lab-a, lab-b).", error.ToString().TrimEnd());
+    }
+
+    [Fact]
     public async Task Simulate_MissingFile_ExitsWithCode2()
     {
         var error = new StringWriter();

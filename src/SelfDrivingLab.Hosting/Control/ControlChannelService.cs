@@ -27,9 +27,14 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
     private readonly string _clientId;
     private readonly ILogger<ControlChannelService> _logger;
     private readonly Counter<long> _rejected;
+    private static readonly TimeSpan StopWaitsForAnswers = TimeSpan.FromSeconds(10);
+    private readonly Lock _gate = new();
     private IMessageBusConnection? _connection;
     private ControlTopics? _topics;
     private ControlEndpoint? _written;
+    private int _handling;
+    private bool _stopping;
+    private TaskCompletionSource? _answered;
 
     public ControlChannelService(
         IMessageBusFactory factory,
@@ -71,6 +76,24 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
             return;
         }
 
+        // A request being handled is answered before the connection goes: an abort ends the campaign, and with it the host,
+        // typically before its own answer was stored and sent. New requests are no longer taken.
+        Task answered;
+        lock (_gate)
+        {
+            _stopping = true;
+            answered = _handling == 0 ? Task.CompletedTask : (_answered = new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+
+        try
+        {
+            await answered.WaitAsync(StopWaitsForAnswers, TimeProvider.System).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Stopping wins over a request whose answer is stuck (e.g. the ledger or the broker is gone).
+        }
+
         // The endpoint file, and the run's own operator credentials and broker certificate (written next to the ledger for
         // an embedded broker): nothing that outlives the run can let anyone into a later one.
         var ledger = Path.GetFullPath(_ledgerPath);
@@ -93,6 +116,36 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
     }
 
     private async ValueTask HandleAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        var connection = Volatile.Read(ref _connection);
+        lock (_gate)
+        {
+            if (_stopping || connection is null)
+            {
+                return;
+            }
+
+            _handling++;
+        }
+
+        try
+        {
+            // Not cancelled by the host's stop: a request taken is stored and answered (stop waits for it, bounded).
+            await AnswerAsync(message, connection, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                if (--_handling == 0)
+                {
+                    _answered?.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private async ValueTask AnswerAsync(InboundMessage message, IMessageBusConnection connection, CancellationToken cancellationToken)
     {
         if (message.Retained)
         {
@@ -132,7 +185,7 @@ internal sealed partial class ControlChannelService : IHostedService, IAsyncDisp
         }
 
         LogHandled(_logger, request!.Action, LogText.Escape(request.Target) ?? "-", LogText.Escape(request.Operator), response.Ok, LogText.Escape(response.Message));
-        if (_connection is { } connection && _topics is { } topics)
+        if (_topics is { } topics)
         {
             await connection.PublishAsync(new OutboundMessage(topics.Response(request.RequestId), ProtocolJson.Serialize(response)), cancellationToken).ConfigureAwait(false);
         }

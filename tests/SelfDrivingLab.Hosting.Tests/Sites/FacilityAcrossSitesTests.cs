@@ -56,6 +56,29 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
             });
 
     [RequiresCommandsFact("mosquitto")]
+    public async Task RunAsync_OneSimulatorProcessPerSiteOnItsOwnBroker_CompletesTheBudgetWithNothingExecutedTwice()
+    {
+        // sdl simulate --site at each site: lab-a's instruments on the hub's broker, lab-b's on lab-b's; the host at the hub.
+        await using var sites = await TwoSiteFacility.StartAsync(Fast(TwoSiteFacility.LoadExample()), _dir.File("brokers"));
+        var atHub = sites.HostSettings(ConnectionString("per_site"), _dir.Path);
+        using var stopInstruments = new CancellationTokenSource();
+        var labA = SimulatorHost.RunAsync(atHub with { SimulatorSite = TwoSiteFacility.Hub }, stopInstruments.Token);
+        var labB = SimulatorHost.RunAsync(
+            atHub with { SimulatorSite = TwoSiteFacility.Remote, Broker = new BrokerAddress("127.0.0.1", sites.RemoteBroker.Port) }, stopInstruments.Token);
+
+        var running = CampaignHost.RunAsync(atHub with { ExternalInstruments = true });
+        var first = await Task.WhenAny(running, labA, labB).WaitAsync(Bound);
+        Assert.True(first == running, $"a simulator host stopped before the campaign ended: {first.Exception?.GetBaseException().Message}");
+        var summary = await running;
+        await stopInstruments.CancelAsync();
+        await Task.WhenAll(labA, labB).WaitAsync(Bound);
+
+        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
+        Assert.Equal(Budget, summary.Completed);
+        await AssertExactlyOnceAsync("per_site");
+    }
+
+    [RequiresCommandsFact("mosquitto")]
     public async Task RunAsync_HostAtTheOtherSite_AnswersAnOperatorOnTheHubsBroker()
     {
         // A host that runs the campaign at lab-b (as a standby does after a takeover), on lab-b's broker; its instruments
@@ -88,29 +111,6 @@ public sealed class FacilityAcrossSitesTests(PostgresTestDatabase database) : IC
         Assert.Equal(sites.Facility.Campaigns[0].Name, Assert.Single(status.Campaigns!).Name);
         Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
         Assert.Equal(Budget, summary.Completed);
-    }
-
-    [Fact]
-    public async Task RunAsync_SimulatedOnTheEmbeddedBroker_RunsEachStepAtItsSiteAndRecordsTheTransfer()
-    {
-        // Virtual time, one embedded broker standing in for both sites' brokers.
-        var facility = TwoSiteFacility.LoadExample();
-        var settings = new CampaignHostSettings(facility) { LedgerPath = _dir.File("ledger.db") };
-
-        var summary = await CampaignHost.RunAsync(settings).WaitAsync(Bound);
-
-        Assert.True(summary.Status == CampaignStatus.Completed, summary.Error);
-        Assert.Equal(facility.Campaigns[0].Budget, summary.Completed);
-        await using var ledger = await SelfDrivingLab.Ledger.SqliteLedger.OpenReadOnlyAsync(_dir.File("ledger.db"));
-        foreach (var experiment in await ledger.GetExperimentsAsync(Assert.Single(await ledger.ListCampaignsAsync()).Id))
-        {
-            var commands = await ledger.GetCommandsAsync(experiment.Id);
-            Assert.Equal([("printer-a1", (SiteId?)TwoSiteFacility.Hub), ("tester-b1", TwoSiteFacility.Remote)], commands.Select(c => (c.Instrument.Value, c.Site)));
-            var timeline = await ledger.GetTransitionsAsync(experiment.Id);
-            var shipped = Assert.Single(timeline, t => t.To == "ship-to-b");
-            var arrived = Assert.Single(timeline, t => t.From == "ship-to-b");
-            Assert.Equal(TimeSpan.FromHours(2), arrived.At - shipped.At);
-        }
     }
 
     // Each test on a ledger schema of its own (the class shares one database).
