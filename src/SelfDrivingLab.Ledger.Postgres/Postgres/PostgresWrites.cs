@@ -141,16 +141,7 @@ internal static class PostgresWrites
             throw new LedgerException($"Unknown experiment '{t.ExperimentId}'.");
         }
 
-        var (currentStatus, currentState) = current[0];
-        if (currentStatus is ExperimentStatus.Completed or ExperimentStatus.Failed or ExperimentStatus.Aborted)
-        {
-            throw new LedgerException($"Experiment '{t.ExperimentId}' is already {currentStatus} (state '{currentState}'); it cannot move to '{t.To}'.");
-        }
-
-        if (!string.Equals(currentState, t.From, StringComparison.Ordinal))
-        {
-            throw new LedgerException($"Experiment '{t.ExperimentId}' is in state '{currentState}', not '{t.From}'; transition '{t.Trigger}' to '{t.To}' refused.");
-        }
+        LedgerTransitionRules.Check(t, current[0].Status, current[0].State);
 
         var finishedBadly = status is ExperimentStatus.Failed or ExperimentStatus.Aborted;
         await c.ExecuteAsync(

@@ -114,11 +114,14 @@ public static class TakeoverBenchCommand
             using var standby = SdlChildProcess.Start([.. host, "--standby"], directory, environment);
             await UntilAsync(() => Task.FromResult(standby.Lines.Any(l => l.Contains("Standing by", StringComparison.Ordinal))), TimeSpan.FromMinutes(1), "the standby host did not start standing by within a minute", standby, cancellationToken).ConfigureAwait(false);
 
+            // The ledger exists by now: one read-only connection watches for the standby's first command.
+            await using var store = await ledgers.OpenReadOnlyAsync(name, cancellationToken).ConfigureAwait(false);
+            var campaign = (await store.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))[0].Id;
             var killed = TimeProvider.System.GetUtcNow();
             owner.Kill();
             DateTimeOffset? first = null;
             await UntilAsync(
-                async () => (first = await FirstCommandAfterAsync(ledgers, name, killed, cancellationToken).ConfigureAwait(false)) is not null,
+                async () => (first = await FirstCommandAfterAsync(store, campaign, killed, cancellationToken).ConfigureAwait(false)) is not null,
                 (leaseDuration * 3) + TimeSpan.FromMinutes(1),
                 "the standby stored no command after the owner was killed",
                 standby,
@@ -146,12 +149,10 @@ public static class TakeoverBenchCommand
         }
     }
 
-    private static async Task<DateTimeOffset?> FirstCommandAfterAsync(BenchLedger ledgers, string run, DateTimeOffset killed, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> FirstCommandAfterAsync(ILedgerStore store, Core.Ids.CampaignId campaign, DateTimeOffset killed, CancellationToken cancellationToken)
     {
-        await using var store = await ledgers.OpenReadOnlyAsync(run, cancellationToken).ConfigureAwait(false);
-        var campaign = (await store.ListCampaignsAsync(cancellationToken).ConfigureAwait(false))[0];
         DateTimeOffset? first = null;
-        foreach (var experiment in await store.GetExperimentsAsync(campaign.Id, cancellationToken).ConfigureAwait(false))
+        foreach (var experiment in await store.GetExperimentsAsync(campaign, cancellationToken).ConfigureAwait(false))
         {
             foreach (var command in await store.GetCommandsAsync(experiment.Id, cancellationToken).ConfigureAwait(false))
             {
